@@ -1,0 +1,139 @@
+// Typed errors: one base class, a small hierarchy, stable codes. Tests and callers match on the class
+// and `code`, never on message text (the graphology habit). Messages name what is wrong and what to do.
+
+/** Stable codes for every problem `validateNetwork` can report. */
+export type ProblemCode =
+  | 'invalid_json'
+  | 'wrong_type'
+  | 'missing_field'
+  | 'unknown_field'
+  | 'empty_network'
+  | 'duplicate_id'
+  | 'invalid_id'
+  | 'unknown_node'
+  | 'unknown_source'
+  | 'unknown_mode'
+  | 'unknown_kind'
+  | 'unknown_country'
+  | 'unknown_profile'
+  | 'unknown_category'
+  | 'unknown_distribution'
+  | 'invalid_value'
+  | 'not_finite'
+  | 'not_positive'
+  | 'negative'
+  | 'probability_out_of_range'
+  | 'latitude_out_of_range'
+  | 'longitude_out_of_range'
+  | 'triangular_order'
+  | 'uniform_order'
+  | 'lognormal_order'
+  | 'empty_distribution'
+  | 'self_loop'
+  | 'conflicting_fields'
+  | 'missing_service'
+  | 'ambiguous_country'
+  | 'missing_source';
+
+/** One problem found in a network document. */
+export interface NetworkProblem {
+  /** Stable machine-readable code. */
+  readonly code: ProblemCode;
+  /** Path into the document, e.g. `['links', 3, 'distanceKm']`. */
+  readonly path: readonly (string | number)[];
+  /** The same path as a JSON Pointer (RFC 6901), e.g. `/links/3/distanceKm`. */
+  readonly pointer: string;
+  /** What was found at the path (`undefined` when the field is missing). */
+  readonly received: unknown;
+  /** What was expected there, in words. */
+  readonly expected: string;
+  /** One readable sentence combining all of the above. */
+  readonly message: string;
+}
+
+/** Codes of errors thrown by the library (other than network problems, which have their own codes). */
+export type ErrorCode =
+  | 'invalid_network'
+  | 'unknown_node'
+  | 'unknown_profile'
+  | 'invalid_argument'
+  | 'invalid_measure'
+  | 'io_error';
+
+/** Base class of every error this library throws on purpose. */
+export class TranscaspianError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A network document failed validation; `problems` lists every problem found, not just the first. */
+export class InvalidNetworkError extends TranscaspianError {
+  /** Every problem found, in document order. */
+  readonly problems: readonly NetworkProblem[];
+  constructor(problems: readonly NetworkProblem[]) {
+    const head = problems.slice(0, 5).map((p) => `  ${p.message}`);
+    const more = problems.length > 5 ? [`  … and ${problems.length - 5} more`] : [];
+    super(
+      'invalid_network',
+      `invalid network: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${[...head, ...more].join('\n')}`,
+    );
+    this.problems = problems;
+  }
+}
+
+/** An origin, destination or other node reference matched no node; `suggestions` are the closest names. */
+export class UnknownNodeError extends TranscaspianError {
+  /** The text that was looked up. */
+  readonly query: string;
+  /** Names of the closest nodes, best first (at most 5). */
+  readonly suggestions: readonly string[];
+  constructor(field: string, query: string, suggestions: readonly string[]) {
+    const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+    super('unknown_node', `${field}: no node matches "${query}"${hint}`);
+    this.query = query;
+    this.suggestions = suggestions;
+  }
+}
+
+/** A profile name matched neither a built-in profile nor one declared in the network. */
+export class UnknownProfileError extends TranscaspianError {
+  /** The profile that was asked for. */
+  readonly profile: string;
+  /** The profiles that exist. */
+  readonly known: readonly string[];
+  constructor(profile: string, known: readonly string[]) {
+    super('unknown_profile', `profile: unknown profile "${profile}"; expected one of ${known.join(', ')}`);
+    this.profile = profile;
+    this.known = known;
+  }
+}
+
+/** An argument or option of a library function is invalid; `field` names it, `received` holds it. */
+export class InvalidArgumentError extends TranscaspianError {
+  /** The option or argument at fault, e.g. `runs` or `options.seed`. */
+  readonly field: string;
+  /** The value received. */
+  readonly received: unknown;
+  constructor(field: string, received: unknown, expected: string) {
+    super('invalid_argument', `${field}: expected ${expected}, received ${describeValue(received)}`);
+    this.field = field;
+    this.received = received;
+  }
+}
+
+/** Short, safe rendering of any value for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'function') return 'a function';
+  return 'an object';
+}

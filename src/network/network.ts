@@ -1,0 +1,88 @@
+// The validated, immutable, indexed network that every function takes. Users edit documents
+// (`NetworkSpec`); the library reads a `Network`. Lookups use Maps, so ids such as `__proto__` are
+// ordinary ids.
+import { InvalidArgumentError, UnknownProfileError } from '../errors.js';
+import { BUILT_IN_PROFILES } from './profiles.js';
+import type { LinkSpec, NetworkSpec, NodeSpec, ProfileSpec, SourceSpec } from './types.js';
+import { deepFreeze, parseNetworkSpec, type ValidateOptions } from './validate.js';
+
+/** A directed link as the network uses it: `bidirectional` links appear twice, the second reversed. */
+export interface Link extends Omit<LinkSpec, 'bidirectional'> {
+  /** The id of the link in the document (`id` without `:reverse`). */
+  readonly baseId: string;
+  /** True for the generated reverse of a `bidirectional` link. */
+  readonly reversed: boolean;
+}
+
+/** A validated, immutable network with indexes. Create it with `parseNetwork`. */
+export interface Network {
+  /** The document it was built from (frozen). Measures transform this and re-parse. */
+  readonly spec: NetworkSpec;
+  readonly id: string;
+  readonly title: string;
+  readonly nodes: readonly NodeSpec[];
+  /** Directed links, reverse links of `bidirectional` ones included. */
+  readonly links: readonly Link[];
+  readonly nodeById: ReadonlyMap<string, NodeSpec>;
+  readonly linkById: ReadonlyMap<string, Link>;
+  readonly sourceById: ReadonlyMap<string, SourceSpec>;
+  /** Built-in profiles plus those declared in the document (which override built-ins of the same id). */
+  readonly profileById: ReadonlyMap<string, ProfileSpec>;
+}
+
+/**
+ * Validate a network document (JSON text or a parsed value) and index it. Throws one
+ * `InvalidNetworkError` holding every problem found.
+ */
+export function parseNetwork(input: unknown, options: ValidateOptions = {}): Network {
+  return indexNetwork(parseNetworkSpec(input, options));
+}
+
+function indexNetwork(spec: NetworkSpec): Network {
+  const links: Link[] = [];
+  for (const l of spec.links) {
+    const { bidirectional, ...rest } = l;
+    links.push(deepFreeze({ ...rest, baseId: l.id, reversed: false }));
+    if (bidirectional === true) {
+      links.push(deepFreeze({ ...rest, id: `${l.id}:reverse`, from: l.to, to: l.from, baseId: l.id, reversed: true }));
+    }
+  }
+  const profileById = new Map<string, ProfileSpec>(BUILT_IN_PROFILES.map((p) => [p.id, p]));
+  for (const p of spec.profiles ?? []) profileById.set(p.id, p);
+  return Object.freeze({
+    spec,
+    id: spec.id,
+    title: spec.title,
+    nodes: spec.nodes,
+    links: Object.freeze(links),
+    nodeById: new Map(spec.nodes.map((n) => [n.id, n])),
+    linkById: new Map(links.map((l) => [l.id, l])),
+    sourceById: new Map((spec.sources ?? []).map((s) => [s.id, s])),
+    profileById,
+  });
+}
+
+/**
+ * Resolve a profile given by id (built-in or declared in the network) or as an object. An object is
+ * checked (modes, positive limits); an unknown id throws `UnknownProfileError`.
+ */
+export function resolveProfile(network: Network, profile: string | ProfileSpec): ProfileSpec {
+  if (typeof profile === 'string') {
+    const p = network.profileById.get(profile);
+    if (p === undefined) throw new UnknownProfileError(profile, [...network.profileById.keys()]);
+    return p;
+  }
+  if (typeof profile !== 'object' || profile === null) {
+    throw new InvalidArgumentError('profile', profile, 'a profile id or a profile object');
+  }
+  if (!Array.isArray(profile.modes) || profile.modes.length === 0 || profile.modes.some((m) => !['rail', 'road', 'ferry', 'sea'].includes(m))) {
+    throw new InvalidArgumentError('profile.modes', profile.modes, 'a non-empty array of rail, road, ferry, sea');
+  }
+  for (const key of ['maxHours', 'grossWeightTonnes'] as const) {
+    const v = profile[key];
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
+      throw new InvalidArgumentError(`profile.${key}`, v, 'a finite number > 0');
+    }
+  }
+  return profile;
+}

@@ -1,0 +1,17 @@
+// Built-in profiles: what travels. A network may declare more (or override these) in `profiles`.
+import type { ProfileSpec } from './types.js';
+
+/**
+ * The built-in profiles.
+ * - `container-rail`: a 40-foot box on a block train; it may also cross on a container feeder (`sea`)
+ *   or, on its wagon, on a rail ferry (`ferry`).
+ * - `wagon`: a rail wagon, crossing seas only on rail ferries.
+ * - `truck`: a road vehicle, crossing seas on ro-ro ferries.
+ * Gross weights are typical (40 t is the common legal maximum for an articulated truck in the region;
+ * 30.48 t is the ISO 668 rating of a 40' container), used only against structures' weight caps.
+ */
+export const BUILT_IN_PROFILES: readonly ProfileSpec[] = Object.freeze([
+  Object.freeze({ id: 'container-rail', name: "40' container by block train", modes: Object.freeze(['rail', 'sea', 'ferry'] as const), grossWeightTonnes: 30.48 }),
+  Object.freeze({ id: 'wagon', name: 'Rail wagon (rail ferries across seas)', modes: Object.freeze(['rail', 'ferry'] as const), grossWeightTonnes: 90 }),
+  Object.freeze({ id: 'truck', name: 'Articulated truck (ro-ro ferries across seas)', modes: Object.freeze(['road', 'ferry'] as const), grossWeightTonnes: 40 }),
+]);

@@ -1,0 +1,216 @@
+// The network document format: what a planner writes in `data/*.json`. All times are hours, distances
+// km, speeds km/h. The zod schema in schema.ts validates exactly these shapes (checked at compile time).
+
+/** Transport mode of a link. `ferry` is roll-on/roll-off (wagons, trucks); `sea` is lift-on/lift-off (containers). */
+export type Mode = 'rail' | 'road' | 'ferry' | 'sea';
+/** All modes, in a fixed order. */
+export const MODES: readonly Mode[] = ['rail', 'road', 'ferry', 'sea'];
+
+/** Kind of node. */
+export type NodeKind = 'terminal' | 'border' | 'port' | 'hub';
+/** All node kinds. */
+export const NODE_KINDS: readonly NodeKind[] = ['terminal', 'border', 'port', 'hub'];
+
+/** Breakdown category of every hour a consignment spends (the Time Release Study view). */
+export type Category = 'moving' | 'border' | 'customs' | 'handling' | 'waiting';
+/** All categories, in display order. */
+export const CATEGORIES: readonly Category[] = ['moving', 'border', 'customs', 'handling', 'waiting'];
+
+/**
+ * What a stage is. Measures select stages by kind: customs streamlining cuts `customs` (procedural
+ * clearance) and the rate of `inspection`; it never touches `queue` (capacity waits).
+ */
+export type StageKind =
+  | 'customs'
+  | 'inspection'
+  | 'scan'
+  | 'gauge-change'
+  | 'handling'
+  | 'marshalling'
+  | 'queue'
+  | 'documents'
+  | 'sanitary'
+  | 'traction-change';
+/** All stage kinds. */
+export const STAGE_KINDS: readonly StageKind[] = [
+  'customs',
+  'inspection',
+  'scan',
+  'gauge-change',
+  'handling',
+  'marshalling',
+  'queue',
+  'documents',
+  'sanitary',
+  'traction-change',
+];
+
+/** Id of a built-in profile. Networks may declare more in `profiles`. */
+export type BuiltInProfileId = 'container-rail' | 'wagon' | 'truck';
+
+/** A probability distribution of a duration in hours. */
+export type Distribution =
+  | { readonly type: 'fixed'; readonly value: number }
+  | { readonly type: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly type: 'triangular'; readonly min: number; readonly mode: number; readonly max: number }
+  /** Lognormal given by its median and 90th percentile, the form time surveys report. */
+  | { readonly type: 'lognormal'; readonly median: number; readonly p90: number }
+  /** Resample uniformly from observed values. */
+  | { readonly type: 'empirical'; readonly values: readonly number[] };
+
+/** Where a figure comes from: a key into the document's `sources`, or an estimate with its reasoning. */
+export type Provenance =
+  | { readonly ref: string; readonly note?: string }
+  | { readonly estimate: string };
+
+/** One source or several (when an object's figures come from more than one). */
+export type ProvenanceSpec = Provenance | readonly Provenance[];
+
+/** An entry of the document's sources table. */
+export interface SourceSpec {
+  /** Key used by `{ "ref": … }`, e.g. `S33`. */
+  readonly id: string;
+  readonly title: string;
+  readonly organisation: string;
+  /** Publication year; `null` when the source states none (never guessed). */
+  readonly year: number | null;
+  readonly url?: string;
+  /** H: official statistics; M: news quoting an official; L: secondary or anecdotal. */
+  readonly confidence?: 'H' | 'M' | 'L';
+  readonly notes?: string;
+}
+
+/** A step a consignment goes through at a node (customs, inspection, gauge change, queue…). */
+export interface StageSpec {
+  /** Unique within its node. */
+  readonly id: string;
+  readonly name: string;
+  readonly kind: StageKind;
+  readonly category: Category;
+  /** ISO 3166-1 alpha-2 country whose agency or operator performs it (border nodes carry both sides). */
+  readonly country: string;
+  readonly durationHours: Distribution;
+  /** Share of consignments that go through the stage (an inspection rate). Omitted means every one. */
+  readonly probability?: number;
+  /** The stage applies when the consignment arrives or departs by one of these modes. */
+  readonly modes: readonly Mode[];
+  /** `transfer`: only when the arrival and departure modes differ; `through`: only when equal. Omitted means always. */
+  readonly when?: 'always' | 'transfer' | 'through';
+  /** Restrict to these profiles (omitted: all). */
+  readonly profiles?: readonly string[];
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
+/** A place: terminal, border crossing, port or hub. */
+export interface NodeSpec {
+  readonly id: string;
+  readonly name: string;
+  /** Other names it is searched by (e.g. `Alat` for the Port of Baku). */
+  readonly aliases?: readonly string[];
+  readonly kind: NodeKind;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+  readonly lat: number;
+  readonly lon: number;
+  /** Has refrigerated (reefer) handling or storage. */
+  readonly reefer?: boolean;
+  readonly stages?: readonly StageSpec[];
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
+/** A scheduled or irregular service on a ferry or sea link. Exactly one of `headwayHours`, `departuresPerWeek`. */
+export interface ServiceSpec {
+  /** Time between departures (its distribution, when departures are irregular). */
+  readonly headwayHours?: Distribution;
+  /** Regular departures per week (headway 168 / n hours). */
+  readonly departuresPerWeek?: number;
+  /** Time at sea, berth to berth. */
+  readonly sailingHours: Distribution;
+  /** Probability that a given departure is cancelled (weather); the consignment waits for the next. */
+  readonly cancellationProbability: number;
+  /** Capacity of one sailing. */
+  readonly capacity?: { readonly wagons?: number; readonly trucks?: number; readonly teu?: number };
+  /** Departs as soon as it is full, and at the latest `maxWaitHours` after the previous departure. */
+  readonly departWhenFull?: boolean;
+  readonly maxWaitHours?: number;
+  readonly operator?: string;
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
+/** An asset on a link that can restrict it: a bridge with a weight cap, speed restriction, closures. */
+export interface StructureSpec {
+  readonly id: string;
+  readonly kind: 'bridge' | 'tunnel' | 'pass';
+  readonly name: string;
+  readonly builtYear?: number;
+  /** Gross-weight cap; a heavier profile must take `overweightDetourHours` or cannot use the link. */
+  readonly weightLimitTonnes?: number;
+  /** Extra hours for a consignment over the weight cap (detour or transloading). Omitted: impassable. */
+  readonly overweightDetourHours?: Distribution;
+  /** Length of link over which `speedLimitKmh` applies. */
+  readonly restrictedKm?: number;
+  readonly speedLimitKmh?: number;
+  /** Probability that a given transit finds the structure closed. */
+  readonly closureProbability: number;
+  /** Delay when closed (wait or detour). Required when `closureProbability` > 0. */
+  readonly closureDelayHours?: Distribution;
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
+/** A directed connection between two nodes (or both directions with `bidirectional`). */
+export interface LinkSpec {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly mode: Mode;
+  readonly distanceKm: number;
+  /** Commercial speed while moving (rail and road; exactly one of `speedKmh`, `durationHours`). */
+  readonly speedKmh?: number;
+  /** Moving time (rail and road), instead of a speed. */
+  readonly durationHours?: Distribution;
+  /** Country the link's time counts to, when its ends are in different countries. */
+  readonly country?: string;
+  /** For ferry and sea links: the body of water sailing time counts to (e.g. `Caspian Sea`). */
+  readonly waters?: string;
+  /** Only these profiles may use the link (omitted: every profile whose modes include the link's mode). */
+  readonly profiles?: readonly string[];
+  /** Required on ferry and sea links; forbidden on rail and road. */
+  readonly service?: ServiceSpec;
+  readonly structures?: readonly StructureSpec[];
+  /** Also create the reverse link, with id `<id>:reverse` and the same figures. */
+  readonly bidirectional?: boolean;
+  readonly name?: string;
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
+/** What travels: the modes it may use and its limits. */
+export interface ProfileSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly modes: readonly Mode[];
+  /** Gross weight, checked against structures' weight caps. */
+  readonly grossWeightTonnes?: number;
+  /** A perishable's transit-time limit (cold chain). */
+  readonly maxHours?: number;
+  readonly notes?: string;
+}
+
+/** A network document. */
+export interface NetworkSpec {
+  /** Optional pointer to the JSON Schema, for editors; ignored by the library. */
+  readonly $schema?: string;
+  /** Format marker; `transcaspian/network@1`. */
+  readonly format?: 'transcaspian/network@1';
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly sources?: readonly SourceSpec[];
+  readonly profiles?: readonly ProfileSpec[];
+  readonly nodes: readonly NodeSpec[];
+  readonly links: readonly LinkSpec[];
+}

@@ -1,0 +1,376 @@
+// Validation of network documents: zod checks the shapes, then a second pass checks what zod cannot
+// (ids, references, sources, mode rules). Every problem is collected, none is fixed up silently.
+import type * as z from 'zod';
+import { InvalidNetworkError, describeValue, type NetworkProblem, type ProblemCode } from '../errors.js';
+import { networkSchema } from './schema.js';
+import { BUILT_IN_PROFILES } from './profiles.js';
+import type { NetworkSpec } from './types.js';
+
+/** Options of `validateNetwork` and `parseNetwork`. */
+export interface ValidateOptions {
+  /**
+   * Require a `source` on every node, stage, link, service and structure (the rule for the shipped
+   * datasets). Default `false`: a planner's own network need not cite sources.
+   */
+  readonly requireSources?: boolean;
+}
+
+type Path = readonly (string | number)[];
+
+/** JSON Pointer (RFC 6901) of a path. */
+export function toPointer(path: Path): string {
+  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+function makeProblem(code: ProblemCode, path: Path, received: unknown, expected: string): NetworkProblem {
+  const where = path.length === 0 ? '(document)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+  return {
+    code,
+    path: [...path],
+    pointer: toPointer(path),
+    received,
+    expected,
+    message: `${where}: ${code}: expected ${expected}, received ${describeValue(received)}`,
+  };
+}
+
+function hasOwn(obj: unknown, key: string | number): boolean {
+  return typeof obj === 'object' && obj !== null && Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** Value at `path` inside `root`, following own properties only (never the prototype chain). */
+function valueAt(root: unknown, path: Path): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (!hasOwn(cur, key)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+function lastName(path: Path): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const p = path[i];
+    if (typeof p === 'string') return p;
+  }
+  return '';
+}
+
+const ENUM_CODES: Readonly<Record<string, ProblemCode>> = {
+  mode: 'unknown_mode',
+  modes: 'unknown_mode',
+  kind: 'unknown_kind',
+  country: 'unknown_country',
+  category: 'unknown_category',
+};
+
+function rangeCode(path: Path, minimum: unknown, inclusive: unknown): ProblemCode {
+  const name = lastName(path);
+  if (name === 'lat') return 'latitude_out_of_range';
+  if (name === 'lon') return 'longitude_out_of_range';
+  if (/probability/i.test(name)) return 'probability_out_of_range';
+  if (minimum === 0 && inclusive === false) return 'not_positive';
+  if (minimum === 0 && inclusive === true) return 'negative';
+  return 'invalid_value';
+}
+
+/** Translate one zod issue into our problems (an unrecognized-keys issue yields one per key). */
+function fromZodIssue(root: unknown, issue: z.core.$ZodIssue): NetworkProblem[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const received = valueAt(root, path);
+  const name = lastName(path);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const parent = path.slice(0, -1);
+      const key = path[path.length - 1];
+      if (path.length > 0 && key !== undefined && !hasOwn(valueAt(root, parent), key)) {
+        return [makeProblem('missing_field', path, undefined, `a field "${name}" (${issue.expected})`)];
+      }
+      if (typeof received === 'number' && !Number.isFinite(received)) {
+        return [makeProblem('not_finite', path, received, 'a finite number')];
+      }
+      return [makeProblem('wrong_type', path, received, `a value of type ${issue.expected}`)];
+    }
+    case 'too_small': {
+      if (issue.origin === 'array' && path.length === 1 && path[0] === 'nodes') {
+        return [makeProblem('empty_network', path, received, 'at least one node')];
+      }
+      if (issue.origin === 'array' && name === 'values') {
+        return [makeProblem('empty_distribution', path, received, 'at least one value')];
+      }
+      if (issue.origin === 'string' && (name === 'id' || name === 'from' || name === 'to')) {
+        return [makeProblem('invalid_id', path, received, 'a non-empty id')];
+      }
+      if (issue.origin === 'number') {
+        const code = rangeCode(path, issue.minimum, issue.inclusive);
+        const op = issue.inclusive ? '>=' : '>';
+        return [makeProblem(code, path, received, `a number ${op} ${String(issue.minimum)}`)];
+      }
+      return [makeProblem('invalid_value', path, received, `at least ${String(issue.minimum)} (${issue.origin})`)];
+    }
+    case 'too_big': {
+      if (issue.origin === 'number') {
+        const code = rangeCode(path, undefined, undefined);
+        const op = issue.inclusive ? '<=' : '<';
+        return [makeProblem(code, path, received, `a number ${op} ${String(issue.maximum)}`)];
+      }
+      return [makeProblem('invalid_value', path, received, `at most ${String(issue.maximum)} (${issue.origin})`)];
+    }
+    case 'invalid_value': {
+      const code = ENUM_CODES[name] ?? 'invalid_value';
+      const shown = issue.values.length > 12 ? `${issue.values.slice(0, 12).join(', ')}, …` : issue.values.join(', ');
+      return [makeProblem(code, path, received, `one of ${shown}`)];
+    }
+    case 'invalid_union': {
+      const discriminator = (issue as { discriminator?: string }).discriminator;
+      const options = (issue as { options?: unknown[] }).options;
+      if (discriminator === 'type') {
+        const at = name === 'type' ? path : [...path, 'type'];
+        return [
+          makeProblem('unknown_distribution', at, valueAt(root, at), `a distribution type: ${(options ?? []).join(', ')}`),
+        ];
+      }
+      if (name === 'source' || path.includes('source')) {
+        return [makeProblem('invalid_value', path, received, 'a provenance: { "ref": <source id> } or { "estimate": <reasoning> }, or an array of them')];
+      }
+      return [makeProblem('invalid_value', path, received, 'one of the allowed shapes')];
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => makeProblem('unknown_field', [...path, key], valueAt(root, [...path, key]), 'no such field'));
+    case 'custom': {
+      const code = (issue.params as { code?: ProblemCode } | undefined)?.code ?? 'invalid_value';
+      return [makeProblem(code, path, received, issue.message.replace(/^expected /, ''))];
+    }
+    default:
+      return [makeProblem('invalid_value', path, received, issue.message)];
+  }
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function arr(v: unknown): readonly unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+function own(o: Record<string, unknown>, key: string): unknown {
+  return hasOwn(o, key) ? o[key] : undefined;
+}
+
+/** Cross-reference checks. Runs on the raw document, tolerating shapes zod already reported. */
+function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProblem[] {
+  const out: NetworkProblem[] = [];
+  if (!isObj(doc)) return out;
+  const add = (code: ProblemCode, path: Path, expected: string): void => {
+    out.push(makeProblem(code, path, valueAt(doc, path), expected));
+  };
+
+  // Sources.
+  const sourceIds = new Set<string>();
+  arr(own(doc, 'sources')).forEach((s, i) => {
+    const sid = isObj(s) ? str(own(s, 'id')) : undefined;
+    if (sid === undefined) return;
+    if (sourceIds.has(sid)) add('duplicate_id', ['sources', i, 'id'], 'a source id not used before');
+    sourceIds.add(sid);
+  });
+  const checkProvenance = (holder: Record<string, unknown>, path: Path): void => {
+    const src = own(holder, 'source');
+    if (src === undefined) {
+      if (options.requireSources === true) add('missing_source', [...path, 'source'], 'a source: { "ref": … } or { "estimate": … }');
+      return;
+    }
+    const list = Array.isArray(src) ? src : [src];
+    list.forEach((p, i) => {
+      if (!isObj(p)) return;
+      const ref = own(p, 'ref');
+      if (typeof ref === 'string' && !sourceIds.has(ref)) {
+        add('unknown_source', Array.isArray(src) ? [...path, 'source', i, 'ref'] : [...path, 'source', 'ref'], 'the id of an entry in "sources"');
+      }
+    });
+  };
+
+  // Profiles.
+  const profileIds = new Set<string>(BUILT_IN_PROFILES.map((p) => p.id));
+  const declared = new Set<string>();
+  arr(own(doc, 'profiles')).forEach((p, i) => {
+    const pid = isObj(p) ? str(own(p, 'id')) : undefined;
+    if (pid === undefined) return;
+    if (declared.has(pid)) add('duplicate_id', ['profiles', i, 'id'], 'a profile id not used before');
+    declared.add(pid);
+    profileIds.add(pid);
+  });
+  const checkProfiles = (holder: Record<string, unknown>, path: Path): void => {
+    arr(own(holder, 'profiles')).forEach((p, i) => {
+      if (typeof p === 'string' && !profileIds.has(p)) {
+        add('unknown_profile', [...path, 'profiles', i], `one of ${[...profileIds].join(', ')}`);
+      }
+    });
+  };
+
+  // Nodes and their stages.
+  const nodeCountry = new Map<string, unknown>();
+  arr(own(doc, 'nodes')).forEach((n, i) => {
+    if (!isObj(n)) return;
+    const nid = str(own(n, 'id'));
+    if (nid !== undefined) {
+      if (nodeCountry.has(nid)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
+      else nodeCountry.set(nid, own(n, 'country'));
+    }
+    checkProvenance(n, ['nodes', i]);
+    const stageIds = new Set<string>();
+    arr(own(n, 'stages')).forEach((s, j) => {
+      if (!isObj(s)) return;
+      const sid = str(own(s, 'id'));
+      if (sid !== undefined) {
+        if (stageIds.has(sid)) add('duplicate_id', ['nodes', i, 'stages', j, 'id'], 'a stage id not used before at this node');
+        stageIds.add(sid);
+      }
+      checkProfiles(s, ['nodes', i, 'stages', j]);
+      checkProvenance(s, ['nodes', i, 'stages', j]);
+    });
+  });
+
+  // Links.
+  const linkIds = new Set<string>();
+  const structureIds = new Set<string>();
+  arr(own(doc, 'links')).forEach((l, i) => {
+    if (!isObj(l)) return;
+    const at: Path = ['links', i];
+    const lid = str(own(l, 'id'));
+    if (lid !== undefined) {
+      const ids = own(l, 'bidirectional') === true ? [lid, `${lid}:reverse`] : [lid];
+      for (const x of ids) {
+        if (linkIds.has(x)) add('duplicate_id', [...at, 'id'], `a link id not used before (the link would be "${x}")`);
+        linkIds.add(x);
+      }
+    }
+    const from = str(own(l, 'from'));
+    const to = str(own(l, 'to'));
+    if (from !== undefined && from !== '' && !nodeCountry.has(from)) add('unknown_node', [...at, 'from'], 'the id of a node');
+    if (to !== undefined && to !== '' && !nodeCountry.has(to)) add('unknown_node', [...at, 'to'], 'the id of a node');
+    if (from !== undefined && from === to) add('self_loop', [...at, 'to'], 'a node other than "from"');
+
+    const mode = own(l, 'mode');
+    const hasSpeed = own(l, 'speedKmh') !== undefined;
+    const hasDuration = own(l, 'durationHours') !== undefined;
+    const service = own(l, 'service');
+    if (mode === 'rail' || mode === 'road') {
+      if (hasSpeed && hasDuration) add('conflicting_fields', [...at, 'durationHours'], 'either speedKmh or durationHours, not both');
+      if (!hasSpeed && !hasDuration) add('missing_field', [...at, 'speedKmh'], 'speedKmh or durationHours');
+      if (service !== undefined) add('conflicting_fields', [...at, 'service'], `no service on a ${mode} link`);
+    } else if (mode === 'ferry' || mode === 'sea') {
+      if (service === undefined) add('missing_service', [...at, 'service'], `a service (headway, sailing time) on a ${mode} link`);
+      if (hasSpeed) add('conflicting_fields', [...at, 'speedKmh'], `no speedKmh on a ${mode} link (sailing time is service.sailingHours)`);
+      if (hasDuration) add('conflicting_fields', [...at, 'durationHours'], `no durationHours on a ${mode} link (sailing time is service.sailingHours)`);
+    }
+    if (isObj(service)) {
+      const hw = own(service, 'headwayHours') !== undefined;
+      const dpw = own(service, 'departuresPerWeek') !== undefined;
+      if (hw && dpw) add('conflicting_fields', [...at, 'service', 'departuresPerWeek'], 'either headwayHours or departuresPerWeek, not both');
+      if (!hw && !dpw) add('missing_field', [...at, 'service', 'headwayHours'], 'headwayHours or departuresPerWeek');
+      checkProvenance(service, [...at, 'service']);
+    }
+    const fromCountry = from !== undefined ? nodeCountry.get(from) : undefined;
+    const toCountry = to !== undefined ? nodeCountry.get(to) : undefined;
+    if (
+      typeof fromCountry === 'string' &&
+      typeof toCountry === 'string' &&
+      fromCountry !== toCountry &&
+      own(l, 'country') === undefined &&
+      own(l, 'waters') === undefined
+    ) {
+      add('ambiguous_country', [...at, 'country'], `"country" or "waters": the link joins ${fromCountry} and ${toCountry}`);
+    }
+    checkProfiles(l, at);
+    checkProvenance(l, at);
+    arr(own(l, 'structures')).forEach((s, j) => {
+      if (!isObj(s)) return;
+      const sp: Path = [...at, 'structures', j];
+      const sid = str(own(s, 'id'));
+      if (sid !== undefined) {
+        if (structureIds.has(sid)) add('duplicate_id', [...sp, 'id'], 'a structure id not used before');
+        structureIds.add(sid);
+      }
+      const pClose = own(s, 'closureProbability');
+      if (typeof pClose === 'number' && pClose > 0 && own(s, 'closureDelayHours') === undefined) {
+        add('missing_field', [...sp, 'closureDelayHours'], 'closureDelayHours when closureProbability > 0');
+      }
+      if (own(s, 'speedLimitKmh') !== undefined && own(s, 'restrictedKm') === undefined) {
+        add('missing_field', [...sp, 'restrictedKm'], 'restrictedKm with speedLimitKmh');
+      }
+      checkProvenance(s, sp);
+    });
+  });
+  return out;
+}
+
+function comparePaths(a: Path, b: Path): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Parse JSON text into a value, or the `invalid_json` problem. */
+function readJson(text: string): { value: unknown } | { problem: NetworkProblem } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { problem: makeProblem('invalid_json', [], text.length > 60 ? `${text.slice(0, 57)}...` : text, `valid JSON (${why})`) };
+  }
+}
+
+/**
+ * Every problem in a network document, in document order; an empty array when it is valid. Never
+ * throws for any input. `input` is JSON text or an already-parsed value.
+ */
+export function validateNetwork(input: unknown, options: ValidateOptions = {}): NetworkProblem[] {
+  return check(input, options).problems;
+}
+
+function check(input: unknown, options: ValidateOptions): { problems: NetworkProblem[]; doc: unknown } {
+  let doc = input;
+  if (typeof input === 'string') {
+    const r = readJson(input);
+    if ('problem' in r) return { problems: [r.problem], doc: undefined };
+    doc = r.value;
+  }
+  let problems: NetworkProblem[];
+  try {
+    const result = networkSchema.safeParse(doc);
+    problems = result.success ? [] : result.error.issues.flatMap((issue) => fromZodIssue(doc, issue));
+    problems.push(...semanticProblems(doc, options));
+  } catch (e) {
+    // A hostile value (a getter that throws, a revoked proxy) must still give a typed answer.
+    problems = [makeProblem('wrong_type', [], doc, `a plain JSON value (reading it failed: ${e instanceof Error ? e.message : String(e)})`)];
+  }
+  problems.sort((a, b) => comparePaths(a.path, b.path));
+  return { problems, doc };
+}
+
+/**
+ * Validate a network document and return it as a `NetworkSpec` (a deep, frozen copy). Throws one
+ * `InvalidNetworkError` listing every problem found. Use `parseNetwork` to get an indexed `Network`.
+ */
+export function parseNetworkSpec(input: unknown, options: ValidateOptions = {}): NetworkSpec {
+  const { problems, doc } = check(input, options);
+  if (problems.length > 0) throw new InvalidNetworkError(problems);
+  return deepFreeze(structuredClone(doc) as NetworkSpec);
+}
+
+/** Freeze a JSON-like value and everything inside it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
