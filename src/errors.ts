@@ -126,6 +126,22 @@ export class InvalidArgumentError extends TranscaspianError {
   }
 }
 
+/** A measure's parameter is outside its plausible range, or its scope names something that does not exist. */
+export class InvalidMeasureError extends TranscaspianError {
+  /** The measure's id. */
+  readonly measure: string;
+  /** The parameter or scope field at fault, e.g. `proceduralCut` or `scope.countries`. */
+  readonly field: string;
+  /** The value received. */
+  readonly received: unknown;
+  constructor(measure: string, field: string, received: unknown, expected: string) {
+    super('invalid_measure', `${measure}.${field}: expected ${expected}, received ${describeValue(received)}`);
+    this.measure = measure;
+    this.field = field;
+    this.received = received;
+  }
+}
+
 /** Short, safe rendering of any value for an error message. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -1,0 +1,144 @@
+// The `transcaspian` command. `run` takes argv and an output sink and returns the exit code, so tests
+// drive it in-process. Exit codes: 0 success, 1 user error (one line, no stack), 2 usage error.
+import { writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { TranscaspianError } from '../errors.js';
+import { loadNetwork, middleCorridor } from '../network/load.js';
+import type { Network } from '../network/network.js';
+import { networkJsonSchema } from '../network/schema.js';
+import { validateNetwork } from '../network/validate.js';
+import { readFileSync } from 'node:fs';
+import { fastestRoute } from '../simulate/route.js';
+import { routeJson, routeText } from '../report/route-text.js';
+import { mainJob } from './main-job.js';
+
+/** Where the command writes. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** A usage error: wrong command, unknown flag, missing argument. Exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: transcaspian <command> [options]
+
+Commands:
+  route     --from <node> --to <node> [--profile container-rail|wagon|truck] [--network file.json] [--json]
+            The fastest route on expected times, its legs, stages and per-country breakdown.
+  validate  <file.json> [--require-sources]
+            Check a network document; print every problem. Exit 0 when valid, 1 when not.
+  schema    [--out file.json]
+            Print (or write) the JSON Schema of network documents.
+  start     The main job: the default corridor's baseline routes and breakdowns.
+
+Nodes are given by id, name or alias, case- and accent-insensitively ("constanta", "xian").
+The default network is the shipped Middle Corridor dataset (data/middle-corridor.json).
+Exit codes: 0 success, 1 invalid input or no route, 2 usage error.`;
+
+function parse(args: readonly string[], options: ParseArgsConfig['options'], positionals = 0) {
+  try {
+    const r = parseArgs({ args: [...args], options: options ?? {}, strict: true, allowPositionals: positionals > 0 });
+    if (r.positionals.length > positionals) throw new UsageError(`unexpected argument "${r.positionals[positionals]}"`);
+    return r;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function need(value: unknown, flag: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`missing ${flag}`);
+  return value;
+}
+
+function networkFrom(path: unknown): Network {
+  return typeof path === 'string' ? loadNetwork(path) : middleCorridor();
+}
+
+function routeCommand(args: readonly string[], io: CliIo): number {
+  const { values } = parse(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    profile: { type: 'string', default: 'container-rail' },
+    network: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  const network = networkFrom(values.network);
+  const route = fastestRoute(network, { origin: need(values.from, '--from'), destination: need(values.to, '--to'), profile: values.profile as string });
+  if (route === null) {
+    io.err(`transcaspian: no route from ${String(values.from)} to ${String(values.to)} for profile ${String(values.profile)}`);
+    return 1;
+  }
+  io.out(values.json === true ? JSON.stringify(routeJson(route), null, 2) : routeText(network, route));
+  return 0;
+}
+
+function validateCommand(args: readonly string[], io: CliIo): number {
+  const { values, positionals } = parse(args, { 'require-sources': { type: 'boolean', default: false } }, 1);
+  const file = need(positionals[0], '<file>');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    io.err(`transcaspian: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  const problems = validateNetwork(text, { requireSources: values['require-sources'] === true });
+  if (problems.length === 0) {
+    io.out(`${file}: valid`);
+    return 0;
+  }
+  for (const p of problems) io.out(`${file}:${p.pointer || '/'}: ${p.code}: expected ${p.expected}`);
+  io.err(`transcaspian: ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+  return 1;
+}
+
+function schemaCommand(args: readonly string[], io: CliIo): number {
+  const { values } = parse(args, { out: { type: 'string' } });
+  const text = `${JSON.stringify(networkJsonSchema(), null, 2)}\n`;
+  if (typeof values.out === 'string') {
+    writeFileSync(values.out, text);
+    io.out(`wrote ${values.out}`);
+  } else {
+    io.out(text.trimEnd());
+  }
+  return 0;
+}
+
+/** Run the CLI with `argv` (without node and script). Returns the exit code. */
+export function run(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'route':
+        return routeCommand(rest, io);
+      case 'validate':
+        return validateCommand(rest, io);
+      case 'schema':
+        return schemaCommand(rest, io);
+      case 'start':
+        parse(rest, {});
+        io.out(mainJob());
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`transcaspian: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof TranscaspianError) {
+      io.err(`transcaspian: ${e.message.split('\n').join('\n  ')}`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,59 @@
+// The public API of transcaspian, and nothing else: what this file does not export is internal.
+
+export {
+  TranscaspianError,
+  InvalidNetworkError,
+  UnknownNodeError,
+  UnknownProfileError,
+  InvalidArgumentError,
+  InvalidMeasureError,
+  type ErrorCode,
+  type NetworkProblem,
+  type ProblemCode,
+} from './errors.js';
+
+export {
+  MODES,
+  NODE_KINDS,
+  CATEGORIES,
+  STAGE_KINDS,
+  type Mode,
+  type NodeKind,
+  type Category,
+  type StageKind,
+  type BuiltInProfileId,
+  type Distribution,
+  type Provenance,
+  type ProvenanceSpec,
+  type SourceSpec,
+  type StageSpec,
+  type NodeSpec,
+  type ServiceSpec,
+  type StructureSpec,
+  type LinkSpec,
+  type ProfileSpec,
+  type NetworkSpec,
+} from './network/types.js';
+export { COUNTRY_CODES, isCountryCode } from './network/countries.js';
+export { BUILT_IN_PROFILES } from './network/profiles.js';
+export { networkJsonSchema } from './network/schema.js';
+export { validateNetwork, parseNetworkSpec, type ValidateOptions } from './network/validate.js';
+export { parseNetwork, resolveProfile, type Network, type Link } from './network/network.js';
+export { loadNetwork, middleCorridor, FileReadError } from './network/load.js';
+export { findNode, foldName } from './network/lookup.js';
+export { toGraph, type GraphNodeAttributes, type GraphLinkAttributes } from './network/graph.js';
+export { meanOf, expectedDepartureWaitHours } from './network/distribution.js';
+
+export {
+  fastestRoute,
+  breakdown,
+  type Route,
+  type RouteLeg,
+  type RouteStop,
+  type RoutePart,
+  type RouteOptions,
+  type Breakdown,
+  type CountryHours,
+  type CategoryHours,
+} from './simulate/route.js';
+export type { PartKind } from './simulate/expand.js';

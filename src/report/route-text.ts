@@ -1,0 +1,48 @@
+// Text and JSON renderings of a route and its breakdown (used by the CLI and the examples).
+import type { Network } from '../network/network.js';
+import { CATEGORIES } from '../network/types.js';
+import { breakdown, type Breakdown, type Route } from '../simulate/route.js';
+import { fmtDays, fmtHours, fmtInt, textTable } from './table.js';
+
+/** A per-country × category table (hours), with totals. */
+export function breakdownTable(b: Breakdown): string {
+  const rows = b.byCountry.map((c) => [c.country, ...CATEGORIES.map((k) => fmtHours(c.byCategory[k])), fmtHours(c.hours)]);
+  rows.push(['total', ...CATEGORIES.map((k) => fmtHours(b.byCategory[k])), fmtHours(b.totalHours)]);
+  return textTable(
+    [{ header: 'country' }, ...CATEGORIES.map((c) => ({ header: c, align: 'right' as const })), { header: 'total h', align: 'right' }],
+    rows,
+  );
+}
+
+/** A readable report of a route: headline, legs, stages, per-country breakdown. */
+export function routeText(network: Network, route: Route): string {
+  const name = (id: string): string => network.nodeById.get(id)?.name ?? id;
+  const head = `${name(route.origin)} → ${name(route.destination)} (${route.profile}): ${fmtDays(route.totalHours)} days (${fmtHours(route.totalHours)} h), ${fmtInt(route.distanceKm)} km`;
+  const legs = textTable(
+    [{ header: '#', align: 'right' }, { header: 'from → to' }, { header: 'mode' }, { header: 'km', align: 'right' }, { header: 'hours', align: 'right' }],
+    route.legs.map((l, i) => [String(i + 1), `${name(l.from)} → ${name(l.to)}`, l.mode, fmtInt(l.distanceKm), fmtHours(l.hours)]),
+  );
+  const stageRows = route.parts
+    .filter((p) => p.kind !== 'travel' && p.kind !== 'sailing')
+    .map((p) => [p.label, p.country, p.category, fmtHours(p.hours)]);
+  const stages = textTable([{ header: 'stage or wait' }, { header: 'country' }, { header: 'category' }, { header: 'hours', align: 'right' }], stageRows);
+  return [head, '', 'Legs', legs, '', 'Stages and waits (expected hours)', stages, '', 'Where the time goes (hours)', breakdownTable(breakdown(route))].join('\n');
+}
+
+/** The JSON form of a route: ids, legs, stops, totals and the breakdown. */
+export function routeJson(route: Route): Record<string, unknown> {
+  const b = breakdown(route);
+  return {
+    origin: route.origin,
+    destination: route.destination,
+    profile: route.profile,
+    totalHours: route.totalHours,
+    totalDays: route.totalDays,
+    distanceKm: route.distanceKm,
+    nodes: route.nodes,
+    links: route.links,
+    legs: route.legs,
+    stops: route.stops,
+    breakdown: { byCountry: b.byCountry, byCategory: b.byCategory },
+  };
+}

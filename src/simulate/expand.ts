@@ -1,0 +1,225 @@
+// The mode-expanded ("virtual") network of multimodal freight models (DESIGN §4). Each node n and
+// mode m the profile may use at n gives two vertices, A(n,m) "arrived by m" and D(n,m) "departing by
+// m". A link u→v of mode m is an arc D(u,m)→A(v,m); passing through n is an arc A(n,a)→D(n,b)
+// carrying the stages that apply to (a, b). Dwell is thus an arc weight, and any shortest-path
+// routine handles transfers. Every arc keeps its timed parts (with country and category) so that
+// results can be broken down and sampled.
+import type { Link, Network } from '../network/network.js';
+import { expectedDepartureWaitHours, headwayOf, meanOf } from '../network/distribution.js';
+import type { Category, Distribution, Mode, NodeSpec, ProfileSpec, StageSpec } from '../network/types.js';
+
+/** How a part's duration is drawn. */
+export type PartModel =
+  /** Always this many hours. */
+  | { readonly type: 'constant'; readonly hours: number }
+  /** With probability `probability`, a draw of `dist`; otherwise 0. */
+  | { readonly type: 'random'; readonly dist: Distribution; readonly probability: number }
+  /** Wait for the next departure of a service, for a random arrival. */
+  | { readonly type: 'departure-wait'; readonly headway: Distribution; readonly cancellationProbability: number };
+
+/** What a part is. */
+export type PartKind = 'travel' | 'sailing' | 'departure-wait' | 'stage' | 'speed-restriction' | 'overweight-detour' | 'closure';
+
+/** One timed item of a trip: a link's travel, a wait for a ferry, a stage at a node, a bridge closure. */
+export interface Part {
+  readonly kind: PartKind;
+  /** Human-readable, e.g. `Dostyk: gauge change`. */
+  readonly label: string;
+  /** Country (ISO alpha-2) or body of water the time counts to. */
+  readonly country: string;
+  readonly category: Category;
+  readonly model: PartModel;
+  /** Expected hours (the mean of `model`). */
+  readonly expectedHours: number;
+  readonly nodeId?: string;
+  readonly linkId?: string;
+  readonly stageId?: string;
+  readonly structureId?: string;
+}
+
+/** An arc of the expanded graph: a link, or a pass through a node. */
+export interface Arc {
+  readonly from: number;
+  readonly to: number;
+  readonly type: 'link' | 'stop';
+  /** The link (for `link` arcs). */
+  readonly link?: Link;
+  /** The node (for `stop` arcs). */
+  readonly node?: NodeSpec;
+  readonly arrivalMode?: Mode;
+  readonly departureMode?: Mode;
+  readonly parts: readonly Part[];
+  /** Σ parts' expected hours. */
+  readonly expectedHours: number;
+}
+
+/** The expanded graph of one network for one profile. */
+export interface ExpandedGraph {
+  readonly network: Network;
+  readonly profile: ProfileSpec;
+  /** Vertex keys, `A|<node>|<mode>` or `D|<node>|<mode>`; the index is the vertex number. */
+  readonly vertices: readonly string[];
+  readonly arcs: readonly Arc[];
+  /** Vertices a trip may start from, per node: D(n, m) for each usable mode. */
+  readonly departures: ReadonlyMap<string, readonly number[]>;
+  /** Vertices a trip may end at, per node: A(n, m). */
+  readonly arrivals: ReadonlyMap<string, readonly number[]>;
+}
+
+function part(p: Omit<Part, 'expectedHours'>): Part {
+  const m = p.model;
+  const expectedHours =
+    m.type === 'constant'
+      ? m.hours
+      : m.type === 'random'
+        ? m.probability * meanOf(m.dist)
+        : expectedDepartureWaitHours(m.headway, m.cancellationProbability);
+  return { ...p, expectedHours };
+}
+
+function linkKey(network: Network, link: Link): string {
+  if (link.country !== undefined) return link.country;
+  if (link.waters !== undefined) return link.waters;
+  // Validation guarantees both ends are in the same country when neither field is given.
+  return network.nodeById.get(link.from)!.country;
+}
+
+/** May `profile` use `link`? Mode allowed, listed in `profiles` if that is set, no impassable weight cap. */
+export function linkUsable(link: Link, profile: ProfileSpec): boolean {
+  if (!profile.modes.includes(link.mode)) return false;
+  if (link.profiles !== undefined && !link.profiles.includes(profile.id)) return false;
+  for (const s of link.structures ?? []) {
+    if (overweight(s.weightLimitTonnes, profile) && s.overweightDetourHours === undefined) return false;
+  }
+  return true;
+}
+
+function overweight(limit: number | undefined, profile: ProfileSpec): boolean {
+  return limit !== undefined && profile.grossWeightTonnes !== undefined && profile.grossWeightTonnes > limit;
+}
+
+/** The timed parts of travelling a link, in order: wait for departure, travel/sailing, structures. */
+export function linkParts(network: Network, link: Link, profile: ProfileSpec): Part[] {
+  const key = linkKey(network, link);
+  const from = network.nodeById.get(link.from)!;
+  const base = { linkId: link.id };
+  const parts: Part[] = [];
+  const name = link.name ?? `${from.name} → ${network.nodeById.get(link.to)!.name}`;
+  if (link.service !== undefined) {
+    const s = link.service;
+    parts.push(
+      part({
+        ...base,
+        kind: 'departure-wait',
+        label: `${from.name}: wait for ${link.mode} departure`,
+        country: from.country,
+        category: 'waiting',
+        model: { type: 'departure-wait', headway: headwayOf(s), cancellationProbability: s.cancellationProbability },
+      }),
+    );
+    parts.push(part({ ...base, kind: 'sailing', label: name, country: key, category: 'moving', model: { type: 'random', dist: s.sailingHours, probability: 1 } }));
+  } else if (link.speedKmh !== undefined) {
+    parts.push(part({ ...base, kind: 'travel', label: name, country: key, category: 'moving', model: { type: 'constant', hours: link.distanceKm / link.speedKmh } }));
+  } else if (link.durationHours !== undefined) {
+    parts.push(part({ ...base, kind: 'travel', label: name, country: key, category: 'moving', model: { type: 'random', dist: link.durationHours, probability: 1 } }));
+  }
+  const movingSpeedKmh = link.speedKmh ?? (link.durationHours !== undefined ? link.distanceKm / meanOf(link.durationHours) : undefined);
+  for (const s of link.structures ?? []) {
+    const sb = { ...base, structureId: s.id, country: key };
+    if (s.speedLimitKmh !== undefined && s.restrictedKm !== undefined && movingSpeedKmh !== undefined && s.speedLimitKmh < movingSpeedKmh) {
+      const extra = s.restrictedKm / s.speedLimitKmh - s.restrictedKm / movingSpeedKmh;
+      parts.push(part({ ...sb, kind: 'speed-restriction', label: `${s.name}: speed restriction`, category: 'moving', model: { type: 'constant', hours: extra } }));
+    }
+    if (overweight(s.weightLimitTonnes, profile) && s.overweightDetourHours !== undefined) {
+      parts.push(part({ ...sb, kind: 'overweight-detour', label: `${s.name}: detour over weight cap`, category: 'moving', model: { type: 'random', dist: s.overweightDetourHours, probability: 1 } }));
+    }
+    if (s.closureProbability > 0 && s.closureDelayHours !== undefined) {
+      parts.push(part({ ...sb, kind: 'closure', label: `${s.name}: closure`, category: 'waiting', model: { type: 'random', dist: s.closureDelayHours, probability: s.closureProbability } }));
+    }
+  }
+  return parts;
+}
+
+/** Does a stage apply to a pass through its node arriving by `a` and departing by `b`? */
+export function stageApplies(stage: StageSpec, a: Mode, b: Mode, profile: ProfileSpec): boolean {
+  if (stage.profiles !== undefined && !stage.profiles.includes(profile.id)) return false;
+  if (!stage.modes.includes(a) && !stage.modes.includes(b)) return false;
+  const when = stage.when ?? 'always';
+  if (when === 'transfer') return a !== b;
+  if (when === 'through') return a === b;
+  return true;
+}
+
+/** The timed parts of passing through `node` (stages only; origin and destination have none). */
+export function stopParts(node: NodeSpec, a: Mode, b: Mode, profile: ProfileSpec): Part[] {
+  const parts: Part[] = [];
+  for (const s of node.stages ?? []) {
+    if (!stageApplies(s, a, b, profile)) continue;
+    parts.push(
+      part({
+        kind: 'stage',
+        label: `${node.name}: ${s.name}`,
+        country: s.country,
+        category: s.category,
+        model: { type: 'random', dist: s.durationHours, probability: s.probability ?? 1 },
+        nodeId: node.id,
+        stageId: s.id,
+      }),
+    );
+  }
+  return parts;
+}
+
+function sum(parts: readonly Part[]): number {
+  let s = 0;
+  for (const p of parts) s += p.expectedHours;
+  return s;
+}
+
+/** Build the expanded graph of `network` for `profile`. Deterministic: same input, same numbering. */
+export function expand(network: Network, profile: ProfileSpec): ExpandedGraph {
+  const vertices: string[] = [];
+  const index = new Map<string, number>();
+  const vertex = (side: 'A' | 'D', nodeId: string, mode: Mode): number => {
+    const key = `${side}|${nodeId}|${mode}`;
+    let v = index.get(key);
+    if (v === undefined) {
+      v = vertices.length;
+      vertices.push(key);
+      index.set(key, v);
+    }
+    return v;
+  };
+  const usable = network.links.filter((l) => linkUsable(l, profile));
+  const modesAt = new Map<string, Set<Mode>>();
+  const addMode = (n: string, m: Mode): void => {
+    let s = modesAt.get(n);
+    if (s === undefined) modesAt.set(n, (s = new Set()));
+    s.add(m);
+  };
+  for (const l of usable) {
+    addMode(l.from, l.mode);
+    addMode(l.to, l.mode);
+  }
+  const arcs: Arc[] = [];
+  for (const l of usable) {
+    const parts = linkParts(network, l, profile);
+    arcs.push({ from: vertex('D', l.from, l.mode), to: vertex('A', l.to, l.mode), type: 'link', link: l, parts, expectedHours: sum(parts) });
+  }
+  const departures = new Map<string, number[]>();
+  const arrivals = new Map<string, number[]>();
+  for (const node of network.nodes) {
+    const modes = modesAt.get(node.id);
+    if (modes === undefined) continue;
+    const ordered = [...modes].sort();
+    departures.set(node.id, ordered.map((m) => vertex('D', node.id, m)));
+    arrivals.set(node.id, ordered.map((m) => vertex('A', node.id, m)));
+    for (const a of ordered) {
+      for (const b of ordered) {
+        const parts = stopParts(node, a, b, profile);
+        arcs.push({ from: vertex('A', node.id, a), to: vertex('D', node.id, b), type: 'stop', node, arrivalMode: a, departureMode: b, parts, expectedHours: sum(parts) });
+      }
+    }
+  }
+  return { network, profile, vertices, arcs, departures, arrivals };
+}
