@@ -23,6 +23,12 @@ export type PartKind = 'travel' | 'sailing' | 'departure-wait' | 'stage' | 'spee
 /** One timed item of a trip: a link's travel, a wait for a ferry, a stage at a node, a bridge closure. */
 export interface Part {
   readonly kind: PartKind;
+  /**
+   * Identity of the random element behind the part (`stage|<node>|<stage>`, `link|<link>|sailing`,
+   * …). Monte Carlo draws are keyed by it, so the same element gets the same draws in every network
+   * that has it (common random numbers across measures), and stop arcs sharing a stage share its draw.
+   */
+  readonly key: string;
   /** Human-readable, e.g. `Dostyk: gauge change`. */
   readonly label: string;
   /** Country (ISO alpha-2) or body of water the time counts to. */
@@ -111,30 +117,31 @@ export function linkParts(network: Network, link: Link, profile: ProfileSpec): P
       part({
         ...base,
         kind: 'departure-wait',
+        key: `link|${link.id}|wait`,
         label: `${from.name}: wait for ${link.mode} departure`,
         country: from.country,
         category: 'waiting',
         model: { type: 'departure-wait', headway: headwayOf(s), cancellationProbability: s.cancellationProbability },
       }),
     );
-    parts.push(part({ ...base, kind: 'sailing', label: name, country: key, category: 'moving', model: { type: 'random', dist: s.sailingHours, probability: 1 } }));
+    parts.push(part({ ...base, kind: 'sailing', key: `link|${link.id}|sailing`, label: name, country: key, category: 'moving', model: { type: 'random', dist: s.sailingHours, probability: 1 } }));
   } else if (link.speedKmh !== undefined) {
-    parts.push(part({ ...base, kind: 'travel', label: name, country: key, category: 'moving', model: { type: 'constant', hours: link.distanceKm / link.speedKmh } }));
+    parts.push(part({ ...base, kind: 'travel', key: `link|${link.id}|travel`, label: name, country: key, category: 'moving', model: { type: 'constant', hours: link.distanceKm / link.speedKmh } }));
   } else if (link.durationHours !== undefined) {
-    parts.push(part({ ...base, kind: 'travel', label: name, country: key, category: 'moving', model: { type: 'random', dist: link.durationHours, probability: 1 } }));
+    parts.push(part({ ...base, kind: 'travel', key: `link|${link.id}|travel`, label: name, country: key, category: 'moving', model: { type: 'random', dist: link.durationHours, probability: 1 } }));
   }
   const movingSpeedKmh = link.speedKmh ?? (link.durationHours !== undefined ? link.distanceKm / meanOf(link.durationHours) : undefined);
   for (const s of link.structures ?? []) {
     const sb = { ...base, structureId: s.id, country: key };
     if (s.speedLimitKmh !== undefined && s.restrictedKm !== undefined && movingSpeedKmh !== undefined && s.speedLimitKmh < movingSpeedKmh) {
       const extra = s.restrictedKm / s.speedLimitKmh - s.restrictedKm / movingSpeedKmh;
-      parts.push(part({ ...sb, kind: 'speed-restriction', label: `${s.name}: speed restriction`, category: 'moving', model: { type: 'constant', hours: extra } }));
+      parts.push(part({ ...sb, kind: 'speed-restriction', key: `structure|${link.id}|${s.id}|restriction`, label: `${s.name}: speed restriction`, category: 'moving', model: { type: 'constant', hours: extra } }));
     }
     if (overweight(s.weightLimitTonnes, profile) && s.overweightDetourHours !== undefined) {
-      parts.push(part({ ...sb, kind: 'overweight-detour', label: `${s.name}: detour over weight cap`, category: 'moving', model: { type: 'random', dist: s.overweightDetourHours, probability: 1 } }));
+      parts.push(part({ ...sb, kind: 'overweight-detour', key: `structure|${link.id}|${s.id}|detour`, label: `${s.name}: detour over weight cap`, category: 'moving', model: { type: 'random', dist: s.overweightDetourHours, probability: 1 } }));
     }
     if (s.closureProbability > 0 && s.closureDelayHours !== undefined) {
-      parts.push(part({ ...sb, kind: 'closure', label: `${s.name}: closure`, category: 'waiting', model: { type: 'random', dist: s.closureDelayHours, probability: s.closureProbability } }));
+      parts.push(part({ ...sb, kind: 'closure', key: `structure|${link.id}|${s.id}|closure`, label: `${s.name}: closure`, category: 'waiting', model: { type: 'random', dist: s.closureDelayHours, probability: s.closureProbability } }));
     }
   }
   return parts;
@@ -158,6 +165,7 @@ export function stopParts(node: NodeSpec, a: Mode, b: Mode, profile: ProfileSpec
     parts.push(
       part({
         kind: 'stage',
+        key: `stage|${node.id}|${s.id}`,
         label: `${node.name}: ${s.name}`,
         country: s.country,
         category: s.category,

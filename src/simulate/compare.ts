@@ -1,0 +1,144 @@
+// Paired before/after comparison on common random numbers: the same seed gives the same draws for
+// the same stages, links and structures in both networks, so run i of "after" differs from run i of
+// "before" only by what changed. The difference then has a much smaller variance than two
+// independent runs would give.
+import { InvalidArgumentError } from '../errors.js';
+import type { Network } from '../network/network.js';
+import { CATEGORIES } from '../network/types.js';
+import { quantileOfSorted, shareWithin } from '../stats/summary.js';
+import { ElementStream } from './random.js';
+import { simulate, type SimulateOptions, type SimulationResult } from './montecarlo.js';
+import { zeroCategories, type CategoryHours } from './route.js';
+
+/** A point estimate with a 95% interval. */
+export interface Interval {
+  readonly estimate: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** Options of `compare`. */
+export interface CompareOptions extends SimulateOptions {
+  /** Report the change in the probability of arriving within this many days. */
+  readonly withinDays?: number;
+  /** Bootstrap resamples for the quantile intervals (default 200). */
+  readonly bootstrap?: number;
+}
+
+/** Per-country change in mean hours. */
+export interface CountryDelta {
+  readonly country: string;
+  readonly beforeHours: number;
+  readonly afterHours: number;
+  /** after − before (negative: time saved). */
+  readonly deltaHours: number;
+}
+
+/** Differences after − before (negative means faster), each with a 95% interval. */
+export interface Difference {
+  /** Mean of the paired differences; interval mean ± 1.96 · sd / √n. */
+  readonly meanHours: Interval;
+  /** Quantile differences; percentile intervals from a paired bootstrap (seeded). */
+  readonly p50Hours: Interval;
+  readonly p90Hours: Interval;
+  readonly p95Hours: Interval;
+}
+
+/** The result of `compare`. */
+export interface Comparison {
+  readonly before: SimulationResult;
+  readonly after: SimulationResult;
+  readonly difference: Difference;
+  readonly byCountry: readonly CountryDelta[];
+  readonly byCategory: { readonly before: CategoryHours; readonly after: CategoryHours; readonly delta: CategoryHours };
+  /** Probability of arriving within `withinDays`, when asked. */
+  readonly within?: { readonly days: number; readonly before: number; readonly after: number; readonly delta: number };
+  /** Probability of arriving within the profile's `maxHours` (cold chain), when it has one. */
+  readonly maxHours?: { readonly hours: number; readonly before: number; readonly after: number; readonly delta: number };
+}
+
+function percentile(values: Float64Array, p: number): number {
+  return quantileOfSorted(Float64Array.from(values).sort(), p);
+}
+
+/**
+ * Simulate `before` and `after` with the same options and seed (common random numbers), and report
+ * the paired differences in mean, p50, p90 and p95 with 95% intervals, per-country and per-category
+ * deltas of mean hours, and the change in on-time probabilities. Returns `null` when either network
+ * has no route for the trip.
+ */
+export function compare(before: Network, after: Network, options: CompareOptions): Comparison | null {
+  const { bootstrap = 200, withinDays } = options;
+  if (!Number.isInteger(bootstrap) || bootstrap < 20 || bootstrap > 100000) {
+    throw new InvalidArgumentError('bootstrap', bootstrap, 'an integer from 20 to 100,000');
+  }
+  if (withinDays !== undefined && !(typeof withinDays === 'number' && Number.isFinite(withinDays) && withinDays >= 0)) {
+    throw new InvalidArgumentError('withinDays', withinDays, 'a finite number of days >= 0');
+  }
+  const b = simulate(before, options);
+  const a = simulate(after, options);
+  if (b === null || a === null) return null;
+  const n = b.runs;
+  const d = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += d[i] = a.samples[i]! - b.samples[i]!;
+  const meanD = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (d[i]! - meanD) ** 2;
+  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
+
+  // Paired bootstrap of quantile differences, drawn from a stream of its own (seeded like the runs).
+  const stream = new ElementStream(options.seed, 'compare|bootstrap');
+  const probs = [0.5, 0.9, 0.95] as const;
+  const boot = probs.map(() => new Float64Array(bootstrap));
+  const rb = new Float64Array(n);
+  const ra = new Float64Array(n);
+  for (let r = 0; r < bootstrap; r++) {
+    for (let k = 0; k < n; k++) {
+      const i = Math.floor(stream.uniform(r, k) * n);
+      rb[k] = b.samples[i]!;
+      ra[k] = a.samples[i]!;
+    }
+    rb.sort();
+    ra.sort();
+    probs.forEach((p, j) => (boot[j]![r] = quantileOfSorted(ra, p) - quantileOfSorted(rb, p)));
+  }
+  const qInterval = (j: number, p: number): Interval => ({
+    estimate: quantileOfSorted(a.sorted, p) - quantileOfSorted(b.sorted, p),
+    low: percentile(boot[j]!, 0.025),
+    high: percentile(boot[j]!, 0.975),
+  });
+
+  const countries = new Map<string, { before: number; after: number }>();
+  for (const c of b.byCountry) countries.set(c.country, { before: c.hours, after: 0 });
+  for (const c of a.byCountry) countries.set(c.country, { before: countries.get(c.country)?.before ?? 0, after: c.hours });
+  const delta = zeroCategories();
+  for (const c of CATEGORIES) delta[c] = a.byCategory[c] - b.byCategory[c];
+  const profileMax = b.maxHours;
+  return {
+    before: b,
+    after: a,
+    difference: {
+      meanHours: { estimate: meanD, low: meanD - 1.96 * se, high: meanD + 1.96 * se },
+      p50Hours: qInterval(0, 0.5),
+      p90Hours: qInterval(1, 0.9),
+      p95Hours: qInterval(2, 0.95),
+    },
+    byCountry: [...countries].map(([country, v]) => ({ country, beforeHours: v.before, afterHours: v.after, deltaHours: v.after - v.before })),
+    byCategory: { before: b.byCategory, after: a.byCategory, delta },
+    ...(withinDays !== undefined
+      ? (() => {
+          const pb = b.probabilityWithin(withinDays);
+          const pa = a.probabilityWithin(withinDays);
+          return { within: { days: withinDays, before: pb, after: pa, delta: pa - pb } };
+        })()
+      : {}),
+    ...(profileMax !== undefined
+      ? (() => {
+          const pb = shareWithin(b.sorted, profileMax.hours);
+          const pa = shareWithin(a.sorted, profileMax.hours);
+          return { maxHours: { hours: profileMax.hours, before: pb, after: pa, delta: pa - pb } };
+        })()
+      : {}),
+  };
+}
