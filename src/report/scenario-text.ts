@@ -1,0 +1,112 @@
+// Text and JSON renderings of a before/after comparison and its attribution per measure.
+import type { Network } from '../network/network.js';
+import { CATEGORIES } from '../network/types.js';
+import type { Attribution } from '../simulate/attribute.js';
+import type { Comparison, Interval } from '../simulate/compare.js';
+import type { SimulationResult } from '../simulate/montecarlo.js';
+import { fmtDays, fmtHours, textTable } from './table.js';
+
+/** The JSON summary of one simulation: `runs`, `meanHours`, quantiles, `byCountry`, `byCategory`. */
+export function summaryJson(r: SimulationResult): Record<string, unknown> {
+  return {
+    ...r.summary,
+    policy: r.policy,
+    seed: r.seed,
+    route: { nodes: r.route.nodes, links: r.route.links, expectedHours: r.route.totalHours },
+    routes: r.routes,
+    byCountry: r.byCountry,
+    byCategory: r.byCategory,
+    ...(r.maxHours !== undefined ? { maxHours: r.maxHours } : {}),
+  };
+}
+
+/** The JSON form of a comparison and (optionally) an attribution, as `transcaspian simulate --json` prints it. */
+export function comparisonJson(c: Comparison, attribution?: Attribution): Record<string, unknown> {
+  return {
+    origin: c.before.origin,
+    destination: c.before.destination,
+    profile: c.before.profile,
+    before: summaryJson(c.before),
+    after: summaryJson(c.after),
+    difference: { ...c.difference, byCountry: c.byCountry, byCategory: c.byCategory.delta },
+    ...(c.within !== undefined ? { within: c.within } : {}),
+    ...(c.maxHours !== undefined ? { maxHours: c.maxHours } : {}),
+    ...(attribution !== undefined
+      ? {
+          attribution: attribution.measures.map((m) => ({
+            id: m.id,
+            title: m.title,
+            meanHours: m.shapley.meanHours,
+            p50Hours: m.shapley.p50Hours,
+            alone: m.alone,
+            removed: m.removed,
+          })),
+          attributionTotal: attribution.total,
+        }
+      : {}),
+  };
+}
+
+function daysWithInterval(i: Interval): string {
+  return `${(i.estimate / 24).toFixed(2)} [${(i.low / 24).toFixed(2)}, ${(i.high / 24).toFixed(2)}]`;
+}
+
+/** A readable report of a comparison, with the attribution per measure when given. */
+export function comparisonText(network: Network, c: Comparison, attribution?: Attribution): string {
+  const name = (id: string): string => network.nodeById.get(id)?.name ?? id;
+  const b = c.before.summary;
+  const a = c.after.summary;
+  const lines: string[] = [];
+  lines.push(`${name(c.before.origin)} → ${name(c.before.destination)} (${c.before.profile}, ${c.before.policy}, ${b.runs} runs, seed ${c.before.seed})`);
+  lines.push(`  route before: ${c.before.route.nodes.map(name).join(' → ')}`);
+  if (c.after.route.links.join() !== c.before.route.links.join()) lines.push(`  route after:  ${c.after.route.nodes.map(name).join(' → ')}`);
+  lines.push('');
+  lines.push(
+    textTable(
+      [{ header: 'days' }, { header: 'mean', align: 'right' }, { header: 'p50', align: 'right' }, { header: 'p90', align: 'right' }, { header: 'p95', align: 'right' }],
+      [
+        ['before', fmtDays(b.meanHours), fmtDays(b.p50Hours), fmtDays(b.p90Hours), fmtDays(b.p95Hours)],
+        ['after', fmtDays(a.meanHours), fmtDays(a.p50Hours), fmtDays(a.p90Hours), fmtDays(a.p95Hours)],
+      ],
+    ),
+  );
+  const d = c.difference;
+  lines.push('');
+  lines.push(`  change after − before, days [95% interval]: mean ${daysWithInterval(d.meanHours)}, p50 ${daysWithInterval(d.p50Hours)}, p90 ${daysWithInterval(d.p90Hours)}, p95 ${daysWithInterval(d.p95Hours)}`);
+  if (c.within !== undefined) {
+    lines.push(`  within ${c.within.days} days: ${(c.within.before * 100).toFixed(1)}% → ${(c.within.after * 100).toFixed(1)}%`);
+  }
+  if (c.maxHours !== undefined) {
+    lines.push(`  within the profile's ${fmtHours(c.maxHours.hours)} h limit (cold chain): ${(c.maxHours.before * 100).toFixed(1)}% → ${(c.maxHours.after * 100).toFixed(1)}%`);
+  }
+  lines.push('');
+  lines.push('  Mean hours per country, before → after');
+  const rows = c.byCountry.map((row) => {
+    const bc = c.before.byCountry.find((x) => x.country === row.country);
+    const ac = c.after.byCountry.find((x) => x.country === row.country);
+    const cats = CATEGORIES.map((k) => `${fmtHours(bc?.byCategory[k] ?? 0)}→${fmtHours(ac?.byCategory[k] ?? 0)}`);
+    return [row.country, ...cats, fmtHours(row.beforeHours), fmtHours(row.afterHours), fmtHours(row.deltaHours)];
+  });
+  lines.push(
+    textTable(
+      [{ header: 'country' }, ...CATEGORIES.map((k) => ({ header: k, align: 'right' as const })), { header: 'before', align: 'right' }, { header: 'after', align: 'right' }, { header: 'change', align: 'right' }],
+      rows,
+      '    ',
+    ),
+  );
+  if (attribution !== undefined) {
+    lines.push('');
+    lines.push(`  Hours saved per measure (Shapley over ${attribution.subsets} subsets; alone; removed from the package)`);
+    lines.push(
+      textTable(
+        [{ header: 'measure' }, { header: 'Shapley mean', align: 'right' }, { header: 'Shapley p50', align: 'right' }, { header: 'alone mean', align: 'right' }, { header: 'removed mean', align: 'right' }],
+        [
+          ...attribution.measures.map((m) => [m.id, fmtHours(m.shapley.meanHours), fmtHours(m.shapley.p50Hours), fmtHours(m.alone.meanHours), fmtHours(m.removed.meanHours)]),
+          ['package', fmtHours(attribution.total.meanHours), fmtHours(attribution.total.p50Hours), '', ''],
+        ],
+        '    ',
+      ),
+    );
+  }
+  return lines.join('\n');
+}
