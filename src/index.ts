@@ -61,3 +61,42 @@ export type { PartKind } from './simulate/expand.js';
 export { simulate, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare } from './simulate/montecarlo.js';
 export { compare, type CompareOptions, type Comparison, type Difference, type Interval, type CountryDelta } from './simulate/compare.js';
 export { summarize, type Summary } from './stats/summary.js';
+export { attribute, type Attribution, type MeasureAttribution, type HoursSaved } from './simulate/attribute.js';
+export { sensitivity, type Sensitivity, type SensitivityRow, type SensitivityPoint } from './simulate/sensitivity.js';
+
+export {
+  applyMeasures,
+  createMeasure,
+  MEASURE_KINDS,
+  streamlineCustoms,
+  installScanners,
+  replaceBridges,
+  improvePortCustoms,
+  adjustStage,
+  adjustLink,
+  closeLink,
+  addLink,
+  scaleDistribution,
+  japan2025,
+  JAPAN2025_MEASURE_IDS,
+  CENTRAL_ASIA,
+  type Measure,
+  type MeasureKind,
+  type MeasureParameter,
+  type MeasureCitation,
+  type MeasureScope,
+  type MeasureDefinition,
+  type LinkDirections,
+  type StreamlineCustomsOptions,
+  type InstallScannersOptions,
+  type ReplaceBridgesOptions,
+  type ImprovePortCustomsOptions,
+  type AdjustStageOptions,
+  type AdjustLinkOptions,
+  type CloseLinkOptions,
+  type AddLinkOptions,
+  type Japan2025Package,
+  type Japan2025Overrides,
+  type Japan2025MeasureId,
+  type MeasurePackage,
+} from './measures/index.js';

@@ -228,3 +228,23 @@ describe('compare', () => {
     expect(compare(parseNetwork(toySpec()), parseNetwork(doc), o)).toBeNull();
   });
 });
+
+describe('samplers against d3-random (reference implementation)', () => {
+  it('quantileOf(lognormal) draws have the moments of d3-random randomLogNormal with the same μ, σ', async () => {
+    const { randomLcg, randomLogNormal } = await import('d3-random');
+    const mu = Math.log(6);
+    const sigma = Math.log(12 / 6) / 1.2815515655446004;
+    const ref = randomLogNormal.source(randomLcg(0.42))(mu, sigma);
+    const s = new ElementStream(1, 'lognormal');
+    const n = 200_000;
+    let m1 = 0, r1 = 0, mLog = 0, rLog = 0;
+    for (let i = 0; i < n; i++) {
+      const x = quantileOf({ type: 'lognormal', median: 6, p90: 12 }, s.uniform(i, 1));
+      const y = ref();
+      m1 += x; r1 += y; mLog += Math.log(x); rLog += Math.log(y);
+    }
+    expect(Math.abs(m1 / r1 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(mLog / n - mu)).toBeLessThan(0.005);
+    expect(Math.abs(rLog / n - mu)).toBeLessThan(0.005);
+  });
+});
