@@ -56,7 +56,7 @@ export {
   type CountryHours,
   type CategoryHours,
 } from './simulate/route.js';
-export type { PartKind } from './simulate/expand.js';
+export type { PartKind, Avoid } from './simulate/expand.js';
 
 export { simulate, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare } from './simulate/montecarlo.js';
 export { compare, type CompareOptions, type Comparison, type Difference, type Interval, type CountryDelta } from './simulate/compare.js';

@@ -26,10 +26,12 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: transcaspian <command> [options]
 
 Commands:
-  route     --from <node> --to <node> [--profile container-rail|wagon|truck] [--network file.json] [--json]
+  route     --from <node> --to <node> [--profile container-rail|wagon|truck] [--avoid-countries RU,BY]
+            [--network file.json] [--json]
             The fastest route on expected times, its legs, stages and per-country breakdown.
   simulate  --from <node> --to <node> [--profile …] [--measures japan2025|none|<file.json>]
-            [--runs N] [--seed S] [--policy planned|adaptive] [--within-days D] [--network file.json] [--json]
+            [--runs N] [--seed S] [--policy planned|adaptive] [--within-days D] [--avoid-countries RU,BY]
+            [--network file.json] [--json]
             Monte Carlo before and after the measures (common random numbers), the paired
             differences with 95% intervals, per-country breakdowns, and hours saved per measure
             (Shapley). Defaults: --measures japan2025 --runs 10000 --seed 1 --policy planned.
@@ -63,16 +65,25 @@ function networkFrom(path: unknown): Network {
   return typeof path === 'string' ? loadNetwork(path) : middleCorridor();
 }
 
+/** `--avoid-countries RU,BY` as route options. */
+function avoidFrom(value: unknown): { avoid?: { countries: string[] } } {
+  if (typeof value !== 'string') return {};
+  const countries = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (countries.length === 0) throw new UsageError('--avoid-countries: expected ISO codes such as RU,BY');
+  return { avoid: { countries } };
+}
+
 function routeCommand(args: readonly string[], io: CliIo): number {
   const { values } = parse(args, {
     from: { type: 'string' },
     to: { type: 'string' },
     profile: { type: 'string', default: 'container-rail' },
+    'avoid-countries': { type: 'string' },
     network: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   const network = networkFrom(values.network);
-  const route = fastestRoute(network, { origin: need(values.from, '--from'), destination: need(values.to, '--to'), profile: values.profile as string });
+  const route = fastestRoute(network, { origin: need(values.from, '--from'), destination: need(values.to, '--to'), profile: values.profile as string, ...avoidFrom(values['avoid-countries']) });
   if (route === null) {
     io.err(`transcaspian: no route from ${String(values.from)} to ${String(values.to)} for profile ${String(values.profile)}`);
     return 1;
@@ -99,6 +110,7 @@ function simulateCommand(args: readonly string[], io: CliIo): number {
     seed: { type: 'string', default: '1' },
     policy: { type: 'string', default: 'planned' },
     'within-days': { type: 'string' },
+    'avoid-countries': { type: 'string' },
     network: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
@@ -119,6 +131,7 @@ function simulateCommand(args: readonly string[], io: CliIo): number {
     seed: integerFlag(values.seed, '--seed', 0, Number.MAX_SAFE_INTEGER),
     policy,
     ...(withinDays !== undefined ? { withinDays } : {}),
+    ...avoidFrom(values['avoid-countries']),
   });
   if (result === null) {
     io.err(`transcaspian: no route from ${String(values.from)} to ${String(values.to)} for profile ${String(values.profile)}`);

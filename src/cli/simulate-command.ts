@@ -6,6 +6,7 @@ import { attribute } from '../simulate/attribute.js';
 import { compare } from '../simulate/compare.js';
 import type { RoutePolicy } from '../simulate/montecarlo.js';
 import type { Measure } from '../measures/types.js';
+import type { Avoid } from '../simulate/expand.js';
 
 /** What one before/after scenario run needs. */
 export interface ScenarioRun {
@@ -18,11 +19,21 @@ export interface ScenarioRun {
   readonly seed: number;
   readonly policy: RoutePolicy;
   readonly withinDays?: number;
+  readonly avoid?: Avoid;
 }
 
 /** Run a scenario: compare before/after on common random numbers, and attribute per measure when there are any. */
 export function runScenario(s: ScenarioRun): { text: string; json: Record<string, unknown> } | null {
-  const options = { origin: s.origin, destination: s.destination, profile: s.profile, runs: s.runs, seed: s.seed, policy: s.policy, ...(s.withinDays !== undefined ? { withinDays: s.withinDays } : {}) };
+  const options = {
+    origin: s.origin,
+    destination: s.destination,
+    profile: s.profile,
+    runs: s.runs,
+    seed: s.seed,
+    policy: s.policy,
+    ...(s.withinDays !== undefined ? { withinDays: s.withinDays } : {}),
+    ...(s.avoid !== undefined ? { avoid: s.avoid } : {}),
+  };
   const after = s.measures.length > 0 ? applyMeasures(s.network, s.measures) : s.network;
   const comparison = compare(s.network, after, options);
   if (comparison === null) return null;

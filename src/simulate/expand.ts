@@ -59,10 +59,22 @@ export interface Arc {
   readonly expectedHours: number;
 }
 
+/** Places a trip must not use: countries (nodes in them, links counted to them), nodes, links. */
+export interface Avoid {
+  /** ISO 3166-1 alpha-2 codes, e.g. `['RU', 'BY']` for a route that bypasses Russia and Belarus. */
+  readonly countries?: readonly string[];
+  /** Node ids. */
+  readonly nodes?: readonly string[];
+  /** Link ids: a document id closes both directions of a bidirectional link; `<id>:reverse` one. */
+  readonly links?: readonly string[];
+}
+
 /** The expanded graph of one network for one profile. */
 export interface ExpandedGraph {
   readonly network: Network;
   readonly profile: ProfileSpec;
+  /** What the graph leaves out. */
+  readonly avoid: Avoid;
   /** Vertex keys, `A|<node>|<mode>` or `D|<node>|<mode>`; the index is the vertex number. */
   readonly vertices: readonly string[];
   readonly arcs: readonly Arc[];
@@ -184,8 +196,24 @@ function sum(parts: readonly Part[]): number {
   return s;
 }
 
-/** Build the expanded graph of `network` for `profile`. Deterministic: same input, same numbering. */
-export function expand(network: Network, profile: ProfileSpec): ExpandedGraph {
+function avoided(network: Network, avoid: Avoid): (link: Link) => boolean {
+  const countries = new Set(avoid.countries ?? []);
+  const nodes = new Set(avoid.nodes ?? []);
+  const links = new Set(avoid.links ?? []);
+  const nodeOut = (id: string): boolean => nodes.has(id) || countries.has(network.nodeById.get(id)!.country);
+  return (l) =>
+    links.has(l.id) ||
+    links.has(l.baseId) ||
+    nodeOut(l.from) ||
+    nodeOut(l.to) ||
+    (l.country !== undefined && countries.has(l.country));
+}
+
+/**
+ * Build the expanded graph of `network` for `profile`, leaving out what `avoid` names.
+ * Deterministic: same input, same numbering.
+ */
+export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}): ExpandedGraph {
   const vertices: string[] = [];
   const index = new Map<string, number>();
   const vertex = (side: 'A' | 'D', nodeId: string, mode: Mode): number => {
@@ -198,7 +226,8 @@ export function expand(network: Network, profile: ProfileSpec): ExpandedGraph {
     }
     return v;
   };
-  const usable = network.links.filter((l) => linkUsable(l, profile));
+  const isAvoided = avoided(network, avoid);
+  const usable = network.links.filter((l) => linkUsable(l, profile) && !isAvoided(l));
   const modesAt = new Map<string, Set<Mode>>();
   const addMode = (n: string, m: Mode): void => {
     let s = modesAt.get(n);
@@ -229,5 +258,5 @@ export function expand(network: Network, profile: ProfileSpec): ExpandedGraph {
       }
     }
   }
-  return { network, profile, vertices, arcs, departures, arrivals };
+  return { network, profile, avoid, vertices, arcs, departures, arrivals };
 }

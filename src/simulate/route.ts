@@ -1,10 +1,11 @@
 // Fastest route on expected times, and the per-country × per-category breakdown of where its time goes.
 import { fsum } from 'd3-array';
 import { InvalidArgumentError } from '../errors.js';
+import { isCountryCode } from '../network/countries.js';
 import { findNode } from '../network/lookup.js';
 import { resolveProfile, type Network } from '../network/network.js';
 import { CATEGORIES, type Category, type Mode, type ProfileSpec } from '../network/types.js';
-import { expand, type ExpandedGraph, type Part, type PartKind } from './expand.js';
+import { expand, type Avoid, type ExpandedGraph, type Part, type PartKind } from './expand.js';
 import { shortestArcPath } from './shortest.js';
 
 /** One timed item of a route, with the hours it is expected to take. */
@@ -72,17 +73,50 @@ export interface RouteOptions {
   readonly destination: string;
   /** A built-in profile (`container-rail`, `wagon`, `truck`), one the network declares, or a profile object. */
   readonly profile: string | ProfileSpec;
+  /**
+   * Places the trip must not use: `countries` (ISO codes: their nodes and the links counted to them),
+   * `nodes` (ids or names) and `links` (ids). E.g. `{ countries: ['RU', 'BY'] }` for a route that
+   * bypasses Russia and Belarus, as Middle Corridor shippers do.
+   */
+  readonly avoid?: Avoid;
 }
 
-const graphs = new WeakMap<Network, Map<ProfileSpec, ExpandedGraph>>();
+const graphs = new WeakMap<Network, Map<ProfileSpec, Map<string, ExpandedGraph>>>();
 
-/** The expanded graph of a network for a profile, built once and cached. */
-export function expandedGraph(network: Network, profile: ProfileSpec): ExpandedGraph {
+/** The expanded graph of a network for a profile (minus what `avoid` names), built once and cached. */
+export function expandedGraph(network: Network, profile: ProfileSpec, avoid: Avoid = {}): ExpandedGraph {
   let byProfile = graphs.get(network);
   if (byProfile === undefined) graphs.set(network, (byProfile = new Map()));
-  let g = byProfile.get(profile);
-  if (g === undefined) byProfile.set(profile, (g = expand(network, profile)));
+  let byAvoid = byProfile.get(profile);
+  if (byAvoid === undefined) byProfile.set(profile, (byAvoid = new Map()));
+  const key = JSON.stringify([[...(avoid.countries ?? [])].sort(), [...(avoid.nodes ?? [])].sort(), [...(avoid.links ?? [])].sort()]);
+  let g = byAvoid.get(key);
+  if (g === undefined) byAvoid.set(key, (g = expand(network, profile, avoid)));
   return g;
+}
+
+function checkList(field: string, value: unknown): readonly string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new InvalidArgumentError(field, value, 'an array of strings');
+  return value as string[];
+}
+
+/** Check `avoid` against the network; node names resolve to ids. */
+function resolveAvoid(network: Network, avoid: unknown): Avoid {
+  if (avoid === undefined) return {};
+  if (typeof avoid !== 'object' || avoid === null || Array.isArray(avoid)) throw new InvalidArgumentError('avoid', avoid, 'an object { countries?, nodes?, links? }');
+  const a = avoid as Record<string, unknown>;
+  for (const key of Object.keys(a)) {
+    if (!['countries', 'nodes', 'links'].includes(key)) throw new InvalidArgumentError(`avoid.${key}`, a[key], 'no such field (countries, nodes, links)');
+  }
+  const countries = checkList('avoid.countries', a['countries']);
+  for (const c of countries) if (!isCountryCode(c)) throw new InvalidArgumentError('avoid.countries', c, 'an ISO 3166-1 alpha-2 code such as "RU"');
+  const nodes = checkList('avoid.nodes', a['nodes']).map((n) => findNode(network, n, 'avoid.nodes').id);
+  const links = checkList('avoid.links', a['links']);
+  for (const l of links) {
+    if (!network.linkById.has(l)) throw new InvalidArgumentError('avoid.links', l, 'the id of a link of the network');
+  }
+  return { countries, nodes, links };
 }
 
 /** Origin, destination and profile checked and resolved, ready for routing. */
@@ -103,7 +137,13 @@ export function resolveTrip(network: Network, options: RouteOptions): ResolvedTr
   if (origin.id === destination.id) {
     throw new InvalidArgumentError('destination', options.destination, `a node other than the origin (${origin.id})`);
   }
-  const graph = expandedGraph(network, profile);
+  const avoid = resolveAvoid(network, options.avoid);
+  for (const [field, node] of [['origin', origin], ['destination', destination]] as const) {
+    if (avoid.countries?.includes(node.country) || avoid.nodes?.includes(node.id)) {
+      throw new InvalidArgumentError(field, node.id, 'a node the trip does not avoid');
+    }
+  }
+  const graph = expandedGraph(network, profile, avoid);
   return {
     graph,
     originId: origin.id,
