@@ -1,6 +1,6 @@
 // The `--measures` argument: `japan2025`, `none`, or a JSON file holding measure recipes.
 import { readFileSync } from 'node:fs';
-import { TranscaspianError } from '../errors.js';
+import { InvalidMeasureError, TranscaspianError } from '../errors.js';
 import { createMeasure } from '../measures/create.js';
 import { japan2025 } from '../measures/japan2025.js';
 import type { Measure, MeasureDefinition } from '../measures/types.js';
@@ -20,6 +20,6 @@ export function measuresFromArg(arg: string): readonly Measure[] {
     throw new TranscaspianError('io_error', `--measures: cannot read ${arg} as JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   const list = Array.isArray(doc) ? doc : typeof doc === 'object' && doc !== null && Array.isArray((doc as { measures?: unknown }).measures) ? (doc as { measures: unknown[] }).measures : null;
-  if (list === null) throw new TranscaspianError('invalid_measure', `--measures: ${arg} must hold an array of { "kind", "options" } recipes`);
+  if (list === null) throw new InvalidMeasureError('--measures', arg, doc, 'an array of { "kind", "options" } recipes (or { "measures": [...] })');
   return list.map((d) => createMeasure(d as MeasureDefinition));
 }

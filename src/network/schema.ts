@@ -95,7 +95,7 @@ const serviceSchema = z.strictObject({
   headwayHours: distributionSchema.optional(),
   departuresPerWeek: positive.optional(),
   sailingHours: distributionSchema,
-  cancellationProbability: probability.refine((p) => p < 1, {
+  cancellationProbability: probability.refine((p) => p !== 1, {
     params: { code: 'probability_out_of_range' },
     message: 'expected a probability below 1 (every departure cancelled means no service)',
   }),

@@ -1,0 +1,39 @@
+// Assembling a measure object: everything frozen, the recipe copied so that later changes to the
+// caller's options object cannot change the measure.
+import { deepFreeze } from '../network/validate.js';
+import type { NetworkSpec } from '../network/types.js';
+import type { Measure, MeasureCitation, MeasureDefinition, MeasureKind, MeasureParameter, MeasureScope } from './types.js';
+
+/** The parts of a measure a factory computes. */
+export interface MeasureParts {
+  readonly id: string;
+  readonly kind: MeasureKind;
+  readonly title: string;
+  readonly changes: string;
+  readonly sources: readonly MeasureCitation[];
+  readonly parameters: readonly (MeasureParameter | undefined)[];
+  readonly scope: { readonly [K in keyof MeasureScope]?: MeasureScope[K] | undefined };
+  readonly options: object;
+  readonly transform: (spec: NetworkSpec) => NetworkSpec;
+}
+
+/** Build a frozen measure; parameters that are `undefined` (settings not given) are left out. */
+export function defineMeasure(parts: MeasureParts): Measure {
+  const scope: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parts.scope)) if (v !== undefined) scope[k] = v;
+  const options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parts.options)) if (v !== undefined) options[k] = v;
+  options.id = parts.id;
+  const transform = parts.transform;
+  return Object.freeze({
+    id: parts.id,
+    kind: parts.kind,
+    title: parts.title,
+    changes: parts.changes,
+    sources: Object.freeze([...parts.sources]),
+    parameters: Object.freeze(parts.parameters.filter((p): p is MeasureParameter => p !== undefined)),
+    scope: deepFreeze(structuredClone(scope)) as MeasureScope,
+    definition: deepFreeze(structuredClone({ kind: parts.kind, options })) as unknown as MeasureDefinition,
+    transform: (spec: NetworkSpec) => transform(spec),
+  });
+}

@@ -1,0 +1,64 @@
+// Copy-on-write edits of a network document. Unchanged nodes, stages and links are shared with the
+// input (which is never mutated and may be frozen); a callback returning its argument means "no change".
+import type { LinkSpec, NetworkSpec, NodeSpec, StageSpec } from '../network/types.js';
+
+/** Replace each node by `fn(node)`; the document itself is returned when nothing changed. */
+export function mapNodes(spec: NetworkSpec, fn: (node: NodeSpec) => NodeSpec): NetworkSpec {
+  let changed = false;
+  const nodes = spec.nodes.map((n) => {
+    const m = fn(n);
+    if (m !== n) changed = true;
+    return m;
+  });
+  return changed ? { ...spec, nodes } : spec;
+}
+
+/** Replace each stage by `fn(stage, node)`: one stage, or several (a stage split in two). */
+export function mapStages(spec: NetworkSpec, fn: (stage: StageSpec, node: NodeSpec) => StageSpec | readonly StageSpec[]): NetworkSpec {
+  return mapNodes(spec, (node) => {
+    if (node.stages === undefined) return node;
+    let changed = false;
+    const stages: StageSpec[] = [];
+    for (const s of node.stages) {
+      const r = fn(s, node);
+      if (r !== s) changed = true;
+      if (Array.isArray(r)) stages.push(...(r as readonly StageSpec[]));
+      else stages.push(r as StageSpec);
+    }
+    return changed ? { ...node, stages } : node;
+  });
+}
+
+/** Replace each link by `fn(link, index)`: one link, several, or none (`[]`). */
+export function mapLinks(spec: NetworkSpec, fn: (link: LinkSpec, index: number) => LinkSpec | readonly LinkSpec[]): NetworkSpec {
+  let changed = false;
+  const links: LinkSpec[] = [];
+  spec.links.forEach((l, i) => {
+    const r = fn(l, i);
+    if (r !== l) changed = true;
+    if (Array.isArray(r)) links.push(...(r as readonly LinkSpec[]));
+    else links.push(r as LinkSpec);
+  });
+  return changed ? { ...spec, links } : spec;
+}
+
+/** Suffix of the reverse direction's link id, and of its structures' ids once a link is split. */
+export const REVERSE_SUFFIX = ':reverse';
+
+/**
+ * The two directions of a bidirectional link as separate one-way links: the forward one keeps the id
+ * `x`, the reverse one gets the id `x:reverse` (the id the network already gave it), so results keep
+ * naming both directions as before. Structure ids must be unique in a document, so the reverse
+ * link's copies of the structures get the suffix too (`bridge` → `bridge:reverse`).
+ */
+export function splitDirections(link: LinkSpec): { readonly forward: LinkSpec; readonly reverse: LinkSpec } {
+  const { bidirectional: _ignored, ...oneWay } = link;
+  const reverse: LinkSpec = { ...oneWay, id: `${link.id}${REVERSE_SUFFIX}`, from: link.to, to: link.from };
+  if (link.structures === undefined) return { forward: oneWay, reverse };
+  return { forward: oneWay, reverse: { ...reverse, structures: link.structures.map((s) => ({ ...s, id: `${s.id}${REVERSE_SUFFIX}` })) } };
+}
+
+/** Does structure id `actual` stand for `wanted` (itself, or its copy on a split reverse link)? */
+export function sameStructure(actual: string, wanted: string): boolean {
+  return actual === wanted || actual === `${wanted}${REVERSE_SUFFIX}`;
+}
