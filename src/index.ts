@@ -58,7 +58,8 @@ export {
 } from './simulate/route.js';
 export type { PartKind, Avoid } from './simulate/expand.js';
 
-export { simulate, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare } from './simulate/montecarlo.js';
+export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare } from './simulate/montecarlo.js';
+export { simulateParallel, type ParallelOptions } from './simulate/parallel.js';
 export { compare, type CompareOptions, type Comparison, type Difference, type Interval, type CountryDelta } from './simulate/compare.js';
 export { summarize, type Summary } from './stats/summary.js';
 export { attribute, type Attribution, type MeasureAttribution, type HoursSaved } from './simulate/attribute.js';

@@ -30,6 +30,18 @@ describe.runIf(existsSync('dist/index.js'))('built package', () => {
     expect(cjs.stdout.trim()).toBe('function true');
   });
 
+  it('simulateParallel runs its workers from dist (ESM and CJS) with results equal to simulate', () => {
+    const code =
+      "const n = t.middleCorridor(); const o = { origin: 'altynkol', destination: 'aktau', profile: 'container-rail', runs: 9000, seed: 3 };" +
+      ' t.simulateParallel(n, { ...o, threads: 2 }).then((r) => { const s = t.simulate(n, o);' +
+      ' console.log(r.samples.every((x, i) => Object.is(x, s.samples[i])), r.summary.meanHours === s.summary.meanHours); });';
+    for (const args of [['--input-type=module', '-e', `import * as t from 'transcaspian'; ${code}`], ['-e', `const t = require('transcaspian'); ${code}`]]) {
+      const r = node(args);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe('true true');
+    }
+  });
+
   it('the bin runs from dist', () => {
     const r = node(['dist/cli.js', 'route', '--from', 'altynkol', '--to', 'aktau', '--json']);
     expect(r.status).toBe(0);
