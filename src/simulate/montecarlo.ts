@@ -13,10 +13,10 @@ import { CATEGORIES, type Category } from '../network/types.js';
 import { shareWithin, sortedCopy, summarize, type Summary } from '../stats/summary.js';
 import { compileExpanded } from './compile.js';
 import type { Arc, ExpandedGraph, Part } from './expand.js';
-import { ElementStream, checkSeed } from './random.js';
+import { ElementStream, checkSeed, mixRun } from './random.js';
 import { resolveTrip, routeFromArcs, zeroCategories, type CategoryHours, type CountryHours, type ResolvedTrip, type Route, type RouteOptions } from './route.js';
 import { shortestArcPath } from './shortest.js';
-import { drawPart } from './sample.js';
+import { makeBlockSampler, type BlockSampler } from './sample.js';
 
 /** Route policy of a simulation. */
 export type RoutePolicy = 'planned' | 'adaptive';
@@ -102,7 +102,7 @@ export interface Prepared {
 
 interface Elements {
   readonly streams: ElementStream[];
-  readonly models: Part['model'][];
+  readonly samplers: BlockSampler[];
   /** arc index → element index of each of its parts */
   readonly partElements: Map<number, Int32Array>;
 }
@@ -110,7 +110,7 @@ interface Elements {
 function elementsOf(graph: ExpandedGraph, arcIndices: Iterable<number>, seed: number): Elements {
   const index = new Map<string, number>();
   const streams: ElementStream[] = [];
-  const models: Part['model'][] = [];
+  const samplers: BlockSampler[] = [];
   const partElements = new Map<number, Int32Array>();
   for (const a of arcIndices) {
     const arc: Arc = graph.arcs[a]!;
@@ -121,22 +121,35 @@ function elementsOf(graph: ExpandedGraph, arcIndices: Iterable<number>, seed: nu
         e = streams.length;
         index.set(p.key, e);
         streams.push(new ElementStream(seed, p.key));
-        models.push(p.model);
+        samplers.push(makeBlockSampler(p.model));
       }
       ids[k] = e;
     });
     partElements.set(a, ids);
   }
-  return { streams, models, partElements };
+  return { streams, samplers, partElements };
 }
 
-/** Per-block accumulation of hours per country × category. */
-class Cells {
-  readonly map = new Map<string, Float64Array>();
-  add(country: string, category: Category, hours: number): void {
-    let row = this.map.get(country);
-    if (row === undefined) this.map.set(country, (row = new Float64Array(CATEGORIES.length)));
-    row[CATEGORIES.indexOf(category)]! += hours;
+/**
+ * Country × category cells numbered in order of first appearance (in arc order, then part order), so
+ * hot loops accumulate into a Float64Array by index.
+ */
+class CellIndex {
+  readonly countries: string[] = [];
+  private readonly byCountry = new Map<string, number>();
+  index(country: string, category: Category): number {
+    let c = this.byCountry.get(country);
+    if (c === undefined) {
+      c = this.countries.length;
+      this.countries.push(country);
+      this.byCountry.set(country, c);
+    }
+    return c * CATEGORIES.length + CATEGORIES.indexOf(category);
+  }
+  /** Rows of `sums` for the countries in `order` (country numbers), in that order. */
+  rows(sums: Float64Array, order: readonly number[]): [string, Float64Array][] {
+    const k = CATEGORIES.length;
+    return order.map((c) => [this.countries[c]!, sums.slice(c * k, (c + 1) * k)]);
   }
 }
 
@@ -157,31 +170,41 @@ export function prepareSimulation(network: Network, options: SimulateOptions): P
     const el = elementsOf(graph, plannedArcs, seed);
     const parts = plannedArcs.flatMap((a) => graph.arcs[a]!.parts);
     const ids = Int32Array.from(plannedArcs.flatMap((a) => [...el.partElements.get(a)!]));
-    const models = el.models;
+    const samplers = el.samplers;
     const streams = el.streams;
-    const values = new Float64Array(streams.length);
+    const elementCount = streams.length;
     const routeKey = plannedArcs.join(',');
+    const cellIndex = new CellIndex();
+    const partCell = Int32Array.from(parts.map((p) => cellIndex.index(p.country, p.category)));
+    const cellCount = cellIndex.countries.length * CATEGORIES.length;
+    // Countries were numbered along the route, so their numbers are their order of appearance.
+    const countryOrder = cellIndex.countries.map((_, c) => c);
+    const mixes = new Uint32Array(BLOCK_RUNS);
+    const values = new Float64Array(elementCount * BLOCK_RUNS);
+    const totals = new Float64Array(BLOCK_RUNS);
     return {
       ...base,
       runBlocks(fromRun, toRun, samples, offset) {
         const out: BlockResult[] = [];
-        const partSums = new Float64Array(parts.length);
         for (let start = fromRun; start < toRun; start += BLOCK_RUNS) {
-          const end = Math.min(toRun, start + BLOCK_RUNS);
-          partSums.fill(0);
-          for (let run = start; run < end; run++) {
-            for (let e = 0; e < values.length; e++) values[e] = drawPart(models[e]!, streams[e]!, run);
-            let total = 0;
-            for (let k = 0; k < ids.length; k++) {
-              const h = values[ids[k]!]!;
-              total += h;
-              partSums[k]! += h;
+          const n = Math.min(toRun, start + BLOCK_RUNS) - start;
+          for (let r = 0; r < n; r++) mixes[r] = mixRun(start + r);
+          // Element-major: each element draws its whole block; then parts add up in route order.
+          for (let e = 0; e < elementCount; e++) samplers[e]!(streams[e]!, mixes, n, values.subarray(e * BLOCK_RUNS, e * BLOCK_RUNS + n));
+          totals.fill(0, 0, n);
+          const sums = new Float64Array(cellCount);
+          for (let k = 0; k < ids.length; k++) {
+            const col = ids[k]! * BLOCK_RUNS;
+            let partSum = 0;
+            for (let r = 0; r < n; r++) {
+              const h = values[col + r]!;
+              totals[r]! += h;
+              partSum += h;
             }
-            samples[offset + run - fromRun] = total;
+            sums[partCell[k]!]! += partSum;
           }
-          const cells = new Cells();
-          parts.forEach((p, k) => cells.add(p.country, p.category, partSums[k]!));
-          out.push({ cells: [...cells.map], routes: [[routeKey, end - start]] });
+          samples.set(totals.subarray(0, n), offset + start - fromRun);
+          out.push({ cells: cellIndex.rows(sums, countryOrder), routes: [[routeKey, n]] });
         }
         return out;
       },
@@ -197,9 +220,16 @@ export function prepareSimulation(network: Network, options: SimulateOptions): P
   const { csr } = compiled;
   const slotOf = csr.slotOf;
   const csrWeights = csr.weights;
-  const values = new Float64Array(el.streams.length);
+  const { samplers, streams } = el;
+  const elementCount = streams.length;
+  const SUB = 64;
+  const mixes = new Uint32Array(SUB);
+  const values = new Float64Array(elementCount * SUB);
   const arcWeights = new Float64Array(graph.arcs.length);
   const arcIds = all.map((a) => el.partElements.get(a)!);
+  const cellIndex = new CellIndex();
+  const arcCells = graph.arcs.map((arc) => Int32Array.from(arc.parts.map((p) => cellIndex.index(p.country, p.category))));
+  const countryCount = cellIndex.countries.length;
   const sources = Int32Array.from(trip.sources);
   const targets = Int32Array.from(trip.targets);
   return {
@@ -208,32 +238,68 @@ export function prepareSimulation(network: Network, options: SimulateOptions): P
       const out: BlockResult[] = [];
       for (let start = fromRun; start < toRun; start += BLOCK_RUNS) {
         const end = Math.min(toRun, start + BLOCK_RUNS);
-        const cells = new Cells();
-        const routes = new Map<string, number>();
+        const sums = new Float64Array(countryCount * CATEGORIES.length);
+        const touched = new Uint8Array(countryCount);
+        const order: number[] = [];
+        // Distinct paths of this block (few in practice), compared by content, and their run counts.
+        const paths: Int32Array[] = [];
+        const counts: number[] = [];
         for (let run = start; run < end; run++) {
-          for (let e = 0; e < values.length; e++) values[e] = drawPart(el.models[e]!, el.streams[e]!, run);
+          const r = (run - start) % SUB;
+          if (r === 0) {
+            // Draw the next sub-block of runs, element-major.
+            const n = Math.min(SUB, end - run);
+            for (let j = 0; j < n; j++) mixes[j] = mixRun(run + j);
+            for (let e = 0; e < elementCount; e++) samplers[e]!(streams[e]!, mixes, n, values.subarray(e * SUB, e * SUB + n));
+          }
           for (let a = 0; a < arcWeights.length; a++) {
             const ids = arcIds[a]!;
             let w = 0;
-            for (let k = 0; k < ids.length; k++) w += values[ids[k]!]!;
+            for (let k = 0; k < ids.length; k++) w += values[ids[k]! * SUB + r]!;
             arcWeights[a] = w;
             csrWeights[slotOf[a]!] = w;
           }
           const path = shortestPath(csr, sources, targets, ws);
           if (path === null) throw new Error('internal: a route that exists on expected times must exist on every draw');
           let total = 0;
-          for (let i = 0; i < path.arcs.length; i++) {
-            const a = path.arcs[i]!;
+          const arcs = path.arcs;
+          for (let i = 0; i < arcs.length; i++) {
+            const a = arcs[i]!;
             total += arcWeights[a]!;
             const ids = arcIds[a]!;
-            const ps = graph.arcs[a]!.parts;
-            for (let k = 0; k < ids.length; k++) cells.add(ps[k]!.country, ps[k]!.category, values[ids[k]!]!);
+            const cells = arcCells[a]!;
+            for (let k = 0; k < ids.length; k++) {
+              const cell = cells[k]!;
+              sums[cell]! += values[ids[k]! * SUB + r]!;
+              const c = (cell / CATEGORIES.length) | 0;
+              if (touched[c] === 0) {
+                touched[c] = 1;
+                order.push(c);
+              }
+            }
           }
           samples[offset + run - fromRun] = total;
-          const key = path.arcs.join(',');
-          routes.set(key, (routes.get(key) ?? 0) + 1);
+          let p = 0;
+          for (; p < paths.length; p++) {
+            const q = paths[p]!;
+            if (q.length !== arcs.length) continue;
+            let same = true;
+            for (let i = 0; i < q.length; i++) {
+              if (q[i] !== arcs[i]) {
+                same = false;
+                break;
+              }
+            }
+            if (same) break;
+          }
+          if (p === paths.length) {
+            paths.push(Int32Array.from(arcs));
+            counts.push(1);
+          } else {
+            counts[p]!++;
+          }
         }
-        out.push({ cells: [...cells.map], routes: [...routes] });
+        out.push({ cells: cellIndex.rows(sums, order), routes: paths.map((q, p) => [q.join(','), counts[p]!]) });
       }
       return out;
     },

@@ -64,7 +64,16 @@ export class ElementStream {
   }
   /** Uniform in (0, 1) for run `run` (0 ≤ run < 2^32) and draw number `draw` (≥ 0). */
   uniform(run: number, draw: number): number {
-    const key = draw < 4 ? this.drawKeys[draw]! : triple32((this.base + Math.imul(draw + 1, GOLDEN)) >>> 0);
-    return (triple32(key ^ triple32(run ^ 0x5bd1e995)) + 0.5) / TWO32;
+    return this.u(mixRun(run), draw);
   }
+  /** The same as `uniform(run, draw)` given `mixRun(run)`, which hot loops compute once per run. */
+  u(mixedRun: number, draw: number): number {
+    const key = draw < 4 ? this.drawKeys[draw]! : triple32((this.base + Math.imul(draw + 1, GOLDEN)) >>> 0);
+    return (triple32(key ^ mixedRun) + 0.5) / TWO32;
+  }
+}
+
+/** The run's share of every uniform: hashed once per run, then combined with each element's key. */
+export function mixRun(run: number): number {
+  return triple32(run ^ 0x5bd1e995);
 }
