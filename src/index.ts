@@ -101,3 +101,21 @@ export {
   type Japan2025MeasureId,
   type MeasurePackage,
 } from './measures/index.js';
+
+export { renderReport, type ReportInput } from './report/html/render.js';
+export { reportTrip, type ReportTrip, type ReportProgress, type ReportTripSettings } from './report/html/trip.js';
+export {
+  reportJson,
+  tripJson,
+  samplesCsv,
+  breakdownCsv,
+  breakdownCsvPath,
+  csvField,
+  toCsv,
+  networkGeoJson,
+  type CsvValue,
+  type GeoJsonFeature,
+  type GeoJsonFeatureCollection,
+  type GeoJsonPosition,
+  type GeoJsonRoutes,
+} from './report/export.js';

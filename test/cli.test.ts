@@ -102,6 +102,23 @@ describe('transcaspian simulate', () => {
   });
 });
 
+describe('transcaspian start (the main job)', () => {
+  it('start prints before/after days and attribution for each trip and writes the HTML report', () => {
+    const out = join(dir, 'main-job.html');
+    const r = cli('start', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Xi'an → Constanța (container-rail, planned, 5000 runs, seed 2025)");
+    expect(r.out).toContain('Kashgar → Baku (truck');
+    expect(r.out).toContain('Dushanbe → Aktau (truck');
+    for (const id of ['customs-streamlining', 'xray-scanners', 'kyrgyz-bridges', 'aktau-customs']) expect(r.out).toContain(id);
+    expect(r.out).toMatch(/before\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+/);
+    expect(r.out).toContain(`Report (map, distributions, per-country breakdown, attribution, assumptions): ${out}`);
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>') || html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<svg');
+  }, 120_000);
+});
+
 describe('transcaspian schema', () => {
   it('data/network.schema.json is the schema generated from the zod source (run `npm run schema` after changing it)', () => {
     const r = cli('schema');

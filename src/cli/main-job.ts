@@ -1,8 +1,12 @@
 // The main job (`npm start`): the Japan 2025 package on the default corridor, before and after, for
-// three trips that cross the places the measures touch.
+// trips that cross the places the measures touch; prints the summary and writes the HTML report.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { japan2025 } from '../measures/japan2025.js';
 import { middleCorridor } from '../network/load.js';
-import { runScenario } from './simulate-command.js';
+import { renderReport } from '../report/html/render.js';
+import { reportTrip, type ReportTrip } from '../report/html/trip.js';
+import { comparisonText } from '../report/scenario-text.js';
 
 /** The trips of the main job. */
 export const MAIN_JOB_TRIPS: readonly {
@@ -28,31 +32,41 @@ export const MAIN_JOB_TRIPS: readonly {
 export const MAIN_JOB_RUNS = 5000;
 export const MAIN_JOB_SEED = 2025;
 
-/** The main job's report as text. */
-export function mainJob(): string {
+/** Run the main job: the summary as text, and the HTML report written to `reportPath`. */
+export function mainJob(reportPath = 'report.html'): string {
   const network = middleCorridor();
   const pkg = japan2025();
+  const trips: ReportTrip[] = MAIN_JOB_TRIPS.map((t) =>
+    reportTrip(
+      network,
+      pkg.measures,
+      {
+        origin: t.origin,
+        destination: t.destination,
+        profile: t.profile,
+        runs: MAIN_JOB_RUNS,
+        seed: MAIN_JOB_SEED,
+        policy: 'planned',
+        ...(t.avoid !== undefined ? { avoid: t.avoid } : {}),
+      },
+      { title: t.why },
+    ),
+  );
   const out: string[] = [
     `transcaspian — ${network.title}`,
     `Measures: ${pkg.title} (${pkg.measures.map((m) => m.id).join(', ')})`,
     `Monte Carlo: ${MAIN_JOB_RUNS} runs per scenario, seed ${MAIN_JOB_SEED}, planned routes, common random numbers before/after.`,
     '',
   ];
-  for (const trip of MAIN_JOB_TRIPS) {
-    const r = runScenario({
-      network,
-      measures: pkg.measures,
-      origin: trip.origin,
-      destination: trip.destination,
-      profile: trip.profile,
-      runs: MAIN_JOB_RUNS,
-      seed: MAIN_JOB_SEED,
-      policy: 'planned',
-      ...(trip.avoid !== undefined ? { avoid: trip.avoid } : {}),
-    });
-    out.push(`== ${trip.why}`);
-    out.push(r === null ? `No route from ${trip.origin} to ${trip.destination} for ${trip.profile}.` : r.text);
+  trips.forEach((trip, i) => {
+    const t = MAIN_JOB_TRIPS[i]!;
+    out.push(`== ${t.why}`);
+    out.push(trip.comparison === null ? `No route from ${t.origin} to ${t.destination} for ${t.profile}.` : comparisonText(network, trip.comparison, trip.attribution));
+    if (trip.attributionError !== undefined) out.push(`  (no attribution: ${trip.attributionError})`);
     out.push('');
-  }
-  return out.join('\n').trimEnd();
+  });
+  const path = resolve(reportPath);
+  writeFileSync(path, renderReport({ network, measures: pkg.measures, package: pkg, trips, measuresArg: 'japan2025' }));
+  out.push(`Report (map, distributions, per-country breakdown, attribution, assumptions): ${path}`);
+  return out.join('\n');
 }

@@ -13,6 +13,7 @@ import { measuresFromArg } from './measures-arg.js';
 import { runScenario } from './simulate-command.js';
 import { routeJson, routeText } from '../report/route-text.js';
 import { mainJob } from './main-job.js';
+import { REPORT_USAGE, reportCommand } from './report-command.js';
 
 /** Where the command writes. */
 export interface CliIo {
@@ -35,11 +36,14 @@ Commands:
             Monte Carlo before and after the measures (common random numbers), the paired
             differences with 95% intervals, per-country breakdowns, and hours saved per measure
             (Shapley). Defaults: --measures japan2025 --runs 10000 --seed 1 --policy planned.
+${REPORT_USAGE}
   validate  <file.json> [--require-sources]
             Check a network document; print every problem. Exit 0 when valid, 1 when not.
   schema    [--out file.json]
             Print (or write) the JSON Schema of network documents.
-  start     The main job: the Japan 2025 package on the default corridor for three trips.
+  start     [--out report.html]
+            The main job: the Japan 2025 package on the default corridor for four trips; prints the
+            summary and writes the HTML report.
 
 Nodes are given by id, name or alias, case- and accent-insensitively ("constanta", "xian").
 The default network is the shipped Middle Corridor dataset (data/middle-corridor.json).
@@ -186,10 +190,13 @@ export function run(argv: readonly string[], io: CliIo): number {
         return validateCommand(rest, io);
       case 'schema':
         return schemaCommand(rest, io);
-      case 'start':
-        parse(rest, {});
-        io.out(mainJob());
+      case 'report':
+        return reportCommand(rest, io);
+      case 'start': {
+        const { values } = parse(rest, { out: { type: 'string', default: 'report.html' } });
+        io.out(mainJob(String(values.out)));
         return 0;
+      }
       case undefined:
       case 'help':
       case '--help':

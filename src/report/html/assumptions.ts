@@ -1,0 +1,122 @@
+// The assumptions behind a report, so it can be reproduced: library version, network, every trip's
+// origin, destination, profile, runs, seed and policy with the command that reruns it, and every
+// measure's parameters (value, default, range, assumption) and sources.
+import type { MeasureCitation, Measure } from '../../measures/types.js';
+import { escapeHtml } from './escape.js';
+import type { ReportInput } from './render.js';
+import type { ReportTrip } from './trip.js';
+import { LIBRARY_VERSION } from './version.js';
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/** The profile id of a trip (a profile given as an object shows its id). */
+export function profileId(trip: ReportTrip): string {
+  const p = trip.options.profile;
+  return typeof p === 'string' ? p : p.id;
+}
+
+/** What a trip avoids, in words (`RU, BY; nodes x; links y`), or '' when nothing. */
+export function avoidText(trip: ReportTrip): string {
+  const a = trip.options.avoid;
+  if (a === undefined) return '';
+  const parts = [
+    ...(a.countries !== undefined && a.countries.length > 0 ? [`countries ${a.countries.join(', ')}`] : []),
+    ...(a.nodes !== undefined && a.nodes.length > 0 ? [`nodes ${a.nodes.join(', ')}`] : []),
+    ...(a.links !== undefined && a.links.length > 0 ? [`links ${a.links.join(', ')}`] : []),
+  ];
+  return parts.join('; ');
+}
+
+/** The `transcaspian report` command that reruns a trip (`avoid` nodes and links have no flag). */
+export function reproduceCommand(input: ReportInput, trip: ReportTrip): string {
+  const o = trip.options;
+  const c = trip.comparison;
+  const args = [
+    'transcaspian',
+    'report',
+    '--from',
+    c?.before.origin ?? o.origin,
+    '--to',
+    c?.before.destination ?? o.destination,
+    '--profile',
+    profileId(trip),
+    '--measures',
+    input.measuresArg ?? (input.measures.length === 0 ? 'none' : '<measures.json>'),
+    '--runs',
+    String(o.runs),
+    '--seed',
+    String(o.seed),
+    '--policy',
+    o.policy ?? 'planned',
+    ...(o.withinDays !== undefined ? ['--within-days', String(o.withinDays)] : []),
+    ...(o.avoid?.countries !== undefined && o.avoid.countries.length > 0 ? ['--avoid-countries', o.avoid.countries.join(',')] : []),
+    ...(input.networkFile !== undefined ? ['--network', input.networkFile] : []),
+    '--out',
+    'report.html',
+  ];
+  return args.map(shellWord).join(' ');
+}
+
+function citation(c: MeasureCitation): string {
+  const parts = [`${c.ref !== undefined ? `[${escapeHtml(c.ref)}] ` : ''}<cite>${escapeHtml(c.title)}</cite>`, escapeHtml(c.organisation), c.year === null ? 'year not stated' : String(c.year)];
+  const url = c.url !== undefined ? ` <span class="url">${escapeHtml(c.url)}</span>` : '';
+  return `<li>${parts.join(', ')}.${url}</li>`;
+}
+
+function num(v: number | null): string {
+  if (v === null) return '—';
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+}
+
+function measureSection(m: Measure): string {
+  const rows = m.parameters.map(
+    (p) =>
+      `<tr><td><code>${escapeHtml(p.name)}</code><br><span class="assumption">${escapeHtml(p.description)}</span></td><td>${escapeHtml(p.unit)}</td><td class="num">${num(p.value)}</td><td class="num">${p.default === null ? '— (caller’s own)' : num(p.default)}</td><td class="num">${num(p.min)} – ${num(p.max)}</td><td class="assumption">${escapeHtml(p.assumption)}</td></tr>`,
+  );
+  return [
+    `<h4 id="measure-${escapeHtml(m.id)}"><code>${escapeHtml(m.id)}</code> — ${escapeHtml(m.title)}</h4>`,
+    `<p>${escapeHtml(m.changes)}</p>`,
+    rows.length > 0
+      ? `<table class="wide parameters"><thead><tr><th>Parameter</th><th>Unit</th><th class="num">Value</th><th class="num">Default</th><th class="num">Range</th><th>Assumption</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+      : '<p class="note">No numeric parameters.</p>',
+    m.sources.length > 0 ? `<p><strong>Sources</strong></p><ul class="sources">${m.sources.map(citation).join('')}</ul>` : '<p class="note">No sources cited.</p>',
+  ].join('\n');
+}
+
+/** The assumptions section of a report. */
+export function assumptionsHtml(input: ReportInput): string {
+  const n = input.network;
+  const out: string[] = ['<section id="assumptions" class="assumptions">', '<h2>Assumptions and how to reproduce this report</h2>'];
+  const runRows = input.trips.map((t) => {
+    const o = t.options;
+    const c = t.comparison;
+    return `<tr><td>${escapeHtml(c?.before.origin ?? o.origin)}</td><td>${escapeHtml(c?.before.destination ?? o.destination)}</td><td class="nowrap">${escapeHtml(profileId(t))}</td><td class="num">${o.runs}</td><td class="num seed">${o.seed}</td><td>${escapeHtml(o.policy ?? 'planned')}</td><td>${escapeHtml(avoidText(t) || '—')}</td><td><code>${escapeHtml(reproduceCommand(input, t))}</code></td></tr>`;
+  });
+  out.push(
+    '<table class="wide reproduce"><tbody>',
+    `<tr><th>Library</th><td>transcaspian <span class="version">${escapeHtml(LIBRARY_VERSION)}</span></td></tr>`,
+    `<tr><th>Network</th><td><code>${escapeHtml(n.id)}</code> — ${escapeHtml(n.title)} (${n.nodes.length} nodes, ${n.links.length} directed links)${input.networkFile !== undefined ? `, file <code>${escapeHtml(input.networkFile)}</code>` : ''}</td></tr>`,
+    `<tr><th>Measures</th><td>${input.measures.length === 0 ? 'none' : input.measures.map((m) => `<code>${escapeHtml(m.id)}</code>`).join(', ')}${input.measuresArg !== undefined ? ` (<code>--measures ${escapeHtml(input.measuresArg)}</code>)` : ''}</td></tr>`,
+    '<tr><th>Method</th><td>Monte Carlo with a seeded counter-based generator; before and after share common random numbers (the same draws for the same stages), so the paired differences have low variance. Intervals: 95%, mean ± 1.96 se and a seeded paired bootstrap for quantiles. Attribution: exact Shapley values over every subset of the measures, same seed.</td></tr>',
+    '</tbody></table>',
+    '<h3>Runs</h3>',
+    `<table class="wide runs"><thead><tr><th>Origin</th><th>Destination</th><th>Profile</th><th class="num">Runs</th><th class="num">Seed</th><th>Policy</th><th>Avoiding</th><th>Command</th></tr></thead><tbody>${runRows.join('')}</tbody></table>`,
+  );
+  const pkg = input.package;
+  if (pkg !== undefined) {
+    out.push(`<h3>Package: ${escapeHtml(pkg.title)}</h3>`);
+    if (pkg.announced !== undefined) out.push(`<p>Announced ${escapeHtml(pkg.announced)}.</p>`);
+    if (pkg.notes.length > 0) out.push(`<ul class="notes">${pkg.notes.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`);
+    if (pkg.sources.length > 0) out.push(`<p><strong>Sources of the announcement</strong></p><ul class="sources">${pkg.sources.map(citation).join('')}</ul>`);
+  }
+  if (input.measures.length > 0) {
+    out.push('<h3>Measures and their parameters</h3>');
+    for (const m of input.measures) out.push(measureSection(m));
+  } else {
+    out.push('<p>No measures: “after” is the same network as “before”.</p>');
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
