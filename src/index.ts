@@ -62,7 +62,7 @@ export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type
 export { simulateParallel, type ParallelOptions } from './simulate/parallel.js';
 export { compare, type CompareOptions, type Comparison, type Difference, type Interval, type CountryDelta } from './simulate/compare.js';
 export { summarize, type Summary } from './stats/summary.js';
-export { attribute, type Attribution, type MeasureAttribution, type HoursSaved } from './simulate/attribute.js';
+export { attribute, type AttributeSettings, type Attribution, type MeasureAttribution, type HoursSaved } from './simulate/attribute.js';
 export { sensitivity, type Sensitivity, type SensitivityRow, type SensitivityPoint } from './simulate/sensitivity.js';
 
 export {

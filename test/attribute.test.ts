@@ -47,6 +47,14 @@ describe('attribute', () => {
     );
   });
 
+  it('attribute reports each subset to onSubset, and the result does not depend on it', () => {
+    const measures = [adjustStage({ id: 'a', node: 'b', stage: 'customs', durationFactor: 0.5 }), adjustStage({ id: 'b', node: 'b', stage: 'gauge', durationFactor: 0.5 })];
+    const seen: string[] = [];
+    const watched = attribute(toy, measures, opts, { onSubset: (k, n) => seen.push(`${k}/${n}`) });
+    expect(seen).toEqual(['1/4', '2/4', '3/4', '4/4']);
+    expect(watched).toEqual(attribute(toy, measures, opts));
+  });
+
   it('attribute rejects duplicate ids and more than 10 measures', () => {
     const m = adjustStage({ id: 'x', node: 'b', stage: 'customs', durationFactor: 0.5 });
     expect(() => attribute(toy, [m, m], opts)).toThrow(InvalidArgumentError);

@@ -37,8 +37,19 @@ export interface Attribution {
   readonly subsets: number;
 }
 
+/** Settings of `attribute` that do not change its result. */
+export interface AttributeSettings {
+  /** Called before each subset is simulated: `subset` counts from 1 to `subsets` (2^n). */
+  readonly onSubset?: (subset: number, subsets: number) => void;
+}
+
 /** Hours saved by each subset of `measures` (index = bit mask), on common random numbers. */
-export function subsetSavings(network: Network, measures: readonly Measure[], options: SimulateOptions): { saved: HoursSaved[]; summaries: Summary[] } {
+export function subsetSavings(
+  network: Network,
+  measures: readonly Measure[],
+  options: SimulateOptions,
+  settings: AttributeSettings = {},
+): { saved: HoursSaved[]; summaries: Summary[] } {
   if (!Array.isArray(measures)) throw new InvalidArgumentError('measures', measures, 'an array of measures');
   if (measures.length > 10) throw new InvalidArgumentError('measures', measures.length, 'at most 10 measures (2^10 subsets)');
   const ids = new Set<string>();
@@ -49,6 +60,7 @@ export function subsetSavings(network: Network, measures: readonly Measure[], op
   const n = measures.length;
   const summaries: Summary[] = [];
   for (let mask = 0; mask < 1 << n; mask++) {
+    settings.onSubset?.(mask + 1, 1 << n);
     const chosen = measures.filter((_, i) => (mask >> i) & 1);
     const result = simulate(chosen.length === 0 ? network : applyMeasures(network, chosen), options);
     if (result === null) {
@@ -71,10 +83,10 @@ function factorial(k: number): number {
  * Attribute the hours a package of measures saves to each measure: exact Shapley values over all
  * 2^n subsets (n ≤ 10; measures applied in package order), each simulated with the same seed (common
  * random numbers); they sum to the whole package's saving. Also each measure alone and each removed
- * from the full package. Throws when a subset leaves no route.
+ * from the full package. Throws when a subset leaves no route. `settings.onSubset` reports progress.
  */
-export function attribute(network: Network, measures: readonly Measure[], options: SimulateOptions): Attribution {
-  const { saved, summaries } = subsetSavings(network, measures, options);
+export function attribute(network: Network, measures: readonly Measure[], options: SimulateOptions, settings: AttributeSettings = {}): Attribution {
+  const { saved, summaries } = subsetSavings(network, measures, options, settings);
   const n = measures.length;
   const full = (1 << n) - 1;
   const weights = Array.from({ length: n }, (_, s) => (factorial(s) * factorial(n - s - 1)) / factorial(n));

@@ -5,7 +5,6 @@ import { TranscaspianError } from '../../errors.js';
 import { applyMeasures } from '../../measures/apply.js';
 import type { Measure } from '../../measures/types.js';
 import type { Network } from '../../network/network.js';
-import type { NetworkSpec } from '../../network/types.js';
 import { attribute, type Attribution } from '../../simulate/attribute.js';
 import { compare, type CompareOptions, type Comparison } from '../../simulate/compare.js';
 
@@ -59,26 +58,10 @@ export function reportTrip(network: Network, measures: readonly Measure[], optio
   const base = { options, ...(settings.title !== undefined ? { title: settings.title } : {}) };
   if (comparison === null || !attributing) return { ...base, comparison };
 
-  // `attribute` has no progress hook of its own: count subsets by watching the first transform of
-  // each one, which receives the baseline document (subset 0, the baseline, applies nothing).
-  let subset = 1;
-  const report = (): void => onProgress?.({ step: 1 + subset, steps, label: `measure subset ${subset}/${subsets}` });
-  const watched =
-    onProgress === undefined
-      ? measures
-      : measures.map((m): Measure => ({
-          ...m,
-          transform: (spec: NetworkSpec): NetworkSpec => {
-            if (spec === network.spec && subset < subsets) {
-              subset += 1;
-              report();
-            }
-            return m.transform(spec);
-          },
-        }));
-  report();
   try {
-    const attribution = attribute(network, watched, options);
+    const attribution = attribute(network, measures, options, {
+      onSubset: (subset, total) => onProgress?.({ step: 1 + subset, steps, label: `measure subset ${subset}/${total}` }),
+    });
     return { ...base, comparison, attribution };
   } catch (e) {
     if (e instanceof TranscaspianError) return { ...base, comparison, attributionError: e.message };
