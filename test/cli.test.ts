@@ -119,6 +119,24 @@ describe('transcaspian start (the main job)', () => {
   }, 120_000);
 });
 
+describe('transcaspian flow', () => {
+  it('flow --volume --json reports servers, flows and today\'s volume; same seed, same output', () => {
+    const r = cli('flow', '--volume', '1.5', '--weeks', '10', '--replications', '2', '--seed', '4', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(JSON.stringify(j)).toContain('56,500');
+    expect(cli('flow', '--volume', '1.5', '--weeks', '10', '--replications', '2', '--seed', '4', '--json').out).toBe(r.out);
+  });
+  it('flow --sweep prints where servers saturate; bad flags are usage errors', () => {
+    const r = cli('flow', '--sweep', '--factors', '1,3', '--weeks', '8', '--replications', '1');
+    expect(r.code).toBe(0);
+    expect(r.out.length).toBeGreaterThan(0);
+    expect(cli('flow', '--volume', '-1').code).toBe(2);
+    expect(cli('flow', '--sweep', '--factors', '1,x').code).toBe(2);
+  });
+});
+
 describe('transcaspian schema', () => {
   it('data/network.schema.json is the schema generated from the zod source (run `npm run schema` after changing it)', () => {
     const r = cli('schema');

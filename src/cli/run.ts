@@ -9,6 +9,7 @@ import { networkJsonSchema } from '../network/schema.js';
 import { validateNetwork } from '../network/validate.js';
 import { readFileSync } from 'node:fs';
 import { fastestRoute } from '../simulate/route.js';
+import { FLOW_DEFAULTS, flowJson, flowText, simulateFlow, sweepJson, sweepText, volumeSweep } from '../simulate/flow/index.js';
 import { measuresFromArg } from './measures-arg.js';
 import { runScenario } from './simulate-command.js';
 import { routeJson, routeText } from '../report/route-text.js';
@@ -37,6 +38,13 @@ Commands:
             differences with 95% intervals, per-country breakdowns, and hours saved per measure
             (Shapley). Defaults: --measures japan2025 --runs 10000 --seed 1 --policy planned.
 ${REPORT_USAGE}
+  flow      --volume <factor> [--weeks N] [--seed S] [--warmup-weeks N] [--replications N]
+            [--measures japan2025|none|<file.json>] [--network file.json] [--json]
+            Discrete-event simulation of the corridor's flows through border lanes, scanners,
+            gauge-change tracks, port handling and ferries with capacities, at a factor of today's
+            volume (1 = today, 56,500 TEU in 2024); per-server utilisation, waits and queues.
+  flow      --sweep [--factors 1,1.5,2,2.5,3] [--weeks N] [--seed S] [--measures …] [--json]
+            The same for each volume factor, with and without the measures: where servers saturate.
   validate  <file.json> [--require-sources]
             Check a network document; print every problem. Exit 0 when valid, 1 when not.
   schema    [--out file.json]
@@ -145,6 +153,44 @@ function simulateCommand(args: readonly string[], io: CliIo): number {
   return 0;
 }
 
+function flowCommand(args: readonly string[], io: CliIo): number {
+  const { values } = parse(args, {
+    volume: { type: 'string', default: '1' },
+    sweep: { type: 'boolean', default: false },
+    factors: { type: 'string' },
+    weeks: { type: 'string', default: String(FLOW_DEFAULTS.weeks) },
+    seed: { type: 'string', default: '1' },
+    'warmup-weeks': { type: 'string' },
+    replications: { type: 'string' },
+    measures: { type: 'string', default: 'none' },
+    network: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  const network = networkFrom(values.network);
+  const measures = measuresFromArg(String(values.measures));
+  const weeks = integerFlag(values.weeks, '--weeks', 1, 520);
+  const seed = integerFlag(values.seed, '--seed', 0, Number.MAX_SAFE_INTEGER);
+  const extra = {
+    ...(values['warmup-weeks'] !== undefined ? { warmupWeeks: integerFlag(values['warmup-weeks'], '--warmup-weeks', 0, 520) } : {}),
+    ...(values.replications !== undefined ? { replications: integerFlag(values.replications, '--replications', 1, 1000) } : {}),
+  };
+  if (values.sweep === true) {
+    let factors: number[] | undefined;
+    if (values.factors !== undefined) {
+      factors = String(values.factors).split(',').map((f) => Number(f));
+      if (factors.some((f) => !Number.isFinite(f) || f <= 0)) throw new UsageError(`--factors: expected positive numbers such as 1,2,3, received "${String(values.factors)}"`);
+    }
+    const r = volumeSweep(network, { seed, weeks, measures, ...extra, ...(factors !== undefined ? { factors } : {}) });
+    io.out(values.json === true ? JSON.stringify(sweepJson(r), null, 2) : sweepText(r));
+    return 0;
+  }
+  const volume = Number(values.volume);
+  if (!Number.isFinite(volume) || volume <= 0) throw new UsageError(`--volume: expected a positive factor of today's volume (1 = today), received "${String(values.volume)}"`);
+  const r = simulateFlow(network, { volume, weeks, seed, measures, ...extra });
+  io.out(values.json === true ? JSON.stringify(flowJson(r), null, 2) : flowText(r));
+  return 0;
+}
+
 function validateCommand(args: readonly string[], io: CliIo): number {
   const { values, positionals } = parse(args, { 'require-sources': { type: 'boolean', default: false } }, 1);
   const file = need(positionals[0], '<file>');
@@ -192,6 +238,8 @@ export function run(argv: readonly string[], io: CliIo): number {
         return schemaCommand(rest, io);
       case 'report':
         return reportCommand(rest, io);
+      case 'flow':
+        return flowCommand(rest, io);
       case 'start': {
         const { values } = parse(rest, { out: { type: 'string', default: 'report.html' } });
         io.out(mainJob(String(values.out)));

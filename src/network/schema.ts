@@ -73,6 +73,16 @@ const stageSchema = z.strictObject({
   modes: z.array(mode).min(1),
   when: z.enum(['always', 'transfer', 'through']).optional(),
   profiles: z.array(id).optional(),
+  servers: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Queue model only: parallel servers performing the stage; omitted means unlimited (a pure delay).'),
+  waitCause: z
+    .enum(['capacity', 'weather', 'schedule'])
+    .optional()
+    .describe('Queue stages only: capacity (default; the queue model replaces the stage by queueing), weather or schedule (kept as a delay).'),
   source: provenanceSpec,
   notes,
 });
@@ -104,6 +114,10 @@ const serviceSchema = z.strictObject({
     .optional(),
   departWhenFull: z.boolean().optional(),
   maxWaitHours: positive.optional(),
+  vessels: z.number().int().positive().optional().describe('Queue model only, with returnHours: vessels serving this direction.'),
+  returnHours: distributionSchema
+    .optional()
+    .describe('Queue model only, with vessels: hours from arrival at the far port until ready to load again.'),
   operator: z.string().optional(),
   source: provenanceSpec,
   notes,

@@ -98,6 +98,21 @@ export interface StageSpec {
   readonly when?: 'always' | 'transfer' | 'through';
   /** Restrict to these profiles (omitted: all). */
   readonly profiles?: readonly string[];
+  /**
+   * Queue model (`simulateFlow`) only: how many parallel servers (tracks, lanes, bays, cranes)
+   * perform the stage. A consignment holds one server for the stage's duration; the others queue,
+   * first come, first served. Omitted: unlimited servers, i.e. a pure delay with no queue (what
+   * Monte Carlo assumes for every stage). A positive integer. Routing and Monte Carlo ignore it.
+   */
+  readonly servers?: number;
+  /**
+   * `queue` stages only: what causes the wait. `capacity` (the default): more units than servers,
+   * slots or vehicles; the queue model drops the stage, since there the wait emerges from
+   * capacities (counting it too would count it twice). `weather` and `schedule` (opening days,
+   * timetable windows) are not capacity: the queue model keeps the stage as a delay. Routing and
+   * Monte Carlo ignore it.
+   */
+  readonly waitCause?: 'capacity' | 'weather' | 'schedule';
   readonly source?: ProvenanceSpec;
   readonly notes?: string;
 }
@@ -135,6 +150,20 @@ export interface ServiceSpec {
   /** Departs as soon as it is full, and at the latest `maxWaitHours` after the previous departure. */
   readonly departWhenFull?: boolean;
   readonly maxWaitHours?: number;
+  /**
+   * Queue model (`simulateFlow`) only, together with `returnHours`: the vessels serving this
+   * direction of the link. The queue model then runs a fleet: each vessel loads at the departure
+   * port (sailing when full, or at the latest `maxWaitHours` after the previous departure, with
+   * `departWhenFull`; at once otherwise), sails, and is ready to load again `returnHours` after it
+   * arrives. Without `vessels`, departures follow the headway (as in Monte Carlo) whatever the
+   * demand. A positive integer. Routing and Monte Carlo ignore it.
+   */
+  readonly vessels?: number;
+  /**
+   * Queue model only, with `vessels`: hours from a vessel's arrival at the far port until it is
+   * ready to load again at the departure port (discharge, return voyage, berthing).
+   */
+  readonly returnHours?: Distribution;
   readonly operator?: string;
   readonly source?: ProvenanceSpec;
   readonly notes?: string;

@@ -229,6 +229,9 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       }
       checkProfiles(s, ['nodes', i, 'stages', j]);
       checkProvenance(s, ['nodes', i, 'stages', j]);
+      if (own(s, 'waitCause') !== undefined && own(s, 'kind') !== 'queue') {
+        add('conflicting_fields', ['nodes', i, 'stages', j, 'waitCause'], 'waitCause only on a stage of kind "queue"');
+      }
     });
   });
 
@@ -270,6 +273,10 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       const dpw = own(service, 'departuresPerWeek') !== undefined;
       if (hw && dpw) add('conflicting_fields', [...at, 'service', 'departuresPerWeek'], 'either headwayHours or departuresPerWeek, not both');
       if (!hw && !dpw) add('missing_field', [...at, 'service', 'headwayHours'], 'headwayHours or departuresPerWeek');
+      const vessels = own(service, 'vessels') !== undefined;
+      const returnHours = own(service, 'returnHours') !== undefined;
+      if (vessels && !returnHours) add('missing_field', [...at, 'service', 'returnHours'], 'returnHours with vessels (the queue model needs both)');
+      if (returnHours && !vessels) add('missing_field', [...at, 'service', 'vessels'], 'vessels with returnHours (the queue model needs both)');
       checkProvenance(service, [...at, 'service']);
     }
     const fromCountry = from !== undefined ? nodeCountry.get(from) : undefined;

@@ -1,0 +1,21 @@
+// The queue model (DESIGN §8): flows of consignments through servers and ferries with capacities.
+export { simulateFlow, FLOW_DEFAULTS, SATURATED_UTILISATION } from './simulate-flow.js';
+export { volumeSweep, DEFAULT_FACTORS } from './sweep.js';
+export { CORRIDOR_FLOWS, TODAY_VOLUME } from './demand.js';
+export { flowText, flowJson, sweepText, sweepJson } from './text.js';
+export type {
+  ConsignmentSize,
+  FlowSpec,
+  TodayVolume,
+  FlowOptions,
+  TimeKindHours,
+  FlowBreakdown,
+  ReplacedQueue,
+  FlowReport,
+  ServerReport,
+  FlowBalance,
+  FlowResult,
+  SweepOptions,
+  SaturationRow,
+  VolumeSweep,
+} from './types.js';
