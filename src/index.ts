@@ -120,13 +120,10 @@ export {
   type GeoJsonRoutes,
 } from './report/export.js';
 
+export { flowText, flowJson, sweepText, sweepJson } from './report/flow-text.js';
 export {
   simulateFlow,
   volumeSweep,
-  flowText,
-  flowJson,
-  sweepText,
-  sweepJson,
   CORRIDOR_FLOWS,
   TODAY_VOLUME,
   FLOW_DEFAULTS,

@@ -2,7 +2,8 @@
 // fields of the network document (servers, waitCause, vessels, returnHours).
 import { describe, expect, it } from 'vitest';
 import { japan2025, middleCorridor, validateNetwork } from '../src/index.js';
-import { DEFAULT_FACTORS, sweepJson, sweepText, TODAY_VOLUME, volumeSweep } from '../src/simulate/flow/index.js';
+import { DEFAULT_FACTORS, TODAY_VOLUME, volumeSweep } from '../src/simulate/flow/index.js';
+import { sweepJson, sweepText } from '../src/report/flow-text.js';
 import { toyDoc } from './fixtures.js';
 
 const network = middleCorridor();

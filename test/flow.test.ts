@@ -2,7 +2,8 @@
 // renderers, on the toy network and the shipped one.
 import { describe, expect, it } from 'vitest';
 import { installScanners, streamlineCustoms, InvalidArgumentError, middleCorridor, parseNetwork, simulate, UnknownNodeError, type NetworkSpec } from '../src/index.js';
-import { CORRIDOR_FLOWS, flowJson, flowText, simulateFlow, TODAY_VOLUME, type FlowSpec } from '../src/simulate/flow/index.js';
+import { CORRIDOR_FLOWS, simulateFlow, TODAY_VOLUME, type FlowSpec } from '../src/simulate/flow/index.js';
+import { flowJson, flowText } from '../src/report/flow-text.js';
 import { toySpec } from './fixtures.js';
 
 const network = middleCorridor();

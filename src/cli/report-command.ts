@@ -1,16 +1,14 @@
 // `transcaspian report`: simulate a trip before and after a set of measures and write the HTML report,
 // or the result as JSON, CSV (samples, plus a breakdown file) or GeoJSON (the network and the route).
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { TranscaspianError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import { japan2025 } from '../measures/japan2025.js';
-import { loadNetwork, middleCorridor } from '../network/load.js';
 import { breakdownCsv, breakdownCsvPath, networkGeoJson, reportJson, samplesCsv } from '../report/export.js';
 import { renderReport, type ReportInput } from '../report/html/render.js';
 import { reportTrip, type ReportProgress } from '../report/html/trip.js';
-import type { RoutePolicy } from '../simulate/montecarlo.js';
 import { fastestRoute } from '../simulate/route.js';
+import { SCENARIO_FLAGS, UsageError, networkFrom, parseFlags, scenarioFrom } from './args.js';
 import { measuresFromArg } from './measures-arg.js';
 import type { CliIo } from './run.js';
 
@@ -29,16 +27,6 @@ export const REPORT_USAGE = `  report    --out <file> [--format html|json|csv|ge
             --from xian --to constanta --profile container-rail --measures japan2025 --runs 10000
             --seed 1 --policy planned.`;
 
-class ReportUsageError extends Error {}
-
-function integerFlag(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
-    throw new ReportUsageError(`${flag}: expected an integer from ${min} to ${max}, received "${value}"`);
-  }
-  return n;
-}
-
 function formatOf(format: string | undefined, out: string): ReportFormat {
   if (format === undefined) {
     if (/\.geojson$/i.test(out)) return 'geojson';
@@ -47,7 +35,7 @@ function formatOf(format: string | undefined, out: string): ReportFormat {
     return 'html';
   }
   if (format === 'html' || format === 'json' || format === 'csv' || format === 'geojson') return format;
-  throw new ReportUsageError(`--format: expected html, json, csv or geojson, received "${format}"`);
+  throw new UsageError(`--format: expected html, json, csv or geojson, received "${format}"`);
 }
 
 function write(path: string, text: string): void {
@@ -67,70 +55,15 @@ function terminalProgress(): { onProgress?: (p: ReportProgress) => void; done: (
   };
 }
 
-function parse(args: readonly string[]) {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        from: { type: 'string', default: 'xian' },
-        to: { type: 'string', default: 'constanta' },
-        profile: { type: 'string', default: 'container-rail' },
-        measures: { type: 'string', default: 'japan2025' },
-        runs: { type: 'string', default: '10000' },
-        seed: { type: 'string', default: '1' },
-        policy: { type: 'string', default: 'planned' },
-        'within-days': { type: 'string' },
-        'avoid-countries': { type: 'string' },
-        network: { type: 'string' },
-        out: { type: 'string' },
-        format: { type: 'string' },
-      },
-    });
-    if (positionals.length > 0) throw new ReportUsageError(`unexpected argument "${positionals[0]}"`);
-    return values;
-  } catch (e) {
-    if (e instanceof ReportUsageError) throw e;
-    throw new ReportUsageError(e instanceof Error ? e.message : String(e));
-  }
-}
-
 function runReport(args: readonly string[], io: CliIo): number {
-  const v = parse(args);
-  if (v.out === undefined || v.out === '') throw new ReportUsageError('missing --out <file>');
+  const { values: v } = parseFlags(args, { ...SCENARIO_FLAGS, out: { type: 'string' }, format: { type: 'string' } });
+  if (v.out === undefined || v.out === '') throw new UsageError('missing --out <file>');
   const out = v.out;
   const format = formatOf(v.format, out);
-  const policy = v.policy;
-  if (policy !== 'planned' && policy !== 'adaptive') throw new ReportUsageError(`--policy: expected planned or adaptive, received "${String(policy)}"`);
-  let withinDays: number | undefined;
-  if (v['within-days'] !== undefined) {
-    withinDays = Number(v['within-days']);
-    if (v['within-days'].trim() === '' || !Number.isFinite(withinDays) || withinDays < 0) {
-      throw new ReportUsageError(`--within-days: expected a number of days >= 0, received "${v['within-days']}"`);
-    }
-  }
-  let avoid: { countries: string[] } | undefined;
-  if (v['avoid-countries'] !== undefined) {
-    const countries = v['avoid-countries'].split(',').map((c) => c.trim()).filter((c) => c !== '');
-    if (countries.length === 0) throw new ReportUsageError('--avoid-countries: expected ISO codes such as RU,BY');
-    avoid = { countries };
-  }
-  const origin = v.from ?? 'xian';
-  const destination = v.to ?? 'constanta';
-  const profile = v.profile ?? 'container-rail';
-  const options = {
-    origin,
-    destination,
-    profile,
-    runs: integerFlag(v.runs ?? '10000', '--runs', 1, 10_000_000),
-    seed: integerFlag(v.seed ?? '1', '--seed', 0, Number.MAX_SAFE_INTEGER),
-    policy: policy as RoutePolicy,
-    ...(withinDays !== undefined ? { withinDays } : {}),
-    ...(avoid !== undefined ? { avoid } : {}),
-  };
+  const options = scenarioFrom(v, { from: 'xian', to: 'constanta' });
+  const { origin, destination, profile } = options;
   const measuresArg = v.measures ?? 'japan2025';
-  const network = v.network !== undefined ? loadNetwork(v.network) : middleCorridor();
+  const network = networkFrom(v.network);
   const measures = measuresFromArg(measuresArg);
   const noRoute = (): number => {
     io.err(`transcaspian: no route from ${origin} to ${destination} for profile ${profile}`);
@@ -186,7 +119,7 @@ export function reportCommand(args: readonly string[], io: CliIo): number {
   try {
     return runReport(args, io);
   } catch (e) {
-    if (e instanceof ReportUsageError) {
+    if (e instanceof UsageError) {
       io.err(`transcaspian report: ${e.message}\n\nUsage: transcaspian report [options]\n${REPORT_USAGE}`);
       return 2;
     }

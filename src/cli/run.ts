@@ -1,18 +1,17 @@
 // The `transcaspian` command. `run` takes argv and an output sink and returns the exit code, so tests
 // drive it in-process. Exit codes: 0 success, 1 user error (one line, no stack), 2 usage error.
 import { writeFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TranscaspianError } from '../errors.js';
-import { loadNetwork, middleCorridor } from '../network/load.js';
-import type { Network } from '../network/network.js';
 import { networkJsonSchema } from '../network/schema.js';
 import { validateNetwork } from '../network/validate.js';
 import { readFileSync } from 'node:fs';
 import { fastestRoute } from '../simulate/route.js';
-import { FLOW_DEFAULTS, flowJson, flowText, simulateFlow, sweepJson, sweepText, volumeSweep } from '../simulate/flow/index.js';
+import { FLOW_DEFAULTS, simulateFlow, volumeSweep } from '../simulate/flow/index.js';
+import { flowJson, flowText, sweepJson, sweepText } from '../report/flow-text.js';
 import { measuresFromArg } from './measures-arg.js';
 import { runScenario } from './simulate-command.js';
 import { routeJson, routeText } from '../report/route-text.js';
+import { SCENARIO_FLAGS, UsageError, avoidFrom, integerFlag, need, networkFrom, parseFlags as parse, scenarioFrom } from './args.js';
 import { mainJob } from './main-job.js';
 import { REPORT_USAGE, reportCommand } from './report-command.js';
 
@@ -22,8 +21,7 @@ export interface CliIo {
   readonly err: (text: string) => void;
 }
 
-/** A usage error: wrong command, unknown flag, missing argument. Exit code 2. */
-export class UsageError extends Error {}
+export { UsageError } from './args.js';
 
 export const USAGE = `Usage: transcaspian <command> [options]
 
@@ -57,34 +55,6 @@ Nodes are given by id, name or alias, case- and accent-insensitively ("constanta
 The default network is the shipped Middle Corridor dataset (data/middle-corridor.json).
 Exit codes: 0 success, 1 invalid input or no route, 2 usage error.`;
 
-function parse(args: readonly string[], options: ParseArgsConfig['options'], positionals = 0) {
-  try {
-    const r = parseArgs({ args: [...args], options: options ?? {}, strict: true, allowPositionals: positionals > 0 });
-    if (r.positionals.length > positionals) throw new UsageError(`unexpected argument "${r.positionals[positionals]}"`);
-    return r;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
-
-function need(value: unknown, flag: string): string {
-  if (typeof value !== 'string' || value === '') throw new UsageError(`missing ${flag}`);
-  return value;
-}
-
-function networkFrom(path: unknown): Network {
-  return typeof path === 'string' ? loadNetwork(path) : middleCorridor();
-}
-
-/** `--avoid-countries RU,BY` as route options. */
-function avoidFrom(value: unknown): { avoid?: { countries: string[] } } {
-  if (typeof value !== 'string') return {};
-  const countries = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
-  if (countries.length === 0) throw new UsageError('--avoid-countries: expected ISO codes such as RU,BY');
-  return { avoid: { countries } };
-}
-
 function routeCommand(args: readonly string[], io: CliIo): number {
   const { values } = parse(args, {
     from: { type: 'string' },
@@ -104,49 +74,12 @@ function routeCommand(args: readonly string[], io: CliIo): number {
   return 0;
 }
 
-function integerFlag(value: unknown, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (typeof value !== 'string' || value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag}: expected an integer from ${min} to ${max}, received "${String(value)}"`);
-  }
-  return n;
-}
-
 function simulateCommand(args: readonly string[], io: CliIo): number {
-  const { values } = parse(args, {
-    from: { type: 'string' },
-    to: { type: 'string' },
-    profile: { type: 'string', default: 'container-rail' },
-    measures: { type: 'string', default: 'japan2025' },
-    runs: { type: 'string', default: '10000' },
-    seed: { type: 'string', default: '1' },
-    policy: { type: 'string', default: 'planned' },
-    'within-days': { type: 'string' },
-    'avoid-countries': { type: 'string' },
-    network: { type: 'string' },
-    json: { type: 'boolean', default: false },
-  });
-  const policy = values.policy;
-  if (policy !== 'planned' && policy !== 'adaptive') throw new UsageError(`--policy: expected planned or adaptive, received "${String(policy)}"`);
-  let withinDays: number | undefined;
-  if (values['within-days'] !== undefined) {
-    withinDays = Number(values['within-days']);
-    if (!Number.isFinite(withinDays) || withinDays < 0) throw new UsageError(`--within-days: expected a number of days >= 0, received "${String(values['within-days'])}"`);
-  }
-  const result = runScenario({
-    network: networkFrom(values.network),
-    measures: measuresFromArg(String(values.measures)),
-    origin: need(values.from, '--from'),
-    destination: need(values.to, '--to'),
-    profile: String(values.profile),
-    runs: integerFlag(values.runs, '--runs', 1, 10_000_000),
-    seed: integerFlag(values.seed, '--seed', 0, Number.MAX_SAFE_INTEGER),
-    policy,
-    ...(withinDays !== undefined ? { withinDays } : {}),
-    ...avoidFrom(values['avoid-countries']),
-  });
+  const { values } = parse(args, { ...SCENARIO_FLAGS, json: { type: 'boolean', default: false } });
+  const scenario = scenarioFrom(values);
+  const result = runScenario({ network: networkFrom(values.network), measures: measuresFromArg(String(values.measures)), ...scenario });
   if (result === null) {
-    io.err(`transcaspian: no route from ${String(values.from)} to ${String(values.to)} for profile ${String(values.profile)}`);
+    io.err(`transcaspian: no route from ${scenario.origin} to ${scenario.destination} for profile ${scenario.profile}`);
     return 1;
   }
   io.out(values.json === true ? JSON.stringify(result.json, null, 2) : result.text);

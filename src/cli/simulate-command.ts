@@ -4,21 +4,14 @@ import type { Network } from '../network/network.js';
 import { comparisonJson, comparisonText } from '../report/scenario-text.js';
 import { attribute } from '../simulate/attribute.js';
 import { compare } from '../simulate/compare.js';
-import type { RoutePolicy } from '../simulate/montecarlo.js';
 import type { Measure } from '../measures/types.js';
 import type { Avoid } from '../simulate/expand.js';
+import type { ScenarioFlags } from './args.js';
 
-/** What one before/after scenario run needs. */
-export interface ScenarioRun {
+/** What one before/after scenario run needs: the checked scenario flags, the network and the measures. */
+export interface ScenarioRun extends ScenarioFlags {
   readonly network: Network;
   readonly measures: readonly Measure[];
-  readonly origin: string;
-  readonly destination: string;
-  readonly profile: string;
-  readonly runs: number;
-  readonly seed: number;
-  readonly policy: RoutePolicy;
-  readonly withinDays?: number;
   readonly avoid?: Avoid;
 }
 

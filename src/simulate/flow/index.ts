@@ -2,7 +2,6 @@
 export { simulateFlow, FLOW_DEFAULTS, SATURATED_UTILISATION } from './simulate-flow.js';
 export { volumeSweep, DEFAULT_FACTORS } from './sweep.js';
 export { CORRIDOR_FLOWS, TODAY_VOLUME } from './demand.js';
-export { flowText, flowJson, sweepText, sweepJson } from './text.js';
 export type {
   ConsignmentSize,
   FlowSpec,

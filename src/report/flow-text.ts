@@ -1,22 +1,6 @@
 // Text and JSON renderings of queue-model results, for the CLI (`transcaspian flow`) and examples.
-// The small table writer mirrors report/table.ts, which this layer may not import (DESIGN §3).
-import type { FlowResult, ServerReport, VolumeSweep } from './types.js';
-
-interface Column {
-  readonly header: string;
-  readonly align?: 'left' | 'right';
-}
-
-function table(columns: readonly Column[], rows: readonly (readonly string[])[], indent = '  '): string {
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    indent +
-    cells
-      .map((cell, i) => (columns[i]?.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(columns.map((c) => c.header)), indent + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
+import type { FlowResult, ServerReport, VolumeSweep } from '../simulate/flow/types.js';
+import { textTable as table } from './table.js';
 
 const num = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
 const days = (h: number | null | undefined): string => (h === null || h === undefined || !Number.isFinite(h) ? '–' : (h / 24).toFixed(1));
