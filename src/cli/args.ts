@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadNetwork, middleCorridor } from '../network/load.js';
 import type { Network } from '../network/network.js';
+import type { Avoid } from '../simulate/expand.js';
 import type { RoutePolicy } from '../simulate/montecarlo.js';
 
 /** A usage error: wrong command, unknown flag, missing or malformed argument. Exit code 2. */
@@ -71,7 +72,7 @@ export interface ScenarioFlags {
   readonly seed: number;
   readonly policy: RoutePolicy;
   readonly withinDays?: number;
-  readonly avoid?: { countries: string[] };
+  readonly avoid?: Avoid;
 }
 
 /** Check the scenario flags; `defaults` fill an omitted --from or --to (otherwise they are required). */

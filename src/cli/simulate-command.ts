@@ -5,14 +5,12 @@ import { comparisonJson, comparisonText } from '../report/scenario-text.js';
 import { attribute } from '../simulate/attribute.js';
 import { compare } from '../simulate/compare.js';
 import type { Measure } from '../measures/types.js';
-import type { Avoid } from '../simulate/expand.js';
 import type { ScenarioFlags } from './args.js';
 
 /** What one before/after scenario run needs: the checked scenario flags, the network and the measures. */
 export interface ScenarioRun extends ScenarioFlags {
   readonly network: Network;
   readonly measures: readonly Measure[];
-  readonly avoid?: Avoid;
 }
 
 /** Run a scenario: compare before/after on common random numbers, and attribute per measure when there are any. */
