@@ -56,7 +56,7 @@ export {
   type CountryHours,
   type CategoryHours,
 } from './simulate/route.js';
-export type { PartKind, Avoid } from './simulate/expand.js';
+export type { PartKind, Avoid, ExpandedGraph, Arc, Part, PartModel } from './simulate/expand.js';
 
 export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare } from './simulate/montecarlo.js';
 export { simulateParallel, type ParallelOptions } from './simulate/parallel.js';
@@ -144,3 +144,17 @@ export {
   type SaturationRow,
   type VolumeSweep,
 } from './simulate/flow/index.js';
+
+export { buildCsr, reverseCsr, cloneCsrWeights, csrBytes, type Csr } from './engine/csr.js';
+export { reweightCsr, setArcWeight, copyWeights, arcWeights } from './engine/weights.js';
+export { createWorkspace, type Workspace } from './engine/workspace.js';
+export type { PathResult } from './engine/path.js';
+export { shortestPathTree, treePath, type ShortestPathTree } from './engine/dijkstra.js';
+export { shortestPath } from './engine/shortest-path.js';
+export { bidirectionalShortestPath } from './engine/bidirectional.js';
+export { aStarShortestPath } from './engine/astar.js';
+export { greatCircleLowerBounds, boundingSpeedKmh, haversineKm, EARTH_RADIUS_KM } from './engine/lower-bounds.js';
+export { kShortestPaths } from './engine/yen.js';
+export { buildTimetable, type Timetable, type ArcTiming } from './engine/timetable.js';
+export { earliestArrival, type TimedPath } from './engine/earliest-arrival.js';
+export { compile, reweight, copyCompiled, type CompiledNetwork } from './simulate/compile.js';

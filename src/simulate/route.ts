@@ -81,17 +81,27 @@ export interface RouteOptions {
   readonly avoid?: Avoid;
 }
 
-const graphs = new WeakMap<Network, Map<ProfileSpec, Map<string, ExpandedGraph>>>();
+const graphs = new WeakMap<Network, Map<string, ExpandedGraph>>();
 
-/** The expanded graph of a network for a profile (minus what `avoid` names), built once and cached. */
+/**
+ * The expanded graph of a network for a profile (minus what `avoid` names), built once and cached
+ * per network by content: two equal profile objects share one graph, and a caller passing a fresh
+ * profile object on every call does not grow the cache.
+ */
 export function expandedGraph(network: Network, profile: ProfileSpec, avoid: Avoid = {}): ExpandedGraph {
-  let byProfile = graphs.get(network);
-  if (byProfile === undefined) graphs.set(network, (byProfile = new Map()));
-  let byAvoid = byProfile.get(profile);
-  if (byAvoid === undefined) byProfile.set(profile, (byAvoid = new Map()));
-  const key = JSON.stringify([[...(avoid.countries ?? [])].sort(), [...(avoid.nodes ?? [])].sort(), [...(avoid.links ?? [])].sort()]);
-  let g = byAvoid.get(key);
-  if (g === undefined) byAvoid.set(key, (g = expand(network, profile, avoid)));
+  let cache = graphs.get(network);
+  if (cache === undefined) graphs.set(network, (cache = new Map()));
+  const key = JSON.stringify([
+    profile.id,
+    [...profile.modes].sort(),
+    profile.grossWeightTonnes ?? null,
+    profile.maxHours ?? null,
+    [...(avoid.countries ?? [])].sort(),
+    [...(avoid.nodes ?? [])].sort(),
+    [...(avoid.links ?? [])].sort(),
+  ]);
+  let g = cache.get(key);
+  if (g === undefined) cache.set(key, (g = expand(network, profile, avoid)));
   return g;
 }
 

@@ -1,0 +1,86 @@
+// Compile a network for a profile into the engine's arrays (DESIGN §6): the mode-expanded graph
+// (expand.ts) as a CSR and its reverse, weighted by expected hours, with every arc mapped back to the
+// link or node stop it stands for. Compile once; scenario and Monte Carlo runs reweight in place.
+import { buildCsr, cloneCsrWeights, reverseCsr, type Csr } from '../engine/csr.js';
+import { copyWeights, reweightCsr } from '../engine/weights.js';
+import { InvalidArgumentError } from '../errors.js';
+import { resolveProfile, type Network } from '../network/network.js';
+import type { ProfileSpec } from '../network/types.js';
+import type { Arc, ExpandedGraph } from './expand.js';
+import { expandedGraph } from './route.js';
+
+/** A network compiled for one profile. */
+export interface CompiledNetwork {
+  /** The expanded graph it was compiled from. */
+  readonly graph: ExpandedGraph;
+  /** Forward CSR; arc i (original index) is `graph.arcs[i]`. Weights are hours. */
+  readonly csr: Csr;
+  /** Reverse CSR (for bidirectional search), kept in step with `csr` by `reweight`. */
+  readonly reverse: Csr;
+  /** `arcs[i]`: the link or node stop arc i stands for (the same array as `graph.arcs`). */
+  readonly arcs: readonly Arc[];
+  /** Per arc: its expected hours, the weight `compile` starts from. */
+  readonly expectedHours: Float64Array;
+  /** Per vertex: latitude and longitude of its node, degrees (for great-circle bounds). */
+  readonly latDeg: Float64Array;
+  readonly lonDeg: Float64Array;
+}
+
+/** Compile an expanded graph. Throws `InvalidArgumentError` naming the arc if an expected time is not a finite number ≥ 0. */
+export function compileExpanded(graph: ExpandedGraph): CompiledNetwork {
+  const n = graph.arcs.length;
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  const expectedHours = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const arc = graph.arcs[i]!;
+    const h = arc.expectedHours;
+    if (typeof h !== 'number' || !(h >= 0) || h === Infinity) {
+      const what = arc.type === 'link' ? `link ${arc.link?.id}` : `stop at ${arc.node?.id} (${arc.arrivalMode} → ${arc.departureMode})`;
+      throw new InvalidArgumentError(`arcs[${i}].expectedHours`, h, `a finite number of hours ≥ 0 for the ${what}`);
+    }
+    from[i] = arc.from;
+    to[i] = arc.to;
+    expectedHours[i] = h;
+  }
+  const csr = buildCsr(graph.vertices.length, from, to, expectedHours);
+  const latDeg = new Float64Array(graph.vertices.length);
+  const lonDeg = new Float64Array(graph.vertices.length);
+  for (const ends of [graph.departures, graph.arrivals]) {
+    for (const [nodeId, vertices] of ends) {
+      const node = graph.network.nodeById.get(nodeId)!;
+      for (const v of vertices) {
+        latDeg[v] = node.lat;
+        lonDeg[v] = node.lon;
+      }
+    }
+  }
+  return { graph, csr, reverse: reverseCsr(csr), arcs: graph.arcs, expectedHours, latDeg, lonDeg };
+}
+
+/**
+ * Compile `network` for `profile` (a profile id or object): the expanded graph as CSR arrays
+ * weighted by expected hours. Each call returns a new object the caller may reweight.
+ */
+export function compile(network: Network, profile: string | ProfileSpec): CompiledNetwork {
+  return compileExpanded(expandedGraph(network, resolveProfile(network, profile)));
+}
+
+/**
+ * Set every arc's weight in place (`weights[i]` hours for arc i), forward and reverse, without
+ * rebuilding. Throws `InvalidArgumentError` naming the arc for a weight that is not finite and ≥ 0,
+ * leaving the weights unchanged.
+ */
+export function reweight(compiled: CompiledNetwork, weights: ArrayLike<number>): void {
+  reweightCsr(compiled.csr, weights);
+  copyWeights(compiled.reverse, compiled.csr);
+}
+
+/** A copy sharing `compiled`'s topology and mapping, with its own weights: reweight it freely. */
+export function copyCompiled(compiled: CompiledNetwork): CompiledNetwork {
+  return {
+    ...compiled,
+    csr: cloneCsrWeights(compiled.csr),
+    reverse: cloneCsrWeights(compiled.reverse),
+  };
+}
