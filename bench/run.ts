@@ -47,7 +47,7 @@ async function withRunInfo(heading: string, body: () => Promise<string>): Promis
 const ALL_SECTIONS: readonly { readonly name: string; readonly run: () => Promise<string> }[] = [
   { name: 'engine', run: () => withRunInfo('## Engine: shortest paths', async () => (await runShortestPathBench({ quick })).markdown) },
   { name: 'montecarlo', run: () => withRunInfo('## Monte Carlo', () => runMonteCarloBench({ quick })) },
-  { name: 'flow', run: () => withRunInfo('## Queue model', async () => flowBench()) },
+  { name: 'flow', run: () => withRunInfo('## Queue model', async () => flowBench().replace(/^## [^\n]*\n+/, '')) },
 ];
 // `--only montecarlo,flow` runs some sections (each still replaces only its own section).
 const onlyArg = process.argv.slice(2).find((a) => a.startsWith('--only='));
