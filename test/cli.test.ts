@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/run.js';
+import { UsageError, run, volumeFactor } from '../src/cli/run.js';
 import { toySpec } from './fixtures.js';
 
 function cli(...argv: string[]): { code: number; out: string; err: string } {
@@ -120,6 +120,12 @@ describe('transcaspian start (the main job)', () => {
 });
 
 describe('transcaspian flow', () => {
+  it('--volume takes a factor or tonnes a year (converted through today\'s 4.5 Mt)', () => {
+    expect(volumeFactor('3')).toBe(3);
+    expect(volumeFactor('13.5Mt')).toBeCloseTo(13.5 / 4.5, 12);
+    expect(volumeFactor('9000000t')).toBeCloseTo(2, 12);
+    expect(() => volumeFactor('0')).toThrow(UsageError);
+  });
   it('flow --volume --json reports servers, flows and today\'s volume; same seed, same output', () => {
     const r = cli('flow', '--volume', '1.5', '--weeks', '10', '--replications', '2', '--seed', '4', '--json');
     expect(r.err).toBe('');
@@ -133,6 +139,8 @@ describe('transcaspian flow', () => {
     expect(r.code).toBe(0);
     expect(r.out.length).toBeGreaterThan(0);
     expect(cli('flow', '--volume', '-1').code).toBe(2);
+    expect(cli('flow', '--volume', 'lots').code).toBe(2);
+    expect(cli('flow', '--volume', '5kg').code).toBe(2);
     expect(cli('flow', '--sweep', '--factors', '1,x').code).toBe(2);
   });
 });

@@ -6,7 +6,7 @@ import { networkJsonSchema } from '../network/schema.js';
 import { validateNetwork } from '../network/validate.js';
 import { readFileSync } from 'node:fs';
 import { fastestRoute } from '../simulate/route.js';
-import { FLOW_DEFAULTS, simulateFlow, volumeSweep } from '../simulate/flow/index.js';
+import { FLOW_DEFAULTS, TODAY_VOLUME, simulateFlow, volumeSweep } from '../simulate/flow/index.js';
 import { flowJson, flowText, sweepJson, sweepText } from '../report/flow-text.js';
 import { measuresFromArg } from './measures-arg.js';
 import { runScenario } from './simulate-command.js';
@@ -36,11 +36,12 @@ Commands:
             differences with 95% intervals, per-country breakdowns, and hours saved per measure
             (Shapley). Defaults: --measures japan2025 --runs 10000 --seed 1 --policy planned.
 ${REPORT_USAGE}
-  flow      --volume <factor> [--weeks N] [--seed S] [--warmup-weeks N] [--replications N]
+  flow      --volume <factor or tonnes> [--weeks N] [--seed S] [--warmup-weeks N] [--replications N]
             [--measures japan2025|none|<file.json>] [--network file.json] [--json]
             Discrete-event simulation of the corridor's flows through border lanes, scanners,
             gauge-change tracks, port handling and ferries with capacities, at a factor of today's
-            volume (1 = today, 56,500 TEU in 2024); per-server utilisation, waits and queues.
+            volume (1 = today, 56,500 TEU in 2024), or tonnes a year with a unit (13.5Mt, 9000000t:
+            divided by today's 4.5 Mt); per-server utilisation, waits and queues.
   flow      --sweep [--factors 1,1.5,2,2.5,3] [--weeks N] [--seed S] [--measures …] [--json]
             The same for each volume factor, with and without the measures: where servers saturate.
   validate  <file.json> [--require-sources]
@@ -86,6 +87,18 @@ function simulateCommand(args: readonly string[], io: CliIo): number {
   return 0;
 }
 
+/** `--volume`: a factor of today's volume (`3`), or tonnes a year with a unit (`13.5Mt`, `9000000t`). */
+export function volumeFactor(text: string): number {
+  const m = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(mt|t)?\s*$/i.exec(text);
+  const value = m === null ? NaN : Number(m[1]);
+  if (m === null || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`--volume: expected a positive factor of today's volume (1 = today) or tonnes a year such as 13.5Mt, received "${text}"`);
+  }
+  const unit = m[2]?.toLowerCase();
+  if (unit === undefined) return value;
+  return (unit === 'mt' ? value * 1e6 : value) / TODAY_VOLUME.tonnesPerYear;
+}
+
 function flowCommand(args: readonly string[], io: CliIo): number {
   const { values } = parse(args, {
     volume: { type: 'string', default: '1' },
@@ -117,8 +130,7 @@ function flowCommand(args: readonly string[], io: CliIo): number {
     io.out(values.json === true ? JSON.stringify(sweepJson(r), null, 2) : sweepText(r));
     return 0;
   }
-  const volume = Number(values.volume);
-  if (!Number.isFinite(volume) || volume <= 0) throw new UsageError(`--volume: expected a positive factor of today's volume (1 = today), received "${String(values.volume)}"`);
+  const volume = volumeFactor(String(values.volume));
   const r = simulateFlow(network, { volume, weeks, seed, measures, ...extra });
   io.out(values.json === true ? JSON.stringify(flowJson(r), null, 2) : flowText(r));
   return 0;

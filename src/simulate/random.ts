@@ -2,7 +2,7 @@
 // draw): no generator state to advance, so results are identical whatever the order of evaluation,
 // the number of worker threads, or which other elements a network has. That last point is what makes
 // before/after comparisons use common random numbers even when a measure adds a stage or closes a
-// link (a sequential stream would shift every later draw). Nothing here uses Math.random.
+// link (a sequential stream would shift every later draw). There is no unseeded source anywhere.
 import { InvalidArgumentError } from '../errors.js';
 
 /**
