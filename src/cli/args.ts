@@ -30,7 +30,7 @@ export function need(value: unknown, flag: string): string {
 /** An integer flag within [min, max]. */
 export function integerFlag(value: unknown, flag: string, min: number, max: number): number {
   const n = Number(value);
-  if (typeof value !== 'string' || value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isInteger(n) || n < min || n > max) {
     throw new UsageError(`${flag}: expected an integer from ${min} to ${max}, received "${String(value)}"`);
   }
   return n;
@@ -86,7 +86,7 @@ export function scenarioFrom(
   const w = values['within-days'];
   if (w !== undefined) {
     withinDays = Number(w);
-    if (w.trim() === '' || !Number.isFinite(withinDays) || withinDays < 0) throw new UsageError(`--within-days: expected a number of days >= 0, received "${w}"`);
+    if (!/^\d+(\.\d+)?$/.test(w) || !Number.isFinite(withinDays) || withinDays < 0) throw new UsageError(`--within-days: expected a number of days >= 0, received "${w}"`);
   }
   return {
     origin: need(values.from ?? defaults.from, '--from'),

@@ -1,7 +1,8 @@
 // The main job (`npm start`): the Japan 2025 package on the default corridor, before and after, for
 // trips that cross the places the measures touch; prints the summary and writes the HTML report.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { TranscaspianError } from '../errors.js';
 import { japan2025 } from '../measures/japan2025.js';
 import { middleCorridor } from '../network/load.js';
 import { renderReport } from '../report/html/render.js';
@@ -34,6 +35,9 @@ export const MAIN_JOB_SEED = 2025;
 
 /** Run the main job: the summary as text, and the HTML report written to `reportPath`. */
 export function mainJob(reportPath = 'report.html'): string {
+  const path = resolve(reportPath);
+  // Fail before minutes of simulation, not after.
+  if (!existsSync(dirname(path))) throw new TranscaspianError('io_error', `cannot write ${path}: no such directory ${dirname(path)}`);
   const network = middleCorridor();
   const pkg = japan2025();
   const trips: ReportTrip[] = MAIN_JOB_TRIPS.map((t) =>
@@ -65,8 +69,11 @@ export function mainJob(reportPath = 'report.html'): string {
     if (trip.attributionError !== undefined) out.push(`  (no attribution: ${trip.attributionError})`);
     out.push('');
   });
-  const path = resolve(reportPath);
-  writeFileSync(path, renderReport({ network, measures: pkg.measures, package: pkg, trips, measuresArg: 'japan2025' }));
+  try {
+    writeFileSync(path, renderReport({ network, measures: pkg.measures, package: pkg, trips, measuresArg: 'japan2025' }));
+  } catch (e) {
+    throw new TranscaspianError('io_error', `cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
   out.push(`Report (map, distributions, per-country breakdown, attribution, assumptions): ${path}`);
   return out.join('\n');
 }

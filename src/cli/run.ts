@@ -160,12 +160,21 @@ function schemaCommand(args: readonly string[], io: CliIo): number {
   const { values } = parse(args, { out: { type: 'string' } });
   const text = `${JSON.stringify(networkJsonSchema(), null, 2)}\n`;
   if (typeof values.out === 'string') {
-    writeFileSync(values.out, text);
+    writeOut(values.out, text);
     io.out(`wrote ${values.out}`);
   } else {
     io.out(text.trimEnd());
   }
   return 0;
+}
+
+/** Write a file, or a one-line `io_error` (never a stack trace). */
+export function writeOut(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new TranscaspianError('io_error', `cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Run the CLI with `argv` (without node and script). Returns the exit code. */

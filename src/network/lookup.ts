@@ -7,13 +7,14 @@ import type { NodeSpec } from './types.js';
 /** Fold a name for matching: decompose, drop diacritics and anything not a letter or digit, lower-case. */
 export function foldName(text: string): string {
   return text
+    .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/ı/g, 'i')
     .replace(/ł/g, 'l')
     .replace(/ø/g, 'o')
+    .replace(/đ/g, 'd')
     .replace(/ß/g, 'ss')
-    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 

@@ -75,6 +75,9 @@ export function resolveProfile(network: Network, profile: string | ProfileSpec):
   if (typeof profile !== 'object' || profile === null) {
     throw new InvalidArgumentError('profile', profile, 'a profile id or a profile object');
   }
+  if (typeof profile.id !== 'string' || profile.id === '') {
+    throw new InvalidArgumentError('profile.id', profile.id, 'a non-empty string (links and stages restricted to profiles match on it)');
+  }
   if (!Array.isArray(profile.modes) || profile.modes.length === 0 || profile.modes.some((m) => !['rail', 'road', 'ferry', 'sea'].includes(m))) {
     throw new InvalidArgumentError('profile.modes', profile.modes, 'a non-empty array of rail, road, ferry, sea');
   }

@@ -2,9 +2,10 @@
 // (ids, references, sources, mode rules). Every problem is collected, none is fixed up silently.
 import type * as z from 'zod';
 import { InvalidNetworkError, describeValue, type NetworkProblem, type ProblemCode } from '../errors.js';
-import { networkSchema } from './schema.js';
+import { distributionSchema, networkSchema } from './schema.js';
+import { meanOf, secondMomentOf } from './distribution.js';
 import { BUILT_IN_PROFILES } from './profiles.js';
-import type { NetworkSpec } from './types.js';
+import type { Distribution, NetworkSpec } from './types.js';
 
 /** Options of `validateNetwork` and `parseNetwork`. */
 export interface ValidateOptions {
@@ -290,6 +291,11 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
     ) {
       add('ambiguous_country', [...at, 'country'], `"country" or "waters": the link joins ${fromCountry} and ${toCountry}`);
     }
+    const dist = own(l, 'distanceKm');
+    const speed = own(l, 'speedKmh');
+    if (typeof dist === 'number' && typeof speed === 'number' && speed > 0 && Number.isFinite(dist) && !Number.isFinite(dist / speed)) {
+      add('not_finite', [...at, 'speedKmh'], 'a speed giving a finite travel time (distanceKm / speedKmh overflows)');
+    }
     checkProfiles(l, at);
     checkProvenance(l, at);
     arr(own(l, 'structures')).forEach((s, j) => {
@@ -307,9 +313,46 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       if (own(s, 'speedLimitKmh') !== undefined && own(s, 'restrictedKm') === undefined) {
         add('missing_field', [...sp, 'restrictedKm'], 'restrictedKm with speedLimitKmh');
       }
+      if (own(s, 'speedLimitKmh') !== undefined && (mode === 'ferry' || mode === 'sea')) {
+        add('conflicting_fields', [...sp, 'speedLimitKmh'], `no speed restriction on a ${mode} link (sailing time is service.sailingHours)`);
+      }
+      const restricted = own(s, 'restrictedKm');
+      const distance = own(l, 'distanceKm');
+      if (typeof restricted === 'number' && typeof distance === 'number' && restricted > distance) {
+        add('invalid_value', [...sp, 'restrictedKm'], `at most the link's distanceKm (${distance})`);
+      }
+      if (own(s, 'overweightDetourHours') !== undefined && own(s, 'weightLimitTonnes') === undefined) {
+        add('missing_field', [...sp, 'weightLimitTonnes'], 'weightLimitTonnes with overweightDetourHours');
+      }
       checkProvenance(s, sp);
     });
   });
+  return out;
+}
+
+/** Every distribution whose mean or second moment is not a finite number (extreme parameters). */
+function overflowingDistributions(doc: unknown): NetworkProblem[] {
+  const out: NetworkProblem[] = [];
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, [...path, i]));
+      return;
+    }
+    if (!isObj(v)) return;
+    const t = own(v, 'type');
+    if (typeof t === 'string' && ['fixed', 'uniform', 'triangular', 'lognormal', 'empirical'].includes(t)) {
+      const parsed = distributionSchema.safeParse(v);
+      if (parsed.success) {
+        const d = parsed.data as Distribution;
+        if (!Number.isFinite(meanOf(d)) || !Number.isFinite(secondMomentOf(d))) {
+          out.push(makeProblem('not_finite', path, v, 'a distribution with a finite mean and variance (these parameters overflow)'));
+        }
+      }
+      return;
+    }
+    for (const key of Object.keys(v)) walk(v[key], [...path, key]);
+  };
+  walk(doc, []);
   return out;
 }
 
@@ -352,9 +395,16 @@ function check(input: unknown, options: ValidateOptions): { problems: NetworkPro
   }
   let problems: NetworkProblem[];
   try {
+    // Validate a private copy, which is also what parseNetworkSpec returns: a getter or proxy that
+    // answers differently on a later read cannot slip anything past the checks.
+    doc = structuredClone(doc);
+  } catch (e) {
+    return { problems: [makeProblem('wrong_type', [], doc, `a plain JSON value (copying it failed: ${e instanceof Error ? e.message : String(e)})`)], doc: undefined };
+  }
+  try {
     const result = networkSchema.safeParse(doc);
     problems = result.success ? [] : result.error.issues.flatMap((issue) => fromZodIssue(doc, issue));
-    problems.push(...semanticProblems(doc, options));
+    problems.push(...semanticProblems(doc, options), ...overflowingDistributions(doc));
   } catch (e) {
     // A hostile value (a getter that throws, a revoked proxy) must still give a typed answer.
     problems = [makeProblem('wrong_type', [], doc, `a plain JSON value (reading it failed: ${e instanceof Error ? e.message : String(e)})`)];
@@ -370,7 +420,7 @@ function check(input: unknown, options: ValidateOptions): { problems: NetworkPro
 export function parseNetworkSpec(input: unknown, options: ValidateOptions = {}): NetworkSpec {
   const { problems, doc } = check(input, options);
   if (problems.length > 0) throw new InvalidNetworkError(problems);
-  return deepFreeze(structuredClone(doc) as NetworkSpec);
+  return deepFreeze(doc as NetworkSpec);
 }
 
 /** Freeze a JSON-like value and everything inside it. */

@@ -1,7 +1,7 @@
 // Which measure matters: exact Shapley values of hours saved over every subset of a package, on
 // common random numbers, plus the one-at-a-time views (each measure alone; each removed from the
 // full package). Shapley values sum to the whole package's effect by construction.
-import { InvalidArgumentError, TranscaspianError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import type { Measure } from '../measures/types.js';
 import type { Network } from '../network/network.js';
@@ -54,6 +54,7 @@ export function subsetSavings(
   if (measures.length > 10) throw new InvalidArgumentError('measures', measures.length, 'at most 10 measures (2^10 subsets)');
   const ids = new Set<string>();
   for (const m of measures) {
+    if (typeof m !== 'object' || m === null || typeof m.id !== 'string') throw new InvalidArgumentError('measures', m, 'measures (objects with an id and a transform)');
     if (ids.has(m.id)) throw new InvalidArgumentError('measures', m.id, 'measures with distinct ids');
     ids.add(m.id);
   }
@@ -64,7 +65,7 @@ export function subsetSavings(
     const chosen = measures.filter((_, i) => (mask >> i) & 1);
     const result = simulate(chosen.length === 0 ? network : applyMeasures(network, chosen), options);
     if (result === null) {
-      throw new TranscaspianError('invalid_argument', `attribute: no route with measures [${chosen.map((m) => m.id).join(', ')}]`);
+      throw new InvalidArgumentError('measures', chosen.map((m) => m.id), 'measures that leave a route for every subset (this subset leaves none)');
     }
     summaries.push(result.summary);
   }

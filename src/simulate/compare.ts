@@ -68,6 +68,7 @@ function percentile(values: Float64Array, p: number): number {
  * has no route for the trip.
  */
 export function compare(before: Network, after: Network, options: CompareOptions): Comparison | null {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object');
   const { bootstrap = 200, withinDays } = options;
   if (!Number.isInteger(bootstrap) || bootstrap < 20 || bootstrap > 100000) {
     throw new InvalidArgumentError('bootstrap', bootstrap, 'an integer from 20 to 100,000');

@@ -84,6 +84,14 @@ export interface ExpandedGraph {
   readonly arrivals: ReadonlyMap<string, readonly number[]>;
 }
 
+/**
+ * An element key from id components: `\` and `|` are escaped, so ids that contain `|` can never make
+ * two different elements share a key (and so their draws).
+ */
+export function elementKey(...components: string[]): string {
+  return components.map((c) => c.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')).join('|');
+}
+
 function part(p: Omit<Part, 'expectedHours'>): Part {
   const m = p.model;
   const expectedHours =
@@ -129,31 +137,31 @@ export function linkParts(network: Network, link: Link, profile: ProfileSpec): P
       part({
         ...base,
         kind: 'departure-wait',
-        key: `link|${link.id}|wait`,
+        key: elementKey('link', link.id, 'wait'),
         label: `${from.name}: wait for ${link.mode} departure`,
         country: from.country,
         category: 'waiting',
         model: { type: 'departure-wait', headway: headwayOf(s), cancellationProbability: s.cancellationProbability },
       }),
     );
-    parts.push(part({ ...base, kind: 'sailing', key: `link|${link.id}|sailing`, label: name, country: key, category: 'moving', model: { type: 'random', dist: s.sailingHours, probability: 1 } }));
+    parts.push(part({ ...base, kind: 'sailing', key: elementKey('link', link.id, 'sailing'), label: name, country: key, category: 'moving', model: { type: 'random', dist: s.sailingHours, probability: 1 } }));
   } else if (link.speedKmh !== undefined) {
-    parts.push(part({ ...base, kind: 'travel', key: `link|${link.id}|travel`, label: name, country: key, category: 'moving', model: { type: 'constant', hours: link.distanceKm / link.speedKmh } }));
+    parts.push(part({ ...base, kind: 'travel', key: elementKey('link', link.id, 'travel'), label: name, country: key, category: 'moving', model: { type: 'constant', hours: link.distanceKm / link.speedKmh } }));
   } else if (link.durationHours !== undefined) {
-    parts.push(part({ ...base, kind: 'travel', key: `link|${link.id}|travel`, label: name, country: key, category: 'moving', model: { type: 'random', dist: link.durationHours, probability: 1 } }));
+    parts.push(part({ ...base, kind: 'travel', key: elementKey('link', link.id, 'travel'), label: name, country: key, category: 'moving', model: { type: 'random', dist: link.durationHours, probability: 1 } }));
   }
   const movingSpeedKmh = link.speedKmh ?? (link.durationHours !== undefined ? link.distanceKm / meanOf(link.durationHours) : undefined);
   for (const s of link.structures ?? []) {
     const sb = { ...base, structureId: s.id, country: key };
     if (s.speedLimitKmh !== undefined && s.restrictedKm !== undefined && movingSpeedKmh !== undefined && s.speedLimitKmh < movingSpeedKmh) {
       const extra = s.restrictedKm / s.speedLimitKmh - s.restrictedKm / movingSpeedKmh;
-      parts.push(part({ ...sb, kind: 'speed-restriction', key: `structure|${link.id}|${s.id}|restriction`, label: `${s.name}: speed restriction`, category: 'moving', model: { type: 'constant', hours: extra } }));
+      parts.push(part({ ...sb, kind: 'speed-restriction', key: elementKey('structure', link.id, s.id, 'restriction'), label: `${s.name}: speed restriction`, category: 'moving', model: { type: 'constant', hours: extra } }));
     }
     if (overweight(s.weightLimitTonnes, profile) && s.overweightDetourHours !== undefined) {
-      parts.push(part({ ...sb, kind: 'overweight-detour', key: `structure|${link.id}|${s.id}|detour`, label: `${s.name}: detour over weight cap`, category: 'moving', model: { type: 'random', dist: s.overweightDetourHours, probability: 1 } }));
+      parts.push(part({ ...sb, kind: 'overweight-detour', key: elementKey('structure', link.id, s.id, 'detour'), label: `${s.name}: detour over weight cap`, category: 'moving', model: { type: 'random', dist: s.overweightDetourHours, probability: 1 } }));
     }
     if (s.closureProbability > 0 && s.closureDelayHours !== undefined) {
-      parts.push(part({ ...sb, kind: 'closure', key: `structure|${link.id}|${s.id}|closure`, label: `${s.name}: closure`, category: 'waiting', model: { type: 'random', dist: s.closureDelayHours, probability: s.closureProbability } }));
+      parts.push(part({ ...sb, kind: 'closure', key: elementKey('structure', link.id, s.id, 'closure'), label: `${s.name}: closure`, category: 'waiting', model: { type: 'random', dist: s.closureDelayHours, probability: s.closureProbability } }));
     }
   }
   return parts;
@@ -177,7 +185,7 @@ export function stopParts(node: NodeSpec, a: Mode, b: Mode, profile: ProfileSpec
     parts.push(
       part({
         kind: 'stage',
-        key: `stage|${node.id}|${s.id}`,
+        key: elementKey('stage', node.id, s.id),
         label: `${node.name}: ${s.name}`,
         country: s.country,
         category: s.category,

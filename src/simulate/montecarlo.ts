@@ -337,11 +337,11 @@ export function assembleResult(prep: Prepared, runs: number, samples: Float64Arr
       return { links: route.links, nodes: route.nodes, runs: n, share: n / runs };
     });
   const sorted = sortedCopy(samples);
-  const maxHours = prep.graph.profile.maxHours;
+  const maxHours = prep.trip.profile.maxHours;
   return {
     origin: prep.trip.originId,
     destination: prep.trip.destinationId,
-    profile: prep.graph.profile.id,
+    profile: prep.trip.profile.id,
     policy: prep.policy,
     seed: prep.seed,
     runs,

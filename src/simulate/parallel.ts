@@ -49,7 +49,8 @@ function runWorker(task: { spec: unknown; options: SimulateOptions; fromRun: num
  * ones (a worker costs tens of milliseconds to start).
  */
 export async function simulateParallel(network: Network, options: ParallelOptions): Promise<SimulationResult | null> {
-  const threads = options.threads ?? availableParallelism();
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object');
+  const threads = options.threads ?? Math.min(availableParallelism(), 256);
   if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new InvalidArgumentError('threads', threads, 'an integer from 1 to 256');
   const prep = prepareSimulation(network, options);
   if (prep === null) return null;

@@ -83,25 +83,44 @@ export interface RouteOptions {
 
 const graphs = new WeakMap<Network, Map<string, ExpandedGraph>>();
 
+/** Expanded graphs kept per network (least recently used dropped first). */
+export const GRAPH_CACHE_SIZE = 32;
+
 /**
  * The expanded graph of a network for a profile (minus what `avoid` names), built once and cached
- * per network by content: two equal profile objects share one graph, and a caller passing a fresh
- * profile object on every call does not grow the cache.
+ * per network by what shapes the graph: profile id, modes, the structures whose weight cap the
+ * profile exceeds, and `avoid`. Equal profiles share a graph; a sweep over `maxHours` or over
+ * weights below every cap reuses one; at most `GRAPH_CACHE_SIZE` graphs are kept per network.
  */
 export function expandedGraph(network: Network, profile: ProfileSpec, avoid: Avoid = {}): ExpandedGraph {
   let cache = graphs.get(network);
   if (cache === undefined) graphs.set(network, (cache = new Map()));
+  const overCap: string[] = [];
+  if (profile.grossWeightTonnes !== undefined) {
+    for (const l of network.links) {
+      for (const st of l.structures ?? []) {
+        if (st.weightLimitTonnes !== undefined && profile.grossWeightTonnes > st.weightLimitTonnes) overCap.push(`${l.id}\u0000${st.id}`);
+      }
+    }
+  }
   const key = JSON.stringify([
     profile.id,
     [...profile.modes].sort(),
-    profile.grossWeightTonnes ?? null,
-    profile.maxHours ?? null,
+    overCap,
     [...(avoid.countries ?? [])].sort(),
     [...(avoid.nodes ?? [])].sort(),
     [...(avoid.links ?? [])].sort(),
   ]);
   let g = cache.get(key);
-  if (g === undefined) cache.set(key, (g = expand(network, profile, avoid)));
+  if (g !== undefined) {
+    // Most recently used last.
+    cache.delete(key);
+    cache.set(key, g);
+    return g;
+  }
+  g = expand(network, profile, avoid);
+  cache.set(key, g);
+  if (cache.size > GRAPH_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return g;
 }
 
@@ -132,6 +151,8 @@ function resolveAvoid(network: Network, avoid: unknown): Avoid {
 /** Origin, destination and profile checked and resolved, ready for routing. */
 export interface ResolvedTrip {
   readonly graph: ExpandedGraph;
+  /** The profile as given (the graph may have been built for an equal one; limits such as `maxHours` come from here). */
+  readonly profile: ProfileSpec;
   readonly originId: string;
   readonly destinationId: string;
   readonly sources: readonly number[];
@@ -156,6 +177,7 @@ export function resolveTrip(network: Network, options: RouteOptions): ResolvedTr
   const graph = expandedGraph(network, profile, avoid);
   return {
     graph,
+    profile,
     originId: origin.id,
     destinationId: destination.id,
     sources: graph.departures.get(origin.id) ?? [],
@@ -208,7 +230,7 @@ export function routeFromArcs(
   return {
     origin: trip.originId,
     destination: trip.destinationId,
-    profile: g.profile.id,
+    profile: trip.profile.id,
     nodes,
     links,
     legs,

@@ -1,6 +1,6 @@
 // Tornado data: each parameter of each measure swept to the ends of its plausible range (the others
 // at their values), and the package's saving recorded, on common random numbers.
-import { InvalidArgumentError, TranscaspianError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import { createMeasure } from '../measures/create.js';
 import type { Measure, MeasureDefinition } from '../measures/types.js';
@@ -44,7 +44,7 @@ export function sensitivity(network: Network, measures: readonly Measure[], opti
   if (!Array.isArray(measures) || measures.length === 0) throw new InvalidArgumentError('measures', measures, 'a non-empty array of measures');
   const run = (ms: readonly Measure[]): { mean: number; p50: number } => {
     const r = simulate(ms.length === 0 ? network : applyMeasures(network, ms), options);
-    if (r === null) throw new TranscaspianError('invalid_argument', `sensitivity: no route with measures [${ms.map((m) => m.id).join(', ')}]`);
+    if (r === null) throw new InvalidArgumentError('measures', ms.map((m) => m.id), 'measures that leave a route (these leave none)');
     return { mean: r.summary.meanHours, p50: r.summary.p50Hours };
   };
   const baseline = run([]);
