@@ -6,7 +6,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import type { Csr } from './csr.js';
 import { forwardPath, type PathResult } from './path.js';
-import { checkQuery, TARGET, type Workspace } from './workspace.js';
+import { TARGET, type Workspace, checkEnds, markTargets, clearTargets } from './workspace.js';
 
 /**
  * A least-cost path from any of `sources` to any of `targets`, guided by `lowerBounds[v]`, a lower
@@ -21,14 +21,13 @@ export function aStarShortestPath(
   lowerBounds: Float64Array,
   ws: Workspace,
 ): PathResult | null {
-  checkQuery(csr, ws, 'sources', sources);
-  checkQuery(csr, ws, 'targets', targets);
+  checkEnds(csr, ws, sources, targets);
   if (!(lowerBounds instanceof Float64Array) || lowerBounds.length !== csr.vertexCount) {
     throw new InvalidArgumentError('lowerBounds', lowerBounds, `a Float64Array of ${csr.vertexCount} lower bounds, one per vertex`);
   }
   if (sources.length === 0 || targets.length === 0) return null;
   const flags = ws.flags;
-  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = TARGET;
+  markTargets(ws, targets);
   const side = ws.forward;
   side.reset();
   for (let i = 0; i < sources.length; i++) {
@@ -62,6 +61,6 @@ export function aStarShortestPath(
     }
   }
   side.touchedCount = tc;
-  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = 0;
+  clearTargets(ws, targets);
   return found < 0 ? null : forwardPath(csr, parent, found);
 }

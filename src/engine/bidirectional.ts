@@ -6,7 +6,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import type { Csr } from './csr.js';
 import { chainLength, costOf, tailOf, writeChain, type PathResult } from './path.js';
-import { checkQuery, TARGET, type SearchSide, type Workspace } from './workspace.js';
+import { TARGET, type SearchSide, type Workspace, checkEnds, markTargets, clearTargets } from './workspace.js';
 
 /** Relax every arc of `u` on one side, lowering the best meeting cost μ (and its vertex) when it can. */
 function expand(
@@ -52,8 +52,7 @@ export function bidirectionalShortestPath(
   targets: ArrayLike<number>,
   ws: Workspace,
 ): PathResult | null {
-  checkQuery(csr, ws, 'sources', sources);
-  checkQuery(csr, ws, 'targets', targets);
+  checkEnds(csr, ws, sources, targets);
   if (reverse.vertexCount !== csr.vertexCount || reverse.arcCount !== csr.arcCount) {
     throw new InvalidArgumentError('reverse', reverse, 'reverseCsr(csr)');
   }
@@ -64,10 +63,10 @@ export function bidirectionalShortestPath(
   bwd.reset();
   // A vertex that is both a source and a target is a path of no arcs: the first such source.
   const flags = ws.flags;
-  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = TARGET;
+  markTargets(ws, targets);
   let both = -1;
   for (let i = 0; i < sources.length && both < 0; i++) if (flags[sources[i]!] === TARGET) both = sources[i]!;
-  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = 0;
+  clearTargets(ws, targets);
   if (both >= 0) return { cost: 0, arcs: new Int32Array(0), source: both, target: both };
   for (let i = 0; i < sources.length; i++) fwd.start(sources[i]!, 0);
   for (let i = 0; i < targets.length; i++) bwd.start(targets[i]!, 0);

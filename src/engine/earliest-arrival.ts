@@ -6,7 +6,7 @@ import { InvalidArgumentError } from '../errors.js';
 import type { Csr } from './csr.js';
 import { chainLength, writeChain } from './path.js';
 import { traverse, type Timetable } from './timetable.js';
-import { checkQuery, TARGET, type Workspace } from './workspace.js';
+import { TARGET, type Workspace, checkEnds, markTargets, clearTargets } from './workspace.js';
 
 /** A timed path: the arcs taken and when each was left and reached. */
 export interface TimedPath {
@@ -37,13 +37,12 @@ export function earliestArrival(
   targets: ArrayLike<number>,
   ws: Workspace,
 ): TimedPath | null {
-  checkQuery(csr, ws, 'sources', sources);
-  checkQuery(csr, ws, 'targets', targets);
+  checkEnds(csr, ws, sources, targets);
   if (timetable?.arcCount !== csr.arcCount) throw new InvalidArgumentError('timetable', timetable, `a timetable of ${csr.arcCount} arcs`);
   if (!Number.isFinite(departureHours)) throw new InvalidArgumentError('departureHours', departureHours, 'a finite number of hours');
   if (sources.length === 0 || targets.length === 0) return null;
   const flags = ws.flags;
-  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = TARGET;
+  markTargets(ws, targets);
   const side = ws.forward;
   side.reset();
   for (let i = 0; i < sources.length; i++) side.start(sources[i]!, departureHours);
@@ -88,7 +87,7 @@ export function earliestArrival(
     }
   }
   side.touchedCount = tc;
-  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = 0;
+  clearTargets(ws, targets);
   if (found < 0) return null;
   const arcs = new Int32Array(chainLength(csr, parent, found));
   const source = writeChain(csr, parent, found, arcs, arcs.length);

@@ -3,7 +3,7 @@
 // origin and ends at any arrival vertex of its destination, so both ends are sets.
 import type { Csr } from './csr.js';
 import { forwardPath, type PathResult } from './path.js';
-import { checkQuery, TARGET, type Workspace } from './workspace.js';
+import { TARGET, type Workspace, checkEnds, markTargets, clearTargets } from './workspace.js';
 
 /**
  * A least-cost path from any vertex of `sources` to any vertex of `targets`, or `null` when none
@@ -11,11 +11,10 @@ import { checkQuery, TARGET, type Workspace } from './workspace.js';
  * passes through a target before its end, nor through a source after its start.
  */
 export function shortestPath(csr: Csr, sources: ArrayLike<number>, targets: ArrayLike<number>, ws: Workspace): PathResult | null {
-  checkQuery(csr, ws, 'sources', sources);
-  checkQuery(csr, ws, 'targets', targets);
+  checkEnds(csr, ws, sources, targets);
   if (sources.length === 0 || targets.length === 0) return null;
   const flags = ws.flags;
-  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = TARGET;
+  markTargets(ws, targets);
   const side = ws.forward;
   side.reset();
   for (let i = 0; i < sources.length; i++) side.start(sources[i]!, 0);
@@ -43,6 +42,6 @@ export function shortestPath(csr: Csr, sources: ArrayLike<number>, targets: Arra
     }
   }
   side.touchedCount = tc;
-  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = 0;
+  clearTargets(ws, targets);
   return found < 0 ? null : forwardPath(csr, parent, found);
 }

@@ -111,6 +111,24 @@ export function checkVertices(vertexCount: number, field: string, list: ArrayLik
   }
 }
 
+/** Check both ends of a search from `sources` to `targets` against `csr` and `ws`. */
+export function checkEnds(csr: Csr, ws: Workspace, sources: ArrayLike<number>, targets: ArrayLike<number>): void {
+  checkQuery(csr, ws, 'sources', sources);
+  checkQuery(csr, ws, 'targets', targets);
+}
+
+/** Flag `targets` in `ws.flags` for the search about to run; `clearTargets` must follow it. */
+export function markTargets(ws: Workspace, targets: ArrayLike<number>): void {
+  const flags = ws.flags;
+  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = TARGET;
+}
+
+/** Clear what `markTargets` set: the flags are zero between searches, so a workspace can be reused. */
+export function clearTargets(ws: Workspace, targets: ArrayLike<number>): void {
+  const flags = ws.flags;
+  for (let i = 0; i < targets.length; i++) flags[targets[i]!] = 0;
+}
+
 /** Check that `ws` fits `csr`, and that every element of `list` is a vertex of it. */
 export function checkQuery(csr: Csr, ws: Workspace, field: string, list: ArrayLike<number>): void {
   if (!(ws instanceof Workspace) || ws.vertexCount !== csr.vertexCount) {

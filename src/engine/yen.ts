@@ -7,7 +7,7 @@ import { InvalidArgumentError } from '../errors.js';
 import type { Csr } from './csr.js';
 import { chainLength, costOf, writeChain, type PathResult } from './path.js';
 import { shortestPath } from './shortest-path.js';
-import { BLOCKED, checkQuery, TARGET, type Workspace } from './workspace.js';
+import { BLOCKED, TARGET, type Workspace, checkEnds } from './workspace.js';
 
 interface Found {
   readonly path: PathResult;
@@ -87,8 +87,7 @@ export function kShortestPaths(
   k: number,
   ws: Workspace,
 ): PathResult[] {
-  checkQuery(csr, ws, 'sources', sources);
-  checkQuery(csr, ws, 'targets', targets);
+  checkEnds(csr, ws, sources, targets);
   if (!Number.isInteger(k) || k < 0) throw new InvalidArgumentError('k', k, 'an integer ≥ 0');
   if (k === 0) return [];
   const first = shortestPath(csr, sources, targets, ws);
