@@ -1,7 +1,5 @@
 // compile(network, profile): the expanded graph as CSR arrays, mapped back to links and stops, and
 // reweighted in place. Checked against graphology-shortest-path on the same expanded graph.
-import { MultiDirectedGraph } from 'graphology';
-import { bidirectional } from 'graphology-shortest-path/dijkstra.js';
 import { describe, expect, it } from 'vitest';
 import { aStarShortestPath } from '../src/engine/astar.js';
 import { bidirectionalShortestPath } from '../src/engine/bidirectional.js';
@@ -17,26 +15,14 @@ import { compile, copyCompiled, reweight, type CompiledNetwork } from '../src/si
 import type { ExpandedGraph } from '../src/simulate/expand.js';
 import { shortestArcPath } from '../src/simulate/shortest.js';
 import { toySpec } from './fixtures.js';
+import { graphologyCost } from './oracles.js';
 
 const toy = parseNetwork(toySpec());
 const PROFILES = ['container-rail', 'truck', 'wagon'] as const;
 
-/** graphology's cost between two nodes' vertex sets on the expanded graph, via super nodes. */
-function graphologyCost(g: ExpandedGraph, sources: readonly number[], targets: readonly number[], w: ArrayLike<number>): number {
-  const graph = new MultiDirectedGraph();
-  g.vertices.forEach((_, v) => graph.addNode(String(v)));
-  g.arcs.forEach((arc, i) => graph.addEdgeWithKey(String(i), String(arc.from), String(arc.to), { weight: w[i] }));
-  graph.addNode('S');
-  graph.addNode('T');
-  for (const s of sources) graph.addEdge('S', String(s), { weight: 0 });
-  for (const t of targets) graph.addEdge(String(t), 'T', { weight: 0 });
-  const path = bidirectional(graph, 'S', 'T', 'weight');
-  if (path === null) return Infinity;
-  let cost = 0;
-  for (let k = 0; k + 1 < path.length; k++) {
-    cost += Math.min(...graph.outEdges(path[k]!, path[k + 1]!).map((e) => graph.getEdgeAttribute(e, 'weight') as number));
-  }
-  return cost;
+/** graphology's cost between two nodes' vertex sets on the expanded graph. */
+function graphologyCostOf(g: ExpandedGraph, sources: readonly number[], targets: readonly number[], w: ArrayLike<number>): number {
+  return graphologyCost(g.vertices.length, g.arcs.map((a) => a.from), g.arcs.map((a) => a.to), w, sources, targets);
 }
 
 const ends = (c: CompiledNetwork, origin: string, destination: string) => ({
@@ -74,7 +60,7 @@ describe('compile', () => {
         for (const d of toy.nodes) {
           if (o.id === d.id) continue;
           const { sources, targets } = ends(c, o.id, d.id);
-          const oracle = graphologyCost(c.graph, sources, targets, c.expectedHours);
+          const oracle = graphologyCostOf(c.graph, sources, targets, c.expectedHours);
           const p = shortestPath(c.csr, sources, targets, ws);
           const bi = bidirectionalShortestPath(c.csr, c.reverse, sources, targets, ws);
           const bounds = greatCircleLowerBounds(c.csr, c.latDeg, c.lonDeg, targets, boundingSpeedKmh(c.csr, c.latDeg, c.lonDeg));
@@ -111,7 +97,7 @@ describe('compile', () => {
         const { sources, targets } = ends(copy, o.id, d.id);
         const one = shortestPath(copy.csr, sources, targets, ws);
         const two = bidirectionalShortestPath(copy.csr, copy.reverse, sources, targets, ws);
-        const oracle = graphologyCost(copy.graph, sources, targets, w);
+        const oracle = graphologyCostOf(copy.graph, sources, targets, w);
         expect(one === null ? Infinity : one.cost).toBeCloseTo(oracle, 9);
         expect(two === null ? Infinity : two.cost).toBeCloseTo(oracle, 9);
       }

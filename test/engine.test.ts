@@ -3,7 +3,7 @@
 // exhaustive enumeration of loopless paths for Yen's algorithm.
 import fc from 'fast-check';
 import { MultiDirectedGraph } from 'graphology';
-import { bidirectional, singleSource } from 'graphology-shortest-path/dijkstra.js';
+import { singleSource } from 'graphology-shortest-path/dijkstra.js';
 import { describe, expect, it } from 'vitest';
 import { aStarShortestPath } from '../src/engine/astar.js';
 import { bidirectionalShortestPath } from '../src/engine/bidirectional.js';
@@ -16,6 +16,7 @@ import { arcWeights, reweightCsr, setArcWeight } from '../src/engine/weights.js'
 import { createWorkspace, Workspace } from '../src/engine/workspace.js';
 import { kShortestPaths } from '../src/engine/yen.js';
 import { InvalidArgumentError } from '../src/errors.js';
+import { graphologyCost } from './oracles.js';
 
 const SEED = 20251121;
 const RUNS = 300;
@@ -92,23 +93,8 @@ function bellmanFord(g: Graph, sources: readonly number[]): number[] {
 
 const oracleCost = (g: Graph): number => Math.min(...g.targets.map((t) => bellmanFord(g, g.sources)[t]!));
 
-/** graphology's multigraph of `g`, with a super source and super target around the sets. */
-function graphologyCost(g: Graph): number {
-  const graph = new MultiDirectedGraph();
-  for (let v = 0; v < g.n; v++) graph.addNode(String(v));
-  g.from.forEach((f, i) => graph.addEdgeWithKey(String(i), String(f), String(g.to[i]), { weight: g.w[i] }));
-  graph.addNode('S');
-  graph.addNode('T');
-  for (const s of g.sources) graph.addEdge('S', String(s), { weight: 0 });
-  for (const t of g.targets) graph.addEdge(String(t), 'T', { weight: 0 });
-  const path = bidirectional(graph, 'S', 'T', 'weight');
-  if (path === null) return Infinity;
-  let cost = 0;
-  for (let k = 0; k + 1 < path.length; k++) {
-    cost += Math.min(...graph.outEdges(path[k]!, path[k + 1]!).map((e) => graph.getEdgeAttribute(e, 'weight') as number));
-  }
-  return cost;
-}
+/** graphology's cost on `g` (the shared oracle). */
+const graphologyCostOf = (g: Graph): number => graphologyCost(g.n, g.from, g.to, g.w, g.sources, g.targets);
 
 const close = (a: number, b: number): boolean => (a === b ? true : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
@@ -235,7 +221,7 @@ describe('point-to-point searches', () => {
         const csr = csrOf(g);
         const p = shortestPath(csr, g.sources, g.targets, createWorkspace(csr));
         const oracle = oracleCost(g);
-        expect(close(graphologyCost(g), oracle)).toBe(true);
+        expect(close(graphologyCostOf(g), oracle)).toBe(true);
         if (oracle === Infinity) {
           expect(p).toBeNull();
           return;
