@@ -234,6 +234,17 @@ export function makeBlockSampler(model: PartModel): BlockSampler {
 }
 
 /**
+ * A stage's draw for one run: `null` when it does not happen (draw 0 ≥ its probability), else its
+ * duration (draw 1). The one rule shared by Monte Carlo (`drawPart`, where "does not happen" is 0
+ * hours) and the queue model (where a stage that does not happen never joins its server's queue).
+ */
+export function drawOccurrence(dist: Distribution, probability: number, stream: ElementStream, run: number): number | null {
+  const m = mixRun(run);
+  if (probability < 1 && !(stream.u(m, 0) < probability)) return null;
+  return quantileOf(dist, stream.u(m, 1));
+}
+
+/**
  * Draw the hours of a part for one run. Draw 0 decides whether a stage happens (u < probability),
  * draw 1 its duration; a departure wait uses draw 1 for the headway the arrival falls into, draw 0
  * for the position within it, draw 2 for the number of cancelled departures (geometric), and draws
@@ -245,8 +256,7 @@ export function drawPart(model: PartModel, stream: ElementStream, run: number): 
     case 'constant':
       return model.hours;
     case 'random':
-      if (model.probability < 1 && !(stream.u(m, 0) < model.probability)) return 0;
-      return quantileOf(model.dist, stream.u(m, 1));
+      return drawOccurrence(model.dist, model.probability, stream, run) ?? 0;
     case 'departure-wait': {
       const h = model.headway;
       const residual = stream.u(m, 0) * (h.type === 'fixed' ? h.value : lengthBiasedQuantileOf(h, stream.u(m, 1)));

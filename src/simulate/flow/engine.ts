@@ -4,7 +4,7 @@
 // headway or, as a fleet, when full or at a maximum wait; weather cancels sailings) — and are
 // delivered. Every random number comes from an `ElementStream` keyed by seed, replication and
 // element, so a replication is a pure function of its inputs.
-import { quantileOf, drawPart, lengthBiasedQuantileOf } from '../sample.js';
+import { quantileOf, drawOccurrence, drawPart, lengthBiasedQuantileOf } from '../sample.js';
 import { ElementStream } from '../random.js';
 import { meanOf } from '../../network/distribution.js';
 import { CATEGORIES } from '../../network/types.js';
@@ -298,12 +298,12 @@ export function runReplication(plan: Plan, options: { volume: number; seed: numb
         return;
       }
       if (step.type === 'server') {
-        const stream = fl.streams[step.element]!;
-        if (step.probability < 1 && !(stream.uniform(c.k, 0) < step.probability)) {
+        const service = drawOccurrence(step.dist, step.probability, fl.streams[step.element]!, c.k);
+        if (service === null) {
           c.step++;
           continue;
         }
-        c.serviceHours = quantileOf(step.dist, stream.uniform(c.k, 1));
+        c.serviceHours = service;
         const st = serverStates[step.server]!;
         const ss = serverStats[step.server]!;
         if (inWindow(now)) {
