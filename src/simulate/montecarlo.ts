@@ -5,18 +5,16 @@
 // Runs are processed in blocks of BLOCK_RUNS; per-country sums and route counts are kept per block
 // and combined in block order. Draws depend only on (seed, element, run), so any split of the blocks
 // among threads (parallel.ts) gives results identical to this single-threaded loop, bit for bit.
-import { createWorkspace } from '../engine/workspace.js';
-import { shortestPath } from '../engine/shortest-path.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Network } from '../network/network.js';
 import { CATEGORIES, type Category } from '../network/types.js';
 import { shareWithin, sortedCopy, summarize, type Summary } from '../stats/summary.js';
-import { compileExpanded } from './compile.js';
-import type { Arc, ExpandedGraph, Part } from './expand.js';
-import { ElementStream, checkSeed, mixRun } from './random.js';
+import { adaptiveRunner } from './adaptive.js';
+import type { ExpandedGraph } from './expand.js';
+import { checkSeed, mixRun } from './random.js';
 import { resolveTrip, routeFromArcs, zeroCategories, type CategoryHours, type CountryHours, type ResolvedTrip, type Route, type RouteOptions } from './route.js';
+import { ElementTable } from './kernel.js';
 import { shortestArcPath } from './shortest.js';
-import { makeBlockSampler, type BlockSampler } from './sample.js';
 
 /** Route policy of a simulation. */
 export type RoutePolicy = 'planned' | 'adaptive';
@@ -100,36 +98,6 @@ export interface Prepared {
   runBlocks(fromRun: number, toRun: number, samples: Float64Array, offset: number): BlockResult[];
 }
 
-interface Elements {
-  readonly streams: ElementStream[];
-  readonly samplers: BlockSampler[];
-  /** arc index → element index of each of its parts */
-  readonly partElements: Map<number, Int32Array>;
-}
-
-function elementsOf(graph: ExpandedGraph, arcIndices: Iterable<number>, seed: number): Elements {
-  const index = new Map<string, number>();
-  const streams: ElementStream[] = [];
-  const samplers: BlockSampler[] = [];
-  const partElements = new Map<number, Int32Array>();
-  for (const a of arcIndices) {
-    const arc: Arc = graph.arcs[a]!;
-    const ids = new Int32Array(arc.parts.length);
-    arc.parts.forEach((p, k) => {
-      let e = index.get(p.key);
-      if (e === undefined) {
-        e = streams.length;
-        index.set(p.key, e);
-        streams.push(new ElementStream(seed, p.key));
-        samplers.push(makeBlockSampler(p.model));
-      }
-      ids[k] = e;
-    });
-    partElements.set(a, ids);
-  }
-  return { streams, samplers, partElements };
-}
-
 /**
  * Country × category cells numbered in order of first appearance (in arc order, then part order), so
  * hot loops accumulate into a Float64Array by index.
@@ -167,21 +135,22 @@ export function prepareSimulation(network: Network, options: SimulateOptions): P
   const base = { trip, graph, policy, seed, plannedArcs, route };
 
   if (policy === 'planned') {
-    const el = elementsOf(graph, plannedArcs, seed);
+    const table = new ElementTable(seed);
     const parts = plannedArcs.flatMap((a) => graph.arcs[a]!.parts);
-    const ids = Int32Array.from(plannedArcs.flatMap((a) => [...el.partElements.get(a)!]));
-    const samplers = el.samplers;
-    const streams = el.streams;
-    const elementCount = streams.length;
+    const ids = Int32Array.from(parts.map((p) => table.row(p.key, p.model)));
+    const elementCount = table.count;
     const routeKey = plannedArcs.join(',');
     const cellIndex = new CellIndex();
     const partCell = Int32Array.from(parts.map((p) => cellIndex.index(p.country, p.category)));
     const cellCount = cellIndex.countries.length * CATEGORIES.length;
     // Countries were numbered along the route, so their numbers are their order of appearance.
     const countryOrder = cellIndex.countries.map((_, c) => c);
-    const mixes = new Uint32Array(BLOCK_RUNS);
-    const values = new Float64Array(elementCount * BLOCK_RUNS);
+    // An element met by several parts (a stage shared by two stops) counts once per part.
+    const times = new Float64Array(elementCount);
+    for (const e of ids) times[e]!++;
+    const mixes = new Int32Array(BLOCK_RUNS);
     const totals = new Float64Array(BLOCK_RUNS);
+    const elementSums = new Float64Array(elementCount);
     return {
       ...base,
       runBlocks(fromRun, toRun, samples, offset) {
@@ -189,20 +158,11 @@ export function prepareSimulation(network: Network, options: SimulateOptions): P
         for (let start = fromRun; start < toRun; start += BLOCK_RUNS) {
           const n = Math.min(toRun, start + BLOCK_RUNS) - start;
           for (let r = 0; r < n; r++) mixes[r] = mixRun(start + r);
-          // Element-major: each element draws its whole block; then parts add up in route order.
-          for (let e = 0; e < elementCount; e++) samplers[e]!(streams[e]!, mixes, n, values.subarray(e * BLOCK_RUNS, e * BLOCK_RUNS + n));
+          // Element-major: each element draws its whole block straight into the run totals.
           totals.fill(0, 0, n);
+          for (let e = 0; e < elementCount; e++) elementSums[e] = table.accumulate(e, mixes, n, totals, 0, times[e]!);
           const sums = new Float64Array(cellCount);
-          for (let k = 0; k < ids.length; k++) {
-            const col = ids[k]! * BLOCK_RUNS;
-            let partSum = 0;
-            for (let r = 0; r < n; r++) {
-              const h = values[col + r]!;
-              totals[r]! += h;
-              partSum += h;
-            }
-            sums[partCell[k]!]! += partSum;
-          }
+          for (let k = 0; k < ids.length; k++) sums[partCell[k]!]! += elementSums[ids[k]!]!;
           samples.set(totals.subarray(0, n), offset + start - fromRun);
           out.push({ cells: cellIndex.rows(sums, countryOrder), routes: [[routeKey, n]] });
         }
@@ -211,95 +171,17 @@ export function prepareSimulation(network: Network, options: SimulateOptions): P
     };
   }
 
-  // Adaptive: draw every element once per run, weight every arc, re-route on the compiled graph
-  // (reweighted in place; one workspace reused across runs).
-  const all = graph.arcs.map((_, i) => i);
-  const el = elementsOf(graph, all, seed);
-  const compiled = compileExpanded(graph);
-  const ws = createWorkspace(compiled.csr);
-  const { csr } = compiled;
-  const slotOf = csr.slotOf;
-  const csrWeights = csr.weights;
-  const { samplers, streams } = el;
-  const elementCount = streams.length;
-  const SUB = 64;
-  const mixes = new Uint32Array(SUB);
-  const values = new Float64Array(elementCount * SUB);
-  const arcWeights = new Float64Array(graph.arcs.length);
-  const arcIds = all.map((a) => el.partElements.get(a)!);
+  // Adaptive: draw every arc that can lie on a route, re-route on the realised times (adaptive.ts).
   const cellIndex = new CellIndex();
-  const arcCells = graph.arcs.map((arc) => Int32Array.from(arc.parts.map((p) => cellIndex.index(p.country, p.category))));
-  const countryCount = cellIndex.countries.length;
-  const sources = Int32Array.from(trip.sources);
-  const targets = Int32Array.from(trip.targets);
+  const run = adaptiveRunner(graph, trip.sources, trip.targets, seed, cellIndex);
   return {
     ...base,
     runBlocks(fromRun, toRun, samples, offset) {
       const out: BlockResult[] = [];
       for (let start = fromRun; start < toRun; start += BLOCK_RUNS) {
         const end = Math.min(toRun, start + BLOCK_RUNS);
-        const sums = new Float64Array(countryCount * CATEGORIES.length);
-        const touched = new Uint8Array(countryCount);
-        const order: number[] = [];
-        // Distinct paths of this block (few in practice), compared by content, and their run counts.
-        const paths: Int32Array[] = [];
-        const counts: number[] = [];
-        for (let run = start; run < end; run++) {
-          const r = (run - start) % SUB;
-          if (r === 0) {
-            // Draw the next sub-block of runs, element-major.
-            const n = Math.min(SUB, end - run);
-            for (let j = 0; j < n; j++) mixes[j] = mixRun(run + j);
-            for (let e = 0; e < elementCount; e++) samplers[e]!(streams[e]!, mixes, n, values.subarray(e * SUB, e * SUB + n));
-          }
-          for (let a = 0; a < arcWeights.length; a++) {
-            const ids = arcIds[a]!;
-            let w = 0;
-            for (let k = 0; k < ids.length; k++) w += values[ids[k]! * SUB + r]!;
-            arcWeights[a] = w;
-            csrWeights[slotOf[a]!] = w;
-          }
-          const path = shortestPath(csr, sources, targets, ws);
-          if (path === null) throw new Error('internal: a route that exists on expected times must exist on every draw');
-          let total = 0;
-          const arcs = path.arcs;
-          for (let i = 0; i < arcs.length; i++) {
-            const a = arcs[i]!;
-            total += arcWeights[a]!;
-            const ids = arcIds[a]!;
-            const cells = arcCells[a]!;
-            for (let k = 0; k < ids.length; k++) {
-              const cell = cells[k]!;
-              sums[cell]! += values[ids[k]! * SUB + r]!;
-              const c = (cell / CATEGORIES.length) | 0;
-              if (touched[c] === 0) {
-                touched[c] = 1;
-                order.push(c);
-              }
-            }
-          }
-          samples[offset + run - fromRun] = total;
-          let p = 0;
-          for (; p < paths.length; p++) {
-            const q = paths[p]!;
-            if (q.length !== arcs.length) continue;
-            let same = true;
-            for (let i = 0; i < q.length; i++) {
-              if (q[i] !== arcs[i]) {
-                same = false;
-                break;
-              }
-            }
-            if (same) break;
-          }
-          if (p === paths.length) {
-            paths.push(Int32Array.from(arcs));
-            counts.push(1);
-          } else {
-            counts[p]!++;
-          }
-        }
-        out.push({ cells: cellIndex.rows(sums, order), routes: paths.map((q, p) => [q.join(','), counts[p]!]) });
+        const block = run(start, end, samples, offset + start - fromRun);
+        out.push({ cells: cellIndex.rows(block.sums, block.order), routes: block.routes });
       }
       return out;
     },

@@ -68,9 +68,17 @@ export class ElementStream {
   }
   /** The same as `uniform(run, draw)` given `mixRun(run)`, which hot loops compute once per run. */
   u(mixedRun: number, draw: number): number {
-    const key = draw < 4 ? this.drawKeys[draw]! : triple32((this.base + Math.imul(draw + 1, GOLDEN)) >>> 0);
-    return (triple32(key ^ mixedRun) + 0.5) / TWO32;
+    return unitOf(this.drawKey(draw), mixedRun);
   }
+  /** The key of draw number `draw` (≥ 0): `u(m, draw)` is `unitOf(drawKey(draw), m)`. */
+  drawKey(draw: number): number {
+    return draw < 4 ? this.drawKeys[draw]! : triple32((this.base + Math.imul(draw + 1, GOLDEN)) >>> 0);
+  }
+}
+
+/** The uniform in (0, 1) of a draw key and a run's `mixRun` value: the one formula behind every draw. */
+export function unitOf(drawKey: number, mixedRun: number): number {
+  return (triple32(drawKey ^ mixedRun) + 0.5) / TWO32;
 }
 
 /** The run's share of every uniform: hashed once per run, then combined with each element's key. */

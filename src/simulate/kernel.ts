@@ -1,0 +1,238 @@
+// The Monte Carlo draw kernel. Each random element of a simulation becomes a row of typed arrays
+// (kind, probability, distribution constants, the keys of its draws 0 and 1), and one function
+// fills a block of runs for a row with a loop specialised to its kind. Compared with a closure per
+// element, the call sites stay monomorphic and the inverse CDF is inlined into the loop, which is
+// what the draws cost (bench/RESULTS.md, "Monte Carlo: optimisation history").
+//
+// The kernel computes exactly what `makeBlockSampler` (sample.ts) computes, operation for
+// operation, so the two agree bit for bit (test/kernel.test.ts); rare kinds (empirical
+// distributions, departure waits) fall back to it.
+import { exp } from './exp.js';
+import { lognormalParams } from '../network/distribution.js';
+import type { PartModel } from './expand.js';
+import { ElementStream, unitOf } from './random.js';
+import { makeSampler, normalQuantile, type Sampler } from './sample.js';
+
+const FALLBACK = 0;
+const FIXED = 1;
+const UNIFORM = 2;
+const TRIANGULAR = 3;
+const LOGNORMAL = 4;
+/** Distribution constants per row. */
+const STRIDE = 5;
+
+/** The random elements of a simulation, by key, in order of first appearance. */
+export class ElementTable {
+  /** Element keys, in row order. */
+  readonly keys: string[] = [];
+  private readonly rowOf = new Map<string, number>();
+  private readonly models: PartModel[] = [];
+  private readonly seed: number;
+  private kind = new Uint8Array(0);
+  private probability = new Float64Array(0);
+  private constants = new Float64Array(0);
+  // Keys as signed 32-bit integers: the same bits as ElementStream's, and they stay small integers
+  // in optimised code (a Uint32Array read above 2^31 is a double).
+  private key0 = new Int32Array(0);
+  private key1 = new Int32Array(0);
+  private fallback: (Sampler | undefined)[] = [];
+  private streams: ElementStream[] = [];
+  private sealed = false;
+
+  constructor(seed: number) {
+    this.seed = seed;
+  }
+
+  /** Number of rows. */
+  get count(): number {
+    return this.keys.length;
+  }
+
+  /**
+   * The row of the element `key`, added (with `model`) on first sight. Parts sharing a key share
+   * their draws, and the first part's model is the element's.
+   */
+  row(key: string, model: PartModel): number {
+    let e = this.rowOf.get(key);
+    if (e === undefined) {
+      if (this.sealed) throw new Error('internal: ElementTable rows are fixed once drawing starts');
+      e = this.keys.length;
+      this.rowOf.set(key, e);
+      this.keys.push(key);
+      this.models.push(model);
+    }
+    return e;
+  }
+
+  /** Whether row `e` always draws the same hours (a constant part), and those hours; else NaN. */
+  constantHours(e: number): number {
+    const m = this.models[e]!;
+    return m.type === 'constant' ? m.hours : NaN;
+  }
+
+  private seal(): void {
+    const n = this.keys.length;
+    this.kind = new Uint8Array(n);
+    this.probability = new Float64Array(n).fill(1);
+    this.constants = new Float64Array(n * STRIDE);
+    this.key0 = new Int32Array(n);
+    this.key1 = new Int32Array(n);
+    this.fallback = new Array<Sampler | undefined>(n);
+    this.streams = new Array<ElementStream>(n);
+    for (let e = 0; e < n; e++) {
+      const stream = new ElementStream(this.seed, this.keys[e]!);
+      this.streams[e] = stream;
+      this.key0[e] = stream.drawKey(0);
+      this.key1[e] = stream.drawKey(1);
+      const m = this.models[e]!;
+      const c = e * STRIDE;
+      if (m.type === 'constant') {
+        this.kind[e] = FIXED;
+        this.constants[c] = m.hours;
+        continue;
+      }
+      if (m.type === 'departure-wait') {
+        this.fallback[e] = makeSampler(m);
+        continue;
+      }
+      this.probability[e] = m.probability;
+      const d = m.dist;
+      switch (d.type) {
+        case 'fixed':
+          this.kind[e] = FIXED;
+          this.constants[c] = d.value;
+          break;
+        case 'uniform':
+          this.kind[e] = UNIFORM;
+          this.constants[c] = d.min;
+          this.constants[c + 1] = d.max - d.min;
+          break;
+        case 'triangular':
+          if (d.max === d.min) {
+            this.kind[e] = FIXED;
+            this.constants[c] = d.min;
+          } else {
+            this.kind[e] = TRIANGULAR;
+            this.constants[c] = d.min;
+            this.constants[c + 1] = d.max;
+            this.constants[c + 2] = (d.mode - d.min) / (d.max - d.min);
+            this.constants[c + 3] = (d.max - d.min) * (d.mode - d.min);
+            this.constants[c + 4] = (d.max - d.min) * (d.max - d.mode);
+          }
+          break;
+        case 'lognormal': {
+          const { mu, sigma } = lognormalParams(d.median, d.p90);
+          this.kind[e] = LOGNORMAL;
+          this.constants[c] = mu;
+          this.constants[c + 1] = sigma;
+          break;
+        }
+        case 'empirical':
+          this.fallback[e] = makeSampler(m);
+          break;
+      }
+    }
+    this.sealed = true;
+  }
+
+  /**
+   * Write row `e`'s hours for the runs whose `mixRun` values are `mixes[0 … n)` into
+   * `out[at … at + n)`: draw 0 decides whether a stage happens (u < probability), draw 1 its
+   * duration by inverse CDF, as `drawPart` does.
+   */
+  fill(e: number, mixes: Int32Array, n: number, out: Float64Array, at: number): void {
+    out.fill(0, at, at + n);
+    this.accumulate(e, mixes, n, out, at, 1);
+  }
+
+  /**
+   * Add `times` × row `e`'s hours for runs `mixes[0 … n)` to `totals[at … at + n)` and return the
+   * sum of those hours (once each): the planned loop's fused draw-and-add. `fill` is this on zeros.
+   */
+  accumulate(e: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+    if (!this.sealed) this.seal();
+    const kind = this.kind[e]!;
+    let sum = 0;
+    if (kind === FALLBACK) {
+      const sample = this.fallback[e]!;
+      const stream = this.streams[e]!;
+      for (let r = 0; r < n; r++) {
+        const h = sample(stream, mixes[r]!);
+        totals[at + r]! += times * h;
+        sum += h;
+      }
+      return sum;
+    }
+    const c = e * STRIDE;
+    const k = this.constants;
+    const p = this.probability[e]!;
+    const k0 = this.key0[e]!;
+    const k1 = this.key1[e]!;
+    switch (kind) {
+      case FIXED:
+        return addFixed(k[c]!, p, k0, mixes, n, totals, at, times);
+      case UNIFORM:
+        return addUniform(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times);
+      case TRIANGULAR:
+        return addTriangular(k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, k[c + 4]!, p, k0, k1, mixes, n, totals, at, times);
+      case LOGNORMAL:
+        return addLognormal(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times);
+    }
+    return sum;
+  }
+}
+
+// One loop per kind, each its own function so that each is optimised on its own: draw 0 (when the
+// probability is below 1) decides occurrence, draw 1 the duration. Each returns Σ hours drawn.
+
+function addFixed(v: number, p: number, k0: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  if (p >= 1) {
+    const add = times * v;
+    for (let r = 0; r < n; r++) totals[at + r]! += add;
+    return v * n;
+  }
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    if (!(unitOf(k0, mixes[r]!) < p)) continue;
+    totals[at + r]! += times * v;
+    sum += v;
+  }
+  return sum;
+}
+
+function addUniform(min: number, span: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const m = mixes[r]!;
+    if (p < 1 && !(unitOf(k0, m) < p)) continue;
+    const h = min + unitOf(k1, m) * span;
+    totals[at + r]! += times * h;
+    sum += h;
+  }
+  return sum;
+}
+
+function addTriangular(a: number, b: number, fc: number, kl: number, kr: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const m = mixes[r]!;
+    if (p < 1 && !(unitOf(k0, m) < p)) continue;
+    const u = unitOf(k1, m);
+    const h = u < fc ? a + Math.sqrt(u * kl) : b - Math.sqrt((1 - u) * kr);
+    totals[at + r]! += times * h;
+    sum += h;
+  }
+  return sum;
+}
+
+function addLognormal(mu: number, sigma: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const m = mixes[r]!;
+    if (p < 1 && !(unitOf(k0, m) < p)) continue;
+    const h = exp(mu + sigma * normalQuantile(unitOf(k1, m)));
+    totals[at + r]! += times * h;
+    sum += h;
+  }
+  return sum;
+}
