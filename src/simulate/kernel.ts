@@ -4,20 +4,21 @@
 // element, the call sites stay monomorphic and the inverse CDF is inlined into the loop, which is
 // what the draws cost (bench/RESULTS.md, "Monte Carlo: optimisation history").
 //
-// The kernel computes exactly what `makeBlockSampler` (sample.ts) computes, operation for
-// operation, so the two agree bit for bit (test/kernel.test.ts); rare kinds (empirical
-// distributions, departure waits) fall back to it.
+// The kernel computes exactly what `drawPart` (sample.ts) computes, operation for operation, so
+// the two agree bit for bit (test/kernel.test.ts); rare kinds (empirical distributions, departure
+// waits) fall back to `makeSampler`, one run at a time.
 import { exp } from './exp.js';
 import { lognormalParams } from '../network/distribution.js';
 import type { PartModel } from './expand.js';
 import { ElementStream, unitOf } from './random.js';
-import { makeSampler, normalQuantile, type Sampler } from './sample.js';
+import { lengthBiasedFn, makeSampler, normalQuantile, quantileFn, type Sampler } from './sample.js';
 
 const FALLBACK = 0;
 const FIXED = 1;
 const UNIFORM = 2;
 const TRIANGULAR = 3;
 const LOGNORMAL = 4;
+const DEPARTURE = 5;
 /** Distribution constants per row. */
 const STRIDE = 5;
 
@@ -35,7 +36,11 @@ export class ElementTable {
   // in optimised code (a Uint32Array read above 2^31 is a double).
   private key0 = new Int32Array(0);
   private key1 = new Int32Array(0);
+  private key2 = new Int32Array(0);
   private fallback: (Sampler | undefined)[] = [];
+  /** Per departure-wait row: the headway's length-biased and plain quantile functions. */
+  private biased: ((u: number) => number)[] = [];
+  private quantile: ((u: number) => number)[] = [];
   private streams: ElementStream[] = [];
   private sealed = false;
 
@@ -77,13 +82,17 @@ export class ElementTable {
     this.constants = new Float64Array(n * STRIDE);
     this.key0 = new Int32Array(n);
     this.key1 = new Int32Array(n);
+    this.key2 = new Int32Array(n);
     this.fallback = new Array<Sampler | undefined>(n);
+    this.biased = new Array<(u: number) => number>(n);
+    this.quantile = new Array<(u: number) => number>(n);
     this.streams = new Array<ElementStream>(n);
     for (let e = 0; e < n; e++) {
       const stream = new ElementStream(this.seed, this.keys[e]!);
       this.streams[e] = stream;
       this.key0[e] = stream.drawKey(0);
       this.key1[e] = stream.drawKey(1);
+      this.key2[e] = stream.drawKey(2);
       const m = this.models[e]!;
       const c = e * STRIDE;
       if (m.type === 'constant') {
@@ -92,7 +101,17 @@ export class ElementTable {
         continue;
       }
       if (m.type === 'departure-wait') {
-        this.fallback[e] = makeSampler(m);
+        const h = m.headway;
+        if (h.type === 'empirical') {
+          this.fallback[e] = makeSampler(m);
+          continue;
+        }
+        this.kind[e] = DEPARTURE;
+        this.biased[e] = lengthBiasedFn(h);
+        this.quantile[e] = quantileFn(h);
+        this.constants[c] = h.type === 'fixed' ? h.value : NaN;
+        this.constants[c + 1] = m.cancellationProbability;
+        this.constants[c + 2] = m.cancellationProbability > 0 ? Math.log(m.cancellationProbability) : 0;
         continue;
       }
       this.probability[e] = m.probability;
@@ -177,6 +196,8 @@ export class ElementTable {
         return addTriangular(k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, k[c + 4]!, p, k0, k1, mixes, n, totals, at, times);
       case LOGNORMAL:
         return addLognormal(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times);
+      case DEPARTURE:
+        return addDeparture(this.biased[e]!, this.quantile[e]!, k[c]!, k[c + 1]!, k[c + 2]!, this.streams[e]!, k0, k1, this.key2[e]!, mixes, n, totals, at, times);
     }
     return sum;
   }
@@ -231,6 +252,48 @@ function addLognormal(mu: number, sigma: number, p: number, k0: number, k1: numb
     const m = mixes[r]!;
     if (p < 1 && !(unitOf(k0, m) < p)) continue;
     const h = exp(mu + sigma * normalQuantile(unitOf(k1, m)));
+    totals[at + r]! += times * h;
+    sum += h;
+  }
+  return sum;
+}
+
+/**
+ * A departure wait, as `makeSampler` draws it: draw 0 places the arrival within the headway it falls
+ * into (draw 1, length-biased; `fixedHours` when the headway is fixed, else NaN), draw 2 the number
+ * of cancelled departures (geometric), draws 4, 5, … the extra headways they cost.
+ */
+function addDeparture(
+  biased: (u: number) => number,
+  quantile: (u: number) => number,
+  fixedHours: number,
+  cancellation: number,
+  logCancellation: number,
+  stream: ElementStream,
+  k0: number,
+  k1: number,
+  k2: number,
+  mixes: Int32Array,
+  n: number,
+  totals: Float64Array,
+  at: number,
+  times: number,
+): number {
+  const isFixed = fixedHours === fixedHours;
+  const noCancellationAbove = cancellation * (1 + 1e-12);
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const m = mixes[r]!;
+    let h = unitOf(k0, m) * (isFixed ? fixedHours : biased(unitOf(k1, m)));
+    // Draw 2 above the cancellation probability (with a margin far beyond log's rounding) means
+    // no cancelled departure: floor(log(u) / log(c)) is 0 there, and the log is skipped.
+    const u2 = cancellation !== 0 ? unitOf(k2, m) : 1;
+    if (u2 <= noCancellationAbove) {
+      const cancelled = Math.floor(Math.log(u2) / logCancellation);
+      let extra = 0;
+      for (let j = 0; j < cancelled; j++) extra += quantile(stream.u(m, 4 + j));
+      h += extra;
+    }
     totals[at + r]! += times * h;
     sum += h;
   }

@@ -107,56 +107,82 @@ export function lengthBiasedFn(d: Distribution): (u: number) => number {
       // CDF and density of x·f(x) / E[X]: piecewise cubic, monotone. Newton steps, kept inside a
       // shrinking bracket (bisection when a step leaves it).
       const mean = (a + c + b) / 3;
-      const kl = c > a ? 2 / ((b - a) * (c - a)) : 0;
-      const kr = b > c ? 2 / ((b - a) * (b - c)) : 0;
-      const a3 = a * a * a;
-      const a2 = a * a;
-      const c2 = c * c;
-      const c3 = c2 * c;
+      const k = 2 / (b - a) / mean;
+      const rise = c - a;
+      const fall = b - c;
+      // Written in d = x − a (or g = b − x) so that nothing cancels when the mode sits next to an
+      // end: ∫ₐˣ t(t − a) dt = d²(2x + a)/6 and ∫ₓᵇ t(b − t) dt = g²(b + 2x)/6.
+      const onRise = (x: number): boolean => x <= c && rise > 0;
+      const cdf = (x: number): number => {
+        if (onRise(x)) {
+          const dx = x - a;
+          return (k * (dx / rise) * dx * (2 * x + a)) / 6;
+        }
+        const gx = b - x;
+        return 1 - (k * (gx / fall) * gx * (b + 2 * x)) / 6;
+      };
+      const density = (x: number): number => x * k * (onRise(x) ? (x - a) / rise : (b - x) / fall);
       const plain = quantileFn(d);
       const tol = 1e-12 * (b - a);
       const solve = (u: number, start: number): number => {
         let lo = a;
         let hi = b;
         let x = start;
-        for (let k = 0; k < 50; k++) {
-          const m = x < c ? x : c;
-          const left = kl * ((m * m * m - a3) / 3 - (a * (m * m - a2)) / 2);
-          const right = x > c ? kr * ((b * (x * x - c2)) / 2 - (x * x * x - c3) / 3) : 0;
-          const f = (left + right) / mean - u;
+        for (let i = 0; i < 50; i++) {
+          const f = cdf(x) - u;
           if (Math.abs(f) < 1e-13) break;
           if (f < 0) lo = x;
           else hi = x;
           if (hi - lo < tol) break;
-          const g = (x * (x <= c ? kl * (x - a) : kr * (b - x))) / mean;
+          const g = density(x);
           let next = g > 0 ? x - f / g : (lo + hi) / 2;
           if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+          // A step below the tolerance ends it: rounding in the cubic can keep |f| above 1e-13.
+          const step = next - x;
           x = next;
+          if (step < tol && step > -tol) break;
         }
         return x;
       };
-      // Start Newton from the quantile interpolated between 64 solved knots: two or three steps
-      // then reach the tolerance, against six or more from the plain triangular quantile.
+      // Start Newton from the quantile interpolated between solved knots (cubic Hermite, with the
+      // slope 1/density at each knot; linear in the end intervals, where the density vanishes):
+      // one or two steps then reach the tolerance, against six or more from the plain quantile.
       const knots = new Float64Array(KNOTS + 1);
-      for (let i = 0; i <= KNOTS; i++) knots[i] = i === 0 ? a : i === KNOTS ? b : solve(i / KNOTS, plain(i / KNOTS));
+      const slopes = new Float64Array(KNOTS + 1);
+      for (let i = 0; i <= KNOTS; i++) {
+        const x = i === 0 ? a : i === KNOTS ? b : solve(i / KNOTS, plain(i / KNOTS));
+        knots[i] = x;
+        const g = density(x);
+        slopes[i] = g > 0 ? 1 / (KNOTS * g) : 0;
+      }
       return (u) => {
         const t = u * KNOTS;
         const i = Math.min(KNOTS - 1, t | 0);
-        const x0 = knots[i]! + (t - i) * (knots[i + 1]! - knots[i]!);
-        return solve(u, x0 > a && x0 < b ? x0 : plain(u));
+        const f = t - i;
+        const x0 = knots[i]!;
+        const x1 = knots[i + 1]!;
+        let start: number;
+        if (i === 0 || i === KNOTS - 1) {
+          start = x0 + f * (x1 - x0);
+        } else {
+          const d0 = slopes[i]!;
+          const d1 = slopes[i + 1]!;
+          start = x0 + f * (d0 + f * (3 * (x1 - x0) - 2 * d0 - d1 + f * (2 * (x0 - x1) + d0 + d1)));
+        }
+        return solve(u, start > a && start < b ? start : plain(u));
       };
     }
   }
 }
 
 /** Knots of the length-biased triangular quantile's starting table. */
-const KNOTS = 64;
+const KNOTS = 256;
 
 /** A draw function for one element: hours for a run, given `mixRun(run)`. Constants precomputed. */
 export type Sampler = (stream: ElementStream, mixedRun: number) => number;
 
 /** Inverse CDF of a distribution with its constants precomputed. */
-function quantileFn(d: Distribution): (u: number) => number {
+export function quantileFn(d: Distribution): (u: number) => number {
   switch (d.type) {
     case 'fixed': {
       const v = d.value;
@@ -210,43 +236,6 @@ export function makeSampler(model: PartModel): Sampler {
         let extra = 0;
         for (let k = 0; k < cancelled; k++) extra += q(s.u(m, 4 + k));
         return residual + extra;
-      };
-    }
-  }
-}
-
-/**
- * Fills `out[0 … n)` with an element's draws for the runs whose `mixRun` values are in `mixes`. The
- * loop lives inside each sampler, so it stays monomorphic: the Monte Carlo hot path.
- */
-export type BlockSampler = (stream: ElementStream, mixes: Uint32Array, n: number, out: Float64Array) => void;
-
-/** A block sampler for a part model: exactly the draws of `makeSampler`, a block at a time. */
-export function makeBlockSampler(model: PartModel): BlockSampler {
-  switch (model.type) {
-    case 'constant': {
-      const h = model.hours;
-      return (_s, _mixes, n, out) => out.fill(h, 0, n);
-    }
-    case 'random': {
-      const q = quantileFn(model.dist);
-      const p = model.probability;
-      if (p >= 1) {
-        return (s, mixes, n, out) => {
-          for (let r = 0; r < n; r++) out[r] = q(s.u(mixes[r]!, 1));
-        };
-      }
-      return (s, mixes, n, out) => {
-        for (let r = 0; r < n; r++) {
-          const m = mixes[r]!;
-          out[r] = s.u(m, 0) < p ? q(s.u(m, 1)) : 0;
-        }
-      };
-    }
-    case 'departure-wait': {
-      const one = makeSampler(model);
-      return (s, mixes, n, out) => {
-        for (let r = 0; r < n; r++) out[r] = one(s, mixes[r]!);
       };
     }
   }

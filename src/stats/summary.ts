@@ -1,6 +1,7 @@
 // Summaries of Monte Carlo samples, computed with d3-array. Quantiles use d3's R-7 method (linear
 // interpolation between order statistics), so they are monotone in p.
 import { bisectRight, deviation, mean, quantileSorted } from 'd3-array';
+import { sortFloat64 } from './radix-sort.js';
 
 /** Summary of a sample of transit times (hours). */
 export interface Summary {
@@ -17,9 +18,9 @@ export interface Summary {
   readonly maxHours: number;
 }
 
-/** A sorted copy of the samples. */
+/** A sorted copy of the samples (ascending, in the order of `Float64Array.prototype.sort`). */
 export function sortedCopy(samples: ArrayLike<number>): Float64Array {
-  return Float64Array.from(samples).sort();
+  return sortFloat64(Float64Array.from(samples));
 }
 
 /** The p-quantile (R-7) of sorted values. */

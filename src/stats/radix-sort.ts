@@ -1,0 +1,82 @@
+// Sorting Monte Carlo samples. `Float64Array.prototype.sort` spent about 110 ns per sample on 400,000
+// samples here, a tenth of a planned run's budget; an LSD radix sort on the doubles' bit patterns
+// does the same job in a few linear passes. The order is exactly the typed-array sort's: -Infinity
+// … -0, +0 … +Infinity (NaN sends the array back to the built-in sort).
+
+/** Below this many values the built-in sort is as fast. */
+const SMALL = 4096;
+/** Digits of 11, 11 and 10 bits per 32-bit word: six passes over (high, low) word pairs. */
+const SHIFTS = [0, 11, 22] as const;
+const MASKS = [0x7ff, 0x7ff, 0x3ff] as const;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Sort `values` in place, ascending, in the order of `Float64Array.prototype.sort`; returns it. */
+export function sortFloat64(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n < SMALL || !LITTLE_ENDIAN) return values.sort();
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  // Keys whose unsigned order is the numeric order: flip the sign bit of a positive number, every
+  // bit of a negative one.
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== v) return values.sort();
+    const h = words[2 * i + 1]!;
+    const l = words[2 * i]!;
+    if (h >>> 31 === 0) {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    } else {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    }
+  }
+  // All six histograms in one pass.
+  const counts = new Int32Array(6 * 2048);
+  for (let i = 0; i < n; i++) {
+    const l = lo[i]!;
+    const h = hi[i]!;
+    counts[l & 0x7ff]!++;
+    counts[2048 + ((l >>> 11) & 0x7ff)]!++;
+    counts[4096 + (l >>> 22)]!++;
+    counts[6144 + (h & 0x7ff)]!++;
+    counts[8192 + ((h >>> 11) & 0x7ff)]!++;
+    counts[10240 + (h >>> 22)]!++;
+  }
+  let hi2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  for (let pass = 0; pass < 6; pass++) {
+    const base = pass * 2048;
+    const shift = SHIFTS[pass % 3]!;
+    const mask = MASKS[pass % 3]!;
+    const useHigh = pass >= 3;
+    const first = (useHigh ? hi[0]! : lo[0]!) >>> shift & mask;
+    if (counts[base + first] === n) continue; // every key has this digit: the pass would not move anything
+    let sum = 0;
+    for (let d = 0; d <= mask; d++) {
+      const c = counts[base + d]!;
+      counts[base + d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = useHigh ? hi[i]! : lo[i]!;
+      const at = counts[base + ((key >>> shift) & mask)]!++;
+      hi2[at] = hi[i]!;
+      lo2[at] = lo[i]!;
+    }
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+  }
+  for (let i = 0; i < n; i++) {
+    const h = hi[i]!;
+    if (h >>> 31 === 1) {
+      words[2 * i + 1] = h & 0x7fffffff;
+      words[2 * i] = lo[i]!;
+    } else {
+      words[2 * i + 1] = ~h >>> 0;
+      words[2 * i] = ~lo[i]! >>> 0;
+    }
+  }
+  return values;
+}

@@ -1,0 +1,222 @@
+// The Monte Carlo fast paths against simple oracles: the element kernel against `drawPart`, the
+// table exp against Math.exp, the radix sort against the typed-array sort, and both simulation
+// policies against a run-by-run re-implementation on the public engine.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { middleCorridor, parseNetwork, simulate, type Distribution } from '../src/index.js';
+import { createWorkspace } from '../src/engine/workspace.js';
+import { shortestPath } from '../src/engine/shortest-path.js';
+import { compileExpanded } from '../src/simulate/compile.js';
+import { exp } from '../src/simulate/exp.js';
+import type { PartModel } from '../src/simulate/expand.js';
+import { ElementTable } from '../src/simulate/kernel.js';
+import { ElementStream, mixRun } from '../src/simulate/random.js';
+import { resolveTrip, type RouteOptions } from '../src/simulate/route.js';
+import { drawPart, lengthBiasedQuantileOf } from '../src/simulate/sample.js';
+import { sortFloat64 } from '../src/stats/radix-sort.js';
+import { toySpec } from './fixtures.js';
+
+const positive = fc.double({ min: 0.01, max: 200, noNaN: true });
+const distribution: fc.Arbitrary<Distribution> = fc.oneof(
+  positive.map((value) => ({ type: 'fixed' as const, value })),
+  fc.tuple(positive, positive).map(([a, b]) => ({ type: 'uniform' as const, min: Math.min(a, b), max: Math.max(a, b) })),
+  fc.tuple(positive, positive, positive).map(([a, b, c]) => {
+    const [min, mode, max] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
+    return { type: 'triangular' as const, min, mode, max };
+  }),
+  fc.tuple(positive, fc.double({ min: 1.01, max: 4, noNaN: true })).map(([median, f]) => ({ type: 'lognormal' as const, median, p90: median * f })),
+  fc.array(positive, { minLength: 1, maxLength: 5 }).map((values) => ({ type: 'empirical' as const, values })),
+);
+const model: fc.Arbitrary<PartModel> = fc.oneof(
+  positive.map((hours) => ({ type: 'constant' as const, hours })),
+  fc.tuple(distribution, fc.oneof(fc.constant(1), fc.double({ min: 0.01, max: 0.99, noNaN: true }))).map(([dist, probability]) => ({ type: 'random' as const, dist, probability })),
+  fc.tuple(distribution, fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.6, noNaN: true }))).map(([headway, cancellationProbability]) => ({ type: 'departure-wait' as const, headway, cancellationProbability })),
+);
+
+describe('element kernel', () => {
+  it('fills exactly what drawPart draws, bit for bit, for every kind of part', () => {
+    fc.assert(
+      fc.property(fc.array(model, { minLength: 1, maxLength: 6 }), fc.nat(), fc.integer({ min: 1, max: 40 }), fc.nat({ max: 1e6 }), (models, seed, n, first) => {
+        const table = new ElementTable(seed);
+        models.forEach((m, i) => table.row(`e${i}`, m));
+        const mixes = Int32Array.from({ length: n }, (_, r) => mixRun(first + r));
+        const out = new Float64Array(n + 3);
+        models.forEach((m, i) => {
+          table.fill(i, mixes, n, out, 3);
+          const stream = new ElementStream(seed, `e${i}`);
+          for (let r = 0; r < n; r++) expect(Object.is(out[3 + r], drawPart(m, stream, first + r))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('accumulate adds times × the draws and returns their sum', () => {
+    const table = new ElementTable(5);
+    table.row('x', { type: 'random', dist: { type: 'lognormal', median: 6, p90: 12 }, probability: 0.7 });
+    const mixes = Int32Array.from({ length: 50 }, (_, r) => mixRun(r));
+    const drawn = new Float64Array(50);
+    table.fill(0, mixes, 50, drawn, 0);
+    const totals = new Float64Array(50).fill(1);
+    const sum = table.accumulate(0, mixes, 50, totals, 0, 2);
+    expect(sum).toBeCloseTo(drawn.reduce((a, b) => a + b, 0), 9);
+    drawn.forEach((h, r) => expect(totals[r]).toBe(1 + 2 * h));
+  });
+
+  it('a key seen again shares the first row (and its model)', () => {
+    const table = new ElementTable(1);
+    expect(table.row('k', { type: 'constant', hours: 1 })).toBe(0);
+    expect(table.row('k', { type: 'constant', hours: 2 })).toBe(0);
+    expect(table.count).toBe(1);
+  });
+});
+
+describe('exp', () => {
+  it('is within 5e-16 relative of Math.exp on (-700, 700), and defers to it outside', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -699.99, max: 699.99, noNaN: true }), (x) => {
+        const e = Math.exp(x);
+        expect(Math.abs(exp(x) - e) / e).toBeLessThan(5e-16);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const x of [NaN, Infinity, -Infinity, 710, -745, 800]) expect(Object.is(exp(x), Math.exp(x))).toBe(true);
+    expect(exp(0)).toBe(1);
+  });
+
+  it('is monotone across its table boundaries', () => {
+    for (let k = -2000; k < 2000; k++) {
+      const x = (k * Math.LN2) / 64;
+      const below = x - 1e-13;
+      const above = x + 1e-13;
+      expect(exp(below)).toBeLessThanOrEqual(exp(x));
+      expect(exp(x)).toBeLessThanOrEqual(exp(above));
+    }
+  });
+});
+
+describe('sortFloat64', () => {
+  it('orders exactly as Float64Array.prototype.sort (radix path and small path)', () => {
+    const special = fc.constantFrom(0, -0, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE);
+    const value = fc.oneof({ weight: 6, arbitrary: fc.double({ noNaN: true }) }, { weight: 1, arbitrary: special });
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 0, maxLength: 200 }), fc.integer({ min: 1, max: 60 }), (seedValues, copies) => {
+        // Repeat to cross the radix threshold with many equal keys and few distinct digits.
+        const values = Float64Array.from({ length: seedValues.length * copies }, (_, i) => seedValues[i % seedValues.length]! * (1 + (i % 3)));
+        const expected = values.slice().sort();
+        const got = sortFloat64(values.slice());
+        expect(Buffer.from(got.buffer).equals(Buffer.from(expected.buffer))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('sends arrays with NaN to the built-in sort', () => {
+    const values = Float64Array.from({ length: 5000 }, (_, i) => (i === 17 ? NaN : 5000 - i));
+    const got = sortFloat64(values.slice());
+    expect(Number.isNaN(got[4999])).toBe(true);
+    expect(got[0]).toBe(1);
+  });
+});
+
+describe('length-biased triangular quantile', () => {
+  it('inverts the CDF (to 1e-11 on well-conditioned supports) and is monotone in u', () => {
+    fc.assert(
+      fc.property(fc.tuple(positive, positive, positive), fc.array(fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), { minLength: 2, maxLength: 20 }), (abc, us) => {
+        const [a, c, b] = [...abc].sort((x, y) => x - y) as [number, number, number];
+        fc.pre(b - a > 1e-6 * b);
+        const d = { type: 'triangular' as const, min: a, mode: c, max: b };
+        const mean = (a + b + c) / 3;
+        // CDF of x·f(x)/E[X]: the integrand is quadratic on each side of the mode, so Simpson's
+        // rule with one panel per side is exact.
+        const f = (t: number): number => (t <= c ? (c > a ? (2 * (t - a)) / ((b - a) * (c - a)) : 0) : (2 * (b - t)) / ((b - a) * (b - c)));
+        const simpson = (p: number, q: number): number => ((q - p) / 6) * (p * f(p) + 4 * ((p + q) / 2) * f((p + q) / 2) + q * f(q));
+        const cdf = (x: number): number => (simpson(a, Math.min(x, c)) + (x > c ? simpson(c, x) : 0)) / mean;
+        const sorted = [...us].sort((x, y) => x - y);
+        let previous = -Infinity;
+        for (const u of sorted) {
+          const x = lengthBiasedQuantileOf(d, u);
+          expect(x).toBeGreaterThanOrEqual(a);
+          expect(x).toBeLessThanOrEqual(b);
+          // Rounding in either CDF grows like b / (b − a) when the support is narrow against its position.
+          expect(Math.abs(cdf(x) - u)).toBeLessThan(1e-11 + 1e-14 * (b / (b - a)));
+          expect(x).toBeGreaterThanOrEqual(previous - 1e-9 * (b - a));
+          previous = x;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/** Planned and adaptive simulation, run by run, on the public engine and `drawPart`. */
+function oracle(network: ReturnType<typeof middleCorridor>, trip: RouteOptions, seed: number, runs: number, policy: 'planned' | 'adaptive'): { samples: Float64Array; routes: Map<string, number> } {
+  const resolved = resolveTrip(network, trip);
+  const graph = resolved.graph;
+  const compiled = compileExpanded(graph);
+  const ws = createWorkspace(compiled.csr);
+  const streams = new Map<string, ElementStream>();
+  const models = new Map<string, PartModel>();
+  for (const arc of graph.arcs) for (const p of arc.parts) if (!models.has(p.key)) models.set(p.key, p.model);
+  const stream = (key: string): ElementStream => {
+    let s = streams.get(key);
+    if (s === undefined) streams.set(key, (s = new ElementStream(seed, key)));
+    return s;
+  };
+  const planned = shortestPath(compiled.csr, resolved.sources, resolved.targets, ws)!.arcs;
+  const samples = new Float64Array(runs);
+  const routes = new Map<string, number>();
+  for (let run = 0; run < runs; run++) {
+    const weight = (a: number): number => {
+      let w = 0;
+      for (const p of graph.arcs[a]!.parts) w += drawPart(models.get(p.key)!, stream(p.key), run);
+      return w;
+    };
+    let arcs: ArrayLike<number> = planned;
+    if (policy === 'adaptive') {
+      for (let a = 0; a < graph.arcs.length; a++) compiled.csr.weights[compiled.csr.slotOf[a]!] = weight(a);
+      arcs = shortestPath(compiled.csr, resolved.sources, resolved.targets, ws)!.arcs;
+    }
+    let total = 0;
+    for (let i = 0; i < arcs.length; i++) total += weight(arcs[i]!);
+    samples[run] = total;
+    const key = Array.from(arcs).join(',');
+    routes.set(key, (routes.get(key) ?? 0) + 1);
+  }
+  return { samples, routes };
+}
+
+describe('simulate against a run-by-run oracle', () => {
+  const corridor = middleCorridor();
+  const trips: RouteOptions[] = [
+    { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] } },
+    { origin: 'kashgar', destination: 'baku', profile: 'truck' },
+    { origin: 'dushanbe', destination: 'aktau', profile: 'truck' },
+  ];
+
+  it('planned: every run total matches the sum of drawPart over the route (to rounding)', () => {
+    for (const trip of trips) {
+      const got = simulate(corridor, { ...trip, runs: 700, seed: 31 })!;
+      const want = oracle(corridor, trip, 31, 700, 'planned');
+      for (let r = 0; r < 700; r++) expect(Math.abs(got.samples[r]! - want.samples[r]!)).toBeLessThanOrEqual(1e-12 * want.samples[r]!);
+    }
+  });
+
+  it('adaptive: the pruned, chained search finds the same route and the same total, bit for bit', () => {
+    for (const trip of trips) {
+      const got = simulate(corridor, { ...trip, runs: 300, seed: 8, policy: 'adaptive' })!;
+      const want = oracle(corridor, trip, 8, 300, 'adaptive');
+      expect(Buffer.from(got.samples.buffer).equals(Buffer.from(want.samples.buffer))).toBe(true);
+      const routes = new Map(got.routes.map((r) => [r.links.join(','), r.runs]));
+      expect([...routes.values()].sort()).toEqual([...want.routes.values()].sort());
+    }
+  });
+
+  it('adaptive on the toy network (parallel road and rail, a ferry) matches the oracle', () => {
+    const toy = parseNetwork(toySpec());
+    const trip = { origin: 'a', destination: 'p', profile: 'container-rail' };
+    const got = simulate(toy, { ...trip, runs: 500, seed: 3, policy: 'adaptive' })!;
+    const want = oracle(toy, trip, 3, 500, 'adaptive');
+    expect(Buffer.from(got.samples.buffer).equals(Buffer.from(want.samples.buffer))).toBe(true);
+  });
+});
