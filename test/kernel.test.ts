@@ -14,6 +14,8 @@ import { ElementStream, mixRun } from '../src/simulate/random.js';
 import { resolveTrip, type RouteOptions } from '../src/simulate/route.js';
 import { drawPart, lengthBiasedQuantileOf } from '../src/simulate/sample.js';
 import { sortFloat64 } from '../src/stats/radix-sort.js';
+import { summarize } from '../src/stats/summary.js';
+import { deviation, mean } from 'd3-array';
 import { toySpec } from './fixtures.js';
 
 const positive = fc.double({ min: 0.01, max: 200, noNaN: true });
@@ -119,6 +121,20 @@ describe('sortFloat64', () => {
   });
 });
 
+describe('summarize', () => {
+  it("gives d3-array's mean and deviation, bit for bit", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }), (list) => {
+        const values = Float64Array.from(list);
+        const s = summarize(values);
+        const sorted = values.slice().sort(); // summarize works on the sorted copy
+        expect(Object.is(s.meanHours, mean(sorted))).toBe(true);
+        expect(Object.is(s.sdHours, values.length > 1 ? deviation(sorted) : 0)).toBe(true);
+      }),
+    );
+  });
+});
+
 describe('length-biased triangular quantile', () => {
   it('inverts the CDF (to 1e-11 on well-conditioned supports) and is monotone in u', () => {
     fc.assert(
@@ -129,7 +145,7 @@ describe('length-biased triangular quantile', () => {
         const mean = (a + b + c) / 3;
         // CDF of x·f(x)/E[X]: the integrand is quadratic on each side of the mode, so Simpson's
         // rule with one panel per side is exact.
-        const f = (t: number): number => (t <= c ? (c > a ? (2 * (t - a)) / ((b - a) * (c - a)) : 0) : (2 * (b - t)) / ((b - a) * (b - c)));
+        const f = (t: number): number => (t < c ? (c > a ? (2 * (t - a)) / ((b - a) * (c - a)) : 0) : (2 * (b - t)) / ((b - a) * (b - c)));
         const simpson = (p: number, q: number): number => ((q - p) / 6) * (p * f(p) + 4 * ((p + q) / 2) * f((p + q) / 2) + q * f(q));
         const cdf = (x: number): number => (simpson(a, Math.min(x, c)) + (x > c ? simpson(c, x) : 0)) / mean;
         const sorted = [...us].sort((x, y) => x - y);

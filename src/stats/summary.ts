@@ -1,6 +1,6 @@
 // Summaries of Monte Carlo samples, computed with d3-array. Quantiles use d3's R-7 method (linear
 // interpolation between order statistics), so they are monotone in p.
-import { bisectRight, deviation, mean, quantileSorted } from 'd3-array';
+import { bisectRight, quantileSorted } from 'd3-array';
 import { sortFloat64 } from './radix-sort.js';
 
 /** Summary of a sample of transit times (hours). */
@@ -33,8 +33,8 @@ export function summarize(samples: ArrayLike<number>, sorted: Float64Array = sor
   const n = sorted.length;
   return {
     runs: n,
-    meanHours: mean(sorted) ?? NaN,
-    sdHours: n > 1 ? (deviation(sorted) ?? 0) : 0,
+    meanHours: meanOf(sorted),
+    sdHours: n > 1 ? Math.sqrt(varianceOf(sorted)) : 0,
     p5Hours: quantileOfSorted(sorted, 0.05),
     p50Hours: quantileOfSorted(sorted, 0.5),
     p90Hours: quantileOfSorted(sorted, 0.9),
@@ -43,6 +43,30 @@ export function summarize(samples: ArrayLike<number>, sorted: Float64Array = sor
     minHours: n > 0 ? sorted[0]! : NaN,
     maxHours: n > 0 ? sorted[n - 1]! : NaN,
   };
+}
+
+/**
+ * d3-array's `mean` and `variance` (plain summation; Welford's update), written as index loops over
+ * a typed array: the same operations in the same order, so the same results, without the iterator
+ * protocol (a fifth of the time left outside the runs of a 400,000-run `simulate`).
+ */
+function meanOf(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return values.length > 0 ? sum / values.length : NaN;
+}
+
+function varianceOf(values: Float64Array): number {
+  let count = 0;
+  let mean = 0;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const delta = value - mean;
+    mean += delta / ++count;
+    sum += delta * (value - mean);
+  }
+  return sum / (count - 1);
 }
 
 /** Share of sorted samples at or below `hours`. */
