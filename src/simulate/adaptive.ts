@@ -5,7 +5,7 @@
 //    able to reach the destination, none leaving a target or entering a source, which a search never
 //    uses), and only the elements on those arcs are drawn;
 //  - a vertex with one way out is always left by it, so that arc is joined to every arc into the
-//    vertex (`chainedArcs`): the search settles about half as many vertices;
+//    vertex (`chainedArcs`): on Xi'an → Constanța 64 of the 118 vertices on useful arcs go;
 //  - draws are made a sub-block of runs at a time by the element kernel (kernel.ts), and arc weights
 //    are summed from them a sub-block at a time, slot-major, so the search of run r reads its
 //    weights at `weights[slot * SUB + r]` with no copying;
@@ -85,7 +85,8 @@ export function usefulArcs(graph: ExpandedGraph, sources: readonly number[], tar
 /**
  * The useful arcs with every forced step folded in: a vertex (not an end) with a single way out
  * is always left by that arc, so each arc into it is joined with it, and so on along the chain.
- * Paths and their costs are unchanged; the search settles about half as many vertices.
+ * Paths and their costs are unchanged; the search has fewer vertices to settle (on Xi'an → Constanța,
+ * 54 of the 118 on useful arcs remain).
  * Returns the joined arcs, each as its original arcs in order.
  */
 export function chainedArcs(graph: ExpandedGraph, kept: readonly number[], sources: readonly number[], targets: readonly number[]): number[][] {

@@ -5,15 +5,16 @@
 // what the draws cost (bench/RESULTS.md, "Monte Carlo: optimisation history").
 //
 // The kernel computes exactly what `drawPart` (sample.ts) computes, operation for operation, so
-// the two agree bit for bit (test/kernel.test.ts); rare kinds (empirical distributions, departure
-// waits) fall back to `makeSampler`, one run at a time.
+// the two agree bit for bit (test/kernel.test.ts). Empirical distributions and departure waits call
+// the distribution's precomputed quantile functions (`quantileFn`, `lengthBiasedFn`) per draw.
 import { exp } from './exp.js';
 import { lognormalParams } from '../network/distribution.js';
 import type { PartModel } from './expand.js';
 import { ElementStream, unitOf } from './random.js';
-import { lengthBiasedFn, makeSampler, normalQuantile, quantileFn, type Sampler } from './sample.js';
+import { lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
 
-const FALLBACK = 0;
+/** Any distribution, through its quantile function (empirical ones). */
+const QUANTILE = 0;
 const FIXED = 1;
 const UNIFORM = 2;
 const TRIANGULAR = 3;
@@ -37,10 +38,9 @@ export class ElementTable {
   private key0 = new Int32Array(0);
   private key1 = new Int32Array(0);
   private key2 = new Int32Array(0);
-  private fallback: (Sampler | undefined)[] = [];
-  /** Per departure-wait row: the headway's length-biased and plain quantile functions. */
-  private biased: ((u: number) => number)[] = [];
+  /** Per QUANTILE row: the quantile function; per DEPARTURE row: the headway's plain and length-biased ones. */
   private quantile: ((u: number) => number)[] = [];
+  private biased: ((u: number) => number)[] = [];
   private streams: ElementStream[] = [];
   private sealed = false;
 
@@ -69,12 +69,6 @@ export class ElementTable {
     return e;
   }
 
-  /** Whether row `e` always draws the same hours (a constant part), and those hours; else NaN. */
-  constantHours(e: number): number {
-    const m = this.models[e]!;
-    return m.type === 'constant' ? m.hours : NaN;
-  }
-
   private seal(): void {
     const n = this.keys.length;
     this.kind = new Uint8Array(n);
@@ -83,9 +77,8 @@ export class ElementTable {
     this.key0 = new Int32Array(n);
     this.key1 = new Int32Array(n);
     this.key2 = new Int32Array(n);
-    this.fallback = new Array<Sampler | undefined>(n);
-    this.biased = new Array<(u: number) => number>(n);
     this.quantile = new Array<(u: number) => number>(n);
+    this.biased = new Array<(u: number) => number>(n);
     this.streams = new Array<ElementStream>(n);
     for (let e = 0; e < n; e++) {
       const stream = new ElementStream(this.seed, this.keys[e]!);
@@ -102,10 +95,6 @@ export class ElementTable {
       }
       if (m.type === 'departure-wait') {
         const h = m.headway;
-        if (h.type === 'empirical') {
-          this.fallback[e] = makeSampler(m);
-          continue;
-        }
         this.kind[e] = DEPARTURE;
         this.biased[e] = lengthBiasedFn(h);
         this.quantile[e] = quantileFn(h);
@@ -147,7 +136,8 @@ export class ElementTable {
           break;
         }
         case 'empirical':
-          this.fallback[e] = makeSampler(m);
+          this.kind[e] = QUANTILE;
+          this.quantile[e] = quantileFn(d);
           break;
       }
     }
@@ -171,17 +161,6 @@ export class ElementTable {
   accumulate(e: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
     if (!this.sealed) this.seal();
     const kind = this.kind[e]!;
-    let sum = 0;
-    if (kind === FALLBACK) {
-      const sample = this.fallback[e]!;
-      const stream = this.streams[e]!;
-      for (let r = 0; r < n; r++) {
-        const h = sample(stream, mixes[r]!);
-        totals[at + r]! += times * h;
-        sum += h;
-      }
-      return sum;
-    }
     const c = e * STRIDE;
     const k = this.constants;
     const p = this.probability[e]!;
@@ -196,10 +175,13 @@ export class ElementTable {
         return addTriangular(k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, k[c + 4]!, p, k0, k1, mixes, n, totals, at, times);
       case LOGNORMAL:
         return addLognormal(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times);
+      case QUANTILE:
+        return addQuantile(this.quantile[e]!, p, k0, k1, mixes, n, totals, at, times);
       case DEPARTURE:
         return addDeparture(this.biased[e]!, this.quantile[e]!, k[c]!, k[c + 1]!, k[c + 2]!, this.streams[e]!, k0, k1, this.key2[e]!, mixes, n, totals, at, times);
+      default:
+        throw new Error(`internal: element kind ${kind}`);
     }
-    return sum;
   }
 }
 
@@ -258,8 +240,20 @@ function addLognormal(mu: number, sigma: number, p: number, k0: number, k1: numb
   return sum;
 }
 
+function addQuantile(quantile: (u: number) => number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const m = mixes[r]!;
+    if (p < 1 && !(unitOf(k0, m) < p)) continue;
+    const h = quantile(unitOf(k1, m));
+    totals[at + r]! += times * h;
+    sum += h;
+  }
+  return sum;
+}
+
 /**
- * A departure wait, as `makeSampler` draws it: draw 0 places the arrival within the headway it falls
+ * A departure wait, as `drawPart` draws it: draw 0 places the arrival within the headway it falls
  * into (draw 1, length-biased; `fixedHours` when the headway is fixed, else NaN), draw 2 the number
  * of cancelled departures (geometric), draws 4, 5, … the extra headways they cost.
  */

@@ -178,9 +178,6 @@ export function lengthBiasedFn(d: Distribution): (u: number) => number {
 /** Knots of the length-biased triangular quantile's starting table. */
 const KNOTS = 256;
 
-/** A draw function for one element: hours for a run, given `mixRun(run)`. Constants precomputed. */
-export type Sampler = (stream: ElementStream, mixedRun: number) => number;
-
 /** Inverse CDF of a distribution with its constants precomputed. */
 export function quantileFn(d: Distribution): (u: number) => number {
   switch (d.type) {
@@ -202,42 +199,6 @@ export function quantileFn(d: Distribution): (u: number) => number {
     }
     default:
       return (u) => quantileOf(d, u);
-  }
-}
-
-/**
- * A sampler for a part model: the same draws as `drawPart`, with the distribution's constants
- * computed once. Used by the Monte Carlo loops.
- */
-export function makeSampler(model: PartModel): Sampler {
-  switch (model.type) {
-    case 'constant': {
-      const h = model.hours;
-      return () => h;
-    }
-    case 'random': {
-      const q = quantileFn(model.dist);
-      const p = model.probability;
-      if (p >= 1) return (s, m) => q(s.u(m, 1));
-      return (s, m) => (s.u(m, 0) < p ? q(s.u(m, 1)) : 0);
-    }
-    case 'departure-wait': {
-      const h = model.headway;
-      const q = quantileFn(h);
-      const biased = lengthBiasedFn(h);
-      const isFixed = h.type === 'fixed';
-      const fixed = h.type === 'fixed' ? h.value : NaN;
-      const c = model.cancellationProbability;
-      const logC = c > 0 ? Math.log(c) : 0;
-      return (s, m) => {
-        const residual = s.u(m, 0) * (isFixed ? fixed : biased(s.u(m, 1)));
-        if (c === 0) return residual;
-        const cancelled = Math.floor(Math.log(s.u(m, 2)) / logC);
-        let extra = 0;
-        for (let k = 0; k < cancelled; k++) extra += q(s.u(m, 4 + k));
-        return residual + extra;
-      };
-    }
   }
 }
 
