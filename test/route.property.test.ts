@@ -3,74 +3,24 @@ import { fsum } from 'd3-array';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidNetworkError, breakdown, fastestRoute, meanOf, parseNetwork, type LinkSpec, type Mode, type NetworkSpec, type NodeSpec, type StageSpec } from '../src/index.js';
+import { networkArb } from './arbitraries.js';
 import { toyDoc } from './fixtures.js';
-
-const dist = fc.oneof(
-  fc.record({ type: fc.constant('fixed' as const), value: fc.double({ min: 0, max: 50, noNaN: true }) }),
-  fc.tuple(fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: 0, max: 20, noNaN: true })).map(([a, b]) => ({ type: 'uniform' as const, min: Math.min(a, b), max: Math.max(a, b) })),
-  fc.tuple(fc.double({ min: 0.1, max: 20, noNaN: true }), fc.double({ min: 1, max: 3, noNaN: true })).map(([m, f]) => ({ type: 'lognormal' as const, median: m, p90: m * f })),
-);
-const stage = (i: number) =>
-  fc.record({
-    id: fc.constant(`s${i}`),
-    name: fc.constant(`stage ${i}`),
-    kind: fc.constantFrom('customs' as const, 'queue' as const, 'handling' as const),
-    category: fc.constantFrom('customs' as const, 'waiting' as const, 'handling' as const),
-    country: fc.constantFrom('KZ', 'AZ'),
-    durationHours: dist,
-    probability: fc.double({ min: 0.2, max: 1, noNaN: true }),
-    modes: fc.subarray<Mode>(['rail', 'road', 'ferry'], { minLength: 1 }),
-    when: fc.constantFrom('always' as const, 'transfer' as const, 'through' as const),
-  });
-
-/** Random small valid networks: 2–6 nodes in two countries, rail/road/ferry links, random stages. */
-const networkArb = fc.integer({ min: 2, max: 6 }).chain((n) =>
-  fc
-    .tuple(
-      fc.array(fc.tuple(stage(0), stage(1), stage(2)).chain((st) => fc.subarray(st)), { minLength: n, maxLength: n }),
-      fc.array(
-        fc.record({
-          from: fc.integer({ min: 0, max: n - 1 }),
-          hop: fc.integer({ min: 1, max: n - 1 }),
-          mode: fc.constantFrom<Mode>('rail', 'road', 'ferry'),
-          distanceKm: fc.double({ min: 1, max: 2000, noNaN: true }),
-          speedKmh: fc.double({ min: 5, max: 120, noNaN: true }),
-          headway: fc.double({ min: 1, max: 100, noNaN: true }),
-          cancel: fc.double({ min: 0, max: 0.5, noNaN: true }),
-          both: fc.boolean(),
-        }),
-        { minLength: n, maxLength: 3 * n + 2 },
-      ),
-    )
-    .map(([stageSets, links]): NetworkSpec => {
-      const nodes: NodeSpec[] = stageSets.map((st, i) => ({
-        id: `n${i}`,
-        name: `Node ${i}`,
-        kind: 'hub',
-        country: i % 2 === 0 ? 'KZ' : 'AZ',
-        lat: 40 + i,
-        lon: 50 + i,
-        ...(st.length > 0 ? { stages: st as StageSpec[] } : {}),
-      }));
-      const ls: LinkSpec[] = links.map((l, k) => {
-        const to = (l.from + l.hop) % n;
-        const base = { id: `l${k}`, from: `n${l.from}`, to: `n${to}`, mode: l.mode, distanceKm: l.distanceKm, country: 'KZ', bidirectional: l.both };
-        return l.mode === 'ferry'
-          ? { ...base, service: { headwayHours: { type: 'fixed', value: l.headway }, sailingHours: { type: 'fixed', value: l.distanceKm / 30 }, cancellationProbability: l.cancel } }
-          : { ...base, speedKmh: l.speedKmh };
-      });
-      return { id: 'random', title: 'random', nodes, links: ls };
-    }),
-);
 
 /** The independent oracle: expected cost of every simple node path (DFS), taking the minimum. */
 function exhaustiveMin(spec: NetworkSpec, origin: string, destination: string, modes: readonly Mode[]): number {
   const network = parseNetwork(spec);
   const linkCost = (l: (typeof network.links)[number]): number => {
     if (l.service) {
-      const h = meanOf(l.service.headwayHours!);
+      const headway = l.service.headwayHours!;
+      const h = meanOf(headway);
+      // A random arrival waits E[H²] / (2 E[H]) on average (the inspection paradox).
+      const secondMoment =
+        headway.type === 'triangular'
+          ? (headway.min ** 2 + headway.mode ** 2 + headway.max ** 2 + headway.min * headway.mode + headway.min * headway.max + headway.mode * headway.max) / 6
+          : h * h;
+      if (headway.type !== 'triangular' && headway.type !== 'fixed') throw new Error(`oracle: no second moment for ${headway.type}`);
       const c = l.service.cancellationProbability;
-      return h / 2 + (c / (1 - c)) * h + meanOf(l.service.sailingHours);
+      return secondMoment / (2 * h) + (c / (1 - c)) * h + meanOf(l.service.sailingHours);
     }
     return l.distanceKm / l.speedKmh!;
   };

@@ -1,19 +1,23 @@
 // The adaptive Monte Carlo loop: every run draws the arcs of the network, then re-routes on the
-// realised times with a point-to-point Dijkstra. Four things keep it fast, none of which changes a
-// result:
+// realised times. What keeps it fast, none of which changes a sample or a route:
 //  - only arcs that can lie on a route are kept (their tail reachable from the origin, their head
 //    able to reach the destination, none leaving a target or entering a source, which a search never
-//    uses), and only the elements on those arcs are drawn;
+//    uses), and only the elements on those arcs are drawn; elements that are the same on every run
+//    (fixed stages that always happen) are written once;
 //  - a vertex with one way out is always left by it, so that arc is joined to every arc into the
 //    vertex (`chainedArcs`): on Xi'an → Constanța 64 of the 118 vertices on useful arcs go;
-//  - draws are made a sub-block of runs at a time by the element kernel (kernel.ts), and arc weights
-//    are summed from them a sub-block at a time, slot-major, so the search of run r reads its
-//    weights at `weights[slot * SUB + r]` with no copying;
-//  - the search is a Dijkstra specialised to this graph (dist reset by `fill`, the engine's indexed
-//    heap, parent slots walked back directly into the run's sums), instead of the general engine
-//    call that checks its arguments and allocates a path per query.
+//  - draws are made a sub-block of 64 runs at a time by the element kernel (kernel.ts), and arc
+//    weights are summed from them slot-major (`weights[slot * SUB + run]`);
+//  - the 64 searches of a sub-block run together, as label-correcting sweeps over the vertices
+//    numbered by their least expected time from the origin: one sweep relaxes every arc for every
+//    run, and a vertex whose time improved through an arc to a lower number is swept again (a
+//    Bellman–Ford with a good order, about two sweeps in all on the corridor). Against one Dijkstra
+//    per run with a heap, this is a few simple loops over typed arrays, with no queue;
+//  - a run's route is matched, by its slots, against the routes met before, whose parts' columns
+//    and cells are listed once, so a run's total is a walk down one list.
 // Run totals and routes equal drawing each part with `drawPart` and routing with the engine's
-// `shortestPath`, bit for bit (test/kernel.test.ts).
+// `shortestPath`, bit for bit (test/kernel.test.ts), barring two routes whose times tie to the
+// last bit (each search breaks such a tie its own way).
 import { buildCsr } from '../engine/csr.js';
 import { IndexedHeap } from '../engine/heap.js';
 import { CATEGORIES } from '../network/types.js';
@@ -23,6 +27,35 @@ import { mixRun } from './random.js';
 
 /** Runs drawn together: the sub-block's draws and weights stay in the fastest caches. */
 const SUB = 64;
+
+/** A route of the adaptive search, with what a run on it adds up. */
+interface KnownRoute {
+  /** Its slots, walked back from the target. */
+  readonly slots: Int32Array;
+  /** Its original arcs joined by ','. */
+  readonly key: string;
+  /** Per part, in route order: its column in the draws (row × SUB) and its cell. */
+  readonly columns: Int32Array;
+  readonly partCells: Int32Array;
+  /** Per part: the sum of its hours over the runs of the current block that took this route. */
+  readonly partSums: Float64Array;
+  /** Per original arc: the end of its parts in `columns`. */
+  readonly arcEnds: Int32Array;
+  /** Its countries in order of first appearance. */
+  readonly countries: readonly number[];
+}
+
+/** Whether `slots` holds `walked[0 … count)`. */
+function sameSlots(slots: Int32Array, walked: Int32Array, count: number): boolean {
+  if (slots.length !== count) return false;
+  for (let i = 0; i < count; i++) if (slots[i] !== walked[i]) return false;
+  return true;
+}
+
+/** `into[at + r] += from[col + r]` for r < n. */
+function addColumn(into: Float64Array, at: number, from: Float64Array, col: number, n: number): void {
+  for (let r = 0; r < n; r++) into[at + r]! += from[col + r]!;
+}
 
 /** Country × category cells numbered in order of first appearance. */
 export interface CellNumbering {
@@ -120,6 +153,51 @@ export function chainedArcs(graph: ExpandedGraph, kept: readonly number[], sourc
 }
 
 /**
+ * The vertices met by the arcs `tails[i] → heads[i]` and the sources, ordered by least `hours`
+ * from the sources (then by vertex index; unreachable ones last): `order[k]` is the vertex numbered
+ * k, and `local[v]` the number of vertex v (-1 when v is on no arc and not a source).
+ */
+export function sweepOrder(
+  vertexCount: number,
+  tails: readonly number[],
+  heads: readonly number[],
+  hours: readonly number[],
+  sources: readonly number[],
+): { order: Int32Array; local: Int32Array } {
+  const out: number[][] = Array.from({ length: vertexCount }, () => []);
+  const met = new Uint8Array(vertexCount);
+  tails.forEach((u, i) => {
+    out[u]!.push(i);
+    met[u] = 1;
+    met[heads[i]!] = 1;
+  });
+  const dist = new Float64Array(vertexCount).fill(Infinity);
+  const heap = new IndexedHeap(vertexCount);
+  for (const v of sources) {
+    met[v] = 1;
+    dist[v] = 0;
+    heap.push(v, 0);
+  }
+  while (heap.size > 0) {
+    const u = heap.pop();
+    for (const i of out[u]!) {
+      const v = heads[i]!;
+      const nd = dist[u]! + hours[i]!;
+      if (nd < dist[v]!) {
+        dist[v] = nd;
+        heap.push(v, nd);
+      }
+    }
+  }
+  const vertices: number[] = [];
+  for (let v = 0; v < vertexCount; v++) if (met[v] === 1) vertices.push(v);
+  vertices.sort((a, b) => (dist[a] === dist[b] ? a - b : dist[a]! < dist[b]! || dist[b] === Infinity ? -1 : 1));
+  const local = new Int32Array(vertexCount).fill(-1);
+  vertices.forEach((v, k) => (local[v] = k));
+  return { order: Int32Array.from(vertices), local };
+}
+
+/**
  * A runner for adaptive blocks of runs on `graph` from `sources` to `targets`: `run(from, to,
  * samples, at)` writes each run's total hours and returns the block's sums and routes (routes as
  * original arc indices joined by ','). Every draw is finite, so a route that exists on expected
@@ -128,15 +206,22 @@ export function chainedArcs(graph: ExpandedGraph, kept: readonly number[], sourc
 export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[], targets: readonly number[], seed: number, cells: CellNumbering) {
   const kept = usefulArcs(graph, sources, targets);
   const chains = chainedArcs(graph, kept, sources, targets);
-  const vertexCount = graph.vertices.length;
+  const tails = chains.map((c) => graph.arcs[c[0]!]!.from);
+  const heads = chains.map((c) => graph.arcs[c[c.length - 1]!]!.to);
+  const expected = chains.map((c) => c.reduce((h, a) => h + graph.arcs[a]!.expectedHours, 0));
+  // Number the vertices on useful arcs in order of their least expected hours from the sources
+  // (ties by vertex index): on most draws a least-time path then visits vertices in increasing
+  // number, and one sweep settles it.
+  const { order, local } = sweepOrder(graph.vertices.length, tails, heads, expected, sources);
+  const vertexCount = order.length; // vertices numbered 0 … vertexCount - 1 from here on
   const csr = buildCsr(
     vertexCount,
-    chains.map((c) => graph.arcs[c[0]!]!.from),
-    chains.map((c) => graph.arcs[c[c.length - 1]!]!.to),
-    chains.map((c) => c.reduce((h, a) => h + graph.arcs[a]!.expectedHours, 0)),
+    tails.map((v) => local[v]!),
+    heads.map((v) => local[v]!),
+    expected,
   );
   const slots = csr.arcCount;
-  const { offsets, targets: heads } = csr;
+  const { offsets, targets: slotHead } = csr;
   const tailOfSlot = new Int32Array(slots);
   for (let v = 0; v < vertexCount; v++) {
     for (let s = offsets[v]!; s < offsets[v + 1]!; s++) tailOfSlot[s] = v;
@@ -167,18 +252,83 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
   const rows = Int32Array.from(partRows);
   const rowCells = Int32Array.from(partCells);
   const elementCount = table.count;
-  const isTarget = new Uint8Array(vertexCount);
-  for (const v of targets) isTarget[v] = 1;
-  const sourceList = Int32Array.from(sources);
+  const sourceList = Int32Array.from(sources, (v) => local[v]!);
+  // Targets that no useful arc reaches (a target that is also a source is reached at 0 hours).
+  const targetList = Int32Array.from(
+    targets.filter((v) => local[v]! >= 0),
+    (v) => local[v]!,
+  );
 
   const mixes = new Int32Array(SUB);
   const values = new Float64Array(elementCount * SUB);
   const weights = new Float64Array(slots * SUB);
-  const dist = new Float64Array(vertexCount);
-  const parent = new Int32Array(vertexCount);
-  const heap = new IndexedHeap(vertexCount);
+  // Rows that are the same on every run are written once; the others are drawn per sub-block.
+  const drawn: number[] = [];
+  for (let e = 0; e < elementCount; e++) {
+    const hours = table.constantHours(e);
+    if (Number.isNaN(hours)) drawn.push(e);
+    else values.fill(hours, e * SUB, (e + 1) * SUB);
+  }
+  const drawnRows = Int32Array.from(drawn);
+  // Per slot: the sum of its fixed parts, and (for slots with drawn parts) the drawn parts' columns.
+  const slotFixedHours = new Float64Array(slots);
+  const drawnSlotList: number[] = [];
+  const drawnStart: number[] = [];
+  const drawnCols: number[] = [];
+  for (let s = 0; s < slots; s++) {
+    const cols: number[] = [];
+    for (let k = partStart[slotArcStart[s]!]!; k < partStart[slotArcStart[s + 1]!]!; k++) {
+      const hours = table.constantHours(rows[k]!);
+      if (Number.isNaN(hours)) cols.push(rows[k]! * SUB);
+      else slotFixedHours[s]! += hours;
+    }
+    if (cols.length === 0) {
+      weights.fill(slotFixedHours[s]!, s * SUB, (s + 1) * SUB);
+      continue;
+    }
+    drawnSlotList.push(s);
+    drawnStart.push(drawnCols.length);
+    drawnCols.push(...cols);
+  }
+  drawnStart.push(drawnCols.length);
+  const drawnSlots = Int32Array.from(drawnSlotList);
+  const slotDrawnStart = Int32Array.from(drawnStart);
+  const drawnColumns = Int32Array.from(drawnCols);
+  const dist = new Float64Array(vertexCount * SUB);
+  const parent = new Int32Array(vertexCount * SUB);
+  /** Per vertex: its time improved (on some run) since its arcs were last relaxed. */
+  const changed = new Uint8Array(vertexCount);
   const pathSlots = new Int32Array(vertexCount);
-  const pathArcs = new Int32Array(arcOf.length);
+  /** The routes met so far (few in practice), by their slots walked back from the target. */
+  const known: KnownRoute[] = [];
+  let blockCount = new Int32Array(0);
+  let last = -1;
+  const describeRoute = (slotsBack: Int32Array): KnownRoute => {
+    const arcs: number[] = [];
+    const columns: number[] = [];
+    const cellsOn: number[] = [];
+    const arcEnds: number[] = [];
+    const countries: number[] = [];
+    for (let i = slotsBack.length - 1; i >= 0; i--) {
+      const s = slotsBack[i]!;
+      for (let j = slotArcStart[s]!; j < slotArcStart[s + 1]!; j++) {
+        arcs.push(arcOf[j]!);
+        for (let k = partStart[j]!; k < partStart[j + 1]!; k++) {
+          columns.push(rows[k]! * SUB);
+          cellsOn.push(rowCells[k]!);
+          const c = (rowCells[k]! / categoryCount) | 0;
+          if (!countries.includes(c)) countries.push(c);
+        }
+        arcEnds.push(columns.length);
+      }
+    }
+    if (blockCount.length <= known.length) {
+      const grown = new Int32Array(2 * known.length + 8);
+      grown.set(blockCount);
+      blockCount = grown;
+    }
+    return { slots: slotsBack, key: arcs.join(','), columns: Int32Array.from(columns), partCells: Int32Array.from(cellsOn), partSums: new Float64Array(columns.length), arcEnds: Int32Array.from(arcEnds), countries };
+  };
   const categoryCount = CATEGORIES.length;
   const countryCount = cells.countries.length;
 
@@ -186,98 +336,124 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
     const sums = new Float64Array(countryCount * categoryCount);
     const touched = new Uint8Array(countryCount);
     const order: number[] = [];
-    // Distinct paths (few in practice), compared by content, and their run counts.
-    const paths: Int32Array[] = [];
-    const counts: number[] = [];
+    // Routes used in this block, in order of first use, and their run counts (by known route).
+    const used: number[] = [];
     for (let start = fromRun; start < toRun; start += SUB) {
       const n = Math.min(SUB, toRun - start);
       for (let j = 0; j < n; j++) mixes[j] = mixRun(start + j);
-      for (let e = 0; e < elementCount; e++) table.fill(e, mixes, n, values, e * SUB);
-      // Slot weights, slot-major: the parts of its arcs, in order.
-      weights.fill(0);
-      for (let s = 0; s < slots; s++) {
+      for (let i = 0; i < drawnRows.length; i++) table.fill(drawnRows[i]!, mixes, n, values, drawnRows[i]! * SUB);
+      // Slot weights, slot-major: the fixed hours of its arcs' parts, plus the drawn ones in order
+      // (slots with nothing drawn keep the weight written at the start).
+      for (let i = 0; i < drawnSlots.length; i++) {
+        const s = drawnSlots[i]!;
         const w = s * SUB;
-        for (let k = partStart[slotArcStart[s]!]!, end = partStart[slotArcStart[s + 1]!]!; k < end; k++) {
-          const col = rows[k]! * SUB;
-          for (let r = 0; r < n; r++) weights[w + r]! += values[col + r]!;
+        const base = slotFixedHours[s]!;
+        const first = slotDrawnStart[i]!;
+        const end = slotDrawnStart[i + 1]!;
+        const col0 = drawnColumns[first]!;
+        for (let r = 0; r < n; r++) weights[w + r] = base + values[col0 + r]!;
+        for (let k = first + 1; k < end; k++) addColumn(weights, w, values, drawnColumns[k]!, n);
+      }
+      // Least times for the n runs at once: sweeps over the vertices in number order, each
+      // relaxing the arcs out of a vertex for every run (label correcting, as Bellman–Ford). An arc
+      // to a lower number that improves a time (on any run) calls for another sweep from that
+      // vertex on; with no such improvement every arc is tight and the times are least.
+      dist.fill(Infinity);
+      for (let i = 0; i < sourceList.length; i++) {
+        const d = sourceList[i]! * SUB;
+        dist.fill(0, d, d + SUB);
+        parent.fill(-1, d, d + SUB);
+      }
+      for (let i = 0; i < sourceList.length; i++) changed[sourceList[i]!] = 1;
+      let from = 0;
+      for (let sweep = 0; from < vertexCount; sweep++) {
+        if (sweep > vertexCount) throw new Error('internal: label-correcting sweeps did not settle');
+        let again = vertexCount;
+        for (let u = from; u < vertexCount; u++) {
+          if (changed[u] === 0) continue;
+          changed[u] = 0;
+          const du = u * SUB;
+          for (let s = offsets[u]!, end = offsets[u + 1]!; s < end; s++) {
+            const v = slotHead[s]!;
+            const dv = v * SUB;
+            const w = s * SUB;
+            let improved = false;
+            for (let r = 0; r < n; r++) {
+              const nd = dist[du + r]! + weights[w + r]!;
+              if (nd < dist[dv + r]!) {
+                dist[dv + r] = nd;
+                parent[dv + r] = s;
+                improved = true;
+              }
+            }
+            if (improved) {
+              changed[v] = 1;
+              if (v <= u && v < again) again = v;
+            }
+          }
         }
+        from = again;
       }
       for (let r = 0; r < n; r++) {
-        // Dijkstra from the sources; stop when a target leaves the queue.
-        dist.fill(Infinity);
-        heap.clear();
-        for (let i = 0; i < sourceList.length; i++) {
-          const v = sourceList[i]!;
-          dist[v] = 0;
-          parent[v] = -1;
-          heap.push(v, 0);
-        }
+        // The target with the least time (on a tie, the first listed).
         let found = -1;
-        while (heap.size > 0) {
-          const u = heap.pop();
-          if (isTarget[u] === 1) {
-            found = u;
-            break;
-          }
-          const du = dist[u]!;
-          for (let s = offsets[u]!, end = offsets[u + 1]!; s < end; s++) {
-            const v = heads[s]!;
-            const nd = du + weights[s * SUB + r]!;
-            if (nd < dist[v]!) {
-              dist[v] = nd;
-              parent[v] = s;
-              heap.push(v, nd);
-            }
+        let best = Infinity;
+        for (let i = 0; i < targetList.length; i++) {
+          const t = targetList[i]!;
+          if (dist[t * SUB + r]! < best) {
+            best = dist[t * SUB + r]!;
+            found = t;
           }
         }
         if (found < 0) throw new Error('internal: a route that exists on expected times must exist on every draw');
-        // Walk back over slots, then forward over their original arcs: each arc's hours are its
-        // parts' sum, and the total adds arcs in route order (as `routeFromArcs` does).
+        // The route's slots, walked back from the target, then the route itself: the one met last
+        // (most runs take few routes), another one met before, or a new one.
         let slotCount = 0;
-        for (let v = found; parent[v]! >= 0; v = tailOfSlot[parent[v]!]!) pathSlots[slotCount++] = parent[v]!;
-        let length = 0;
-        let total = 0;
-        for (let i = slotCount - 1; i >= 0; i--) {
-          const s = pathSlots[i]!;
-          for (let j = slotArcStart[s]!, jEnd = slotArcStart[s + 1]!; j < jEnd; j++) {
-            pathArcs[length++] = arcOf[j]!;
-            let hours = 0;
-            for (let k = partStart[j]!, end = partStart[j + 1]!; k < end; k++) {
-              const h = values[rows[k]! * SUB + r]!;
-              hours += h;
-              const cell = rowCells[k]!;
-              sums[cell]! += h;
-              const c = (cell / categoryCount) | 0;
-              if (touched[c] === 0) {
-                touched[c] = 1;
-                order.push(c);
-              }
+        for (let v = found; parent[v * SUB + r]! >= 0; v = tailOfSlot[parent[v * SUB + r]!]!) pathSlots[slotCount++] = parent[v * SUB + r]!;
+        let p = last >= 0 && sameSlots(known[last]!.slots, pathSlots, slotCount) ? last : -1;
+        for (let q = 0; p < 0 && q < known.length; q++) if (sameSlots(known[q]!.slots, pathSlots, slotCount)) p = q;
+        if (p < 0) {
+          p = known.length;
+          known.push(describeRoute(pathSlots.slice(0, slotCount)));
+        }
+        last = p;
+        const route = known[p]!;
+        if (blockCount[p] === 0) {
+          used.push(p);
+          for (const c of route.countries) {
+            if (touched[c] === 0) {
+              touched[c] = 1;
+              order.push(c);
             }
-            total += hours;
           }
+        }
+        blockCount[p]!++;
+        // Each arc's hours are its parts' sum, and the total adds arcs in route order (as
+        // `routeFromArcs` does).
+        const { columns, partSums, arcEnds } = route;
+        let total = 0;
+        let k = 0;
+        for (let j = 0; j < arcEnds.length; j++) {
+          let hours = 0;
+          for (const end = arcEnds[j]!; k < end; k++) {
+            const h = values[columns[k]! + r]!;
+            hours += h;
+            partSums[k]! += h;
+          }
+          total += hours;
         }
         samples[at + start + r - fromRun] = total;
-        let p = 0;
-        for (; p < paths.length; p++) {
-          const q = paths[p]!;
-          if (q.length !== length) continue;
-          let same = true;
-          for (let i = 0; i < length; i++) {
-            if (q[i] !== pathArcs[i]) {
-              same = false;
-              break;
-            }
-          }
-          if (same) break;
-        }
-        if (p === paths.length) {
-          paths.push(pathArcs.slice(0, length));
-          counts.push(1);
-        } else {
-          counts[p]!++;
-        }
       }
     }
-    return { sums, order, routes: paths.map((q, p) => [q.join(','), counts[p]!]) };
+    // Per-part sums of each route used, into the cells (in route order of first use).
+    const routes: [string, number][] = [];
+    for (const p of used) {
+      const { partSums, partCells, key } = known[p]!;
+      for (let k = 0; k < partSums.length; k++) sums[partCells[k]!]! += partSums[k]!;
+      partSums.fill(0);
+      routes.push([key, blockCount[p]!]);
+      blockCount[p] = 0;
+    }
+    return { sums, order, routes };
   };
 }

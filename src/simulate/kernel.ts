@@ -11,7 +11,7 @@ import { exp } from './exp.js';
 import { lognormalParams } from '../network/distribution.js';
 import type { PartModel } from './expand.js';
 import { ElementStream, unitOf } from './random.js';
-import { lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
+import { BIASED_TRIANGULAR_SIZE, biasedTriangularQuantile, biasedTriangularTable, lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
 
 /** Any distribution, through its quantile function (empirical ones). */
 const QUANTILE = 0;
@@ -42,6 +42,9 @@ export class ElementTable {
   private quantile: ((u: number) => number)[] = [];
   private biased: ((u: number) => number)[] = [];
   private streams: ElementStream[] = [];
+  /** Length-biased triangular headways' tables (`biasedTriangularTable`), one after another, and each DEPARTURE row's offset in it (-1: none). */
+  private biasTables = new Float64Array(0);
+  private biasOffset = new Int32Array(0);
   private sealed = false;
 
   constructor(seed: number) {
@@ -80,6 +83,8 @@ export class ElementTable {
     this.quantile = new Array<(u: number) => number>(n);
     this.biased = new Array<(u: number) => number>(n);
     this.streams = new Array<ElementStream>(n);
+    this.biasOffset = new Int32Array(n).fill(-1);
+    const tables: Float64Array[] = [];
     for (let e = 0; e < n; e++) {
       const stream = new ElementStream(this.seed, this.keys[e]!);
       this.streams[e] = stream;
@@ -97,6 +102,10 @@ export class ElementTable {
         const h = m.headway;
         this.kind[e] = DEPARTURE;
         this.biased[e] = lengthBiasedFn(h);
+        if (h.type === 'triangular' && h.max > h.min) {
+          this.biasOffset[e] = tables.length * BIASED_TRIANGULAR_SIZE;
+          tables.push(biasedTriangularTable(h));
+        }
         this.quantile[e] = quantileFn(h);
         this.constants[c] = h.type === 'fixed' ? h.value : NaN;
         this.constants[c + 1] = m.cancellationProbability;
@@ -141,7 +150,15 @@ export class ElementTable {
           break;
       }
     }
+    this.biasTables = new Float64Array(tables.length * BIASED_TRIANGULAR_SIZE);
+    tables.forEach((t, i) => this.biasTables.set(t, i * BIASED_TRIANGULAR_SIZE));
     this.sealed = true;
+  }
+
+  /** Row `e`'s hours when they are the same on every run (a fixed stage that always happens), else NaN. */
+  constantHours(e: number): number {
+    if (!this.sealed) this.seal();
+    return this.kind[e] === FIXED && this.probability[e]! >= 1 ? this.constants[e * STRIDE]! : NaN;
   }
 
   /**
@@ -178,7 +195,7 @@ export class ElementTable {
       case QUANTILE:
         return addQuantile(this.quantile[e]!, p, k0, k1, mixes, n, totals, at, times);
       case DEPARTURE:
-        return addDeparture(this.biased[e]!, this.quantile[e]!, k[c]!, k[c + 1]!, k[c + 2]!, this.streams[e]!, k0, k1, this.key2[e]!, mixes, n, totals, at, times);
+        return addDeparture(this.biased[e]!, this.biasTables, this.biasOffset[e]!, this.quantile[e]!, k[c]!, k[c + 1]!, k[c + 2]!, this.streams[e]!, k0, k1, this.key2[e]!, mixes, n, totals, at, times);
       default:
         throw new Error(`internal: element kind ${kind}`);
     }
@@ -221,7 +238,11 @@ function addTriangular(a: number, b: number, fc: number, kl: number, kr: number,
     const m = mixes[r]!;
     if (p < 1 && !(unitOf(k0, m) < p)) continue;
     const u = unitOf(k1, m);
-    const h = u < fc ? a + Math.sqrt(u * kl) : b - Math.sqrt((1 - u) * kr);
+    // quantileOf's two branches without a branch (a coin toss to predict): with left = 1 or 0,
+    // x·left + y·(1 − left) is x or y exactly, so h equals quantileOf's value bit for bit.
+    const left = +(u < fc);
+    const right = 1 - left;
+    const h = a * left + b * right + (left - right) * Math.sqrt(u * kl * left + (1 - u) * kr * right);
     totals[at + r]! += times * h;
     sum += h;
   }
@@ -259,6 +280,8 @@ function addQuantile(quantile: (u: number) => number, p: number, k0: number, k1:
  */
 function addDeparture(
   biased: (u: number) => number,
+  biasTables: Float64Array,
+  biasOffset: number,
   quantile: (u: number) => number,
   fixedHours: number,
   cancellation: number,
@@ -278,7 +301,10 @@ function addDeparture(
   let sum = 0;
   for (let r = 0; r < n; r++) {
     const m = mixes[r]!;
-    let h = unitOf(k0, m) * (isFixed ? fixedHours : biased(unitOf(k1, m)));
+    // A triangular headway through its table (one monomorphic function for all of them), any
+    // other through its length-biased quantile function.
+    const headway = isFixed ? fixedHours : biasOffset >= 0 ? biasedTriangularQuantile(biasTables, biasOffset, unitOf(k1, m)) : biased(unitOf(k1, m));
+    let h = unitOf(k0, m) * headway;
     // Draw 2 above the cancellation probability (with a margin far beyond log's rounding) means
     // no cancelled departure: floor(log(u) / log(c)) is 0 there, and the log is skipped.
     const u2 = cancellation !== 0 ? unitOf(k2, m) : 1;

@@ -102,81 +102,144 @@ export function lengthBiasedFn(d: Distribution): (u: number) => number {
       };
     }
     case 'triangular': {
-      const { min: a, mode: c, max: b } = d;
-      if (b === a) return () => a;
-      // CDF and density of x·f(x) / E[X]: piecewise cubic, monotone. Newton steps, kept inside a
-      // shrinking bracket (bisection when a step leaves it).
-      const mean = (a + c + b) / 3;
-      const k = 2 / (b - a) / mean;
-      const rise = c - a;
-      const fall = b - c;
-      // Written in d = x − a (or g = b − x) so that nothing cancels when the mode sits next to an
-      // end: ∫ₐˣ t(t − a) dt = d²(2x + a)/6 and ∫ₓᵇ t(b − t) dt = g²(b + 2x)/6.
-      const onRise = (x: number): boolean => x <= c && rise > 0;
-      const cdf = (x: number): number => {
-        if (onRise(x)) {
-          const dx = x - a;
-          return (k * (dx / rise) * dx * (2 * x + a)) / 6;
-        }
-        const gx = b - x;
-        return 1 - (k * (gx / fall) * gx * (b + 2 * x)) / 6;
-      };
-      const density = (x: number): number => x * k * (onRise(x) ? (x - a) / rise : (b - x) / fall);
-      const plain = quantileFn(d);
-      const tol = 1e-12 * (b - a);
-      const solve = (u: number, start: number): number => {
-        let lo = a;
-        let hi = b;
-        let x = start;
-        for (let i = 0; i < 50; i++) {
-          const f = cdf(x) - u;
-          if (Math.abs(f) < 1e-13) break;
-          if (f < 0) lo = x;
-          else hi = x;
-          if (hi - lo < tol) break;
-          const g = density(x);
-          let next = g > 0 ? x - f / g : (lo + hi) / 2;
-          if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-          // A step below the tolerance ends it: rounding in the cubic can keep |f| above 1e-13.
-          const step = next - x;
-          x = next;
-          if (step < tol && step > -tol) break;
-        }
-        return x;
-      };
-      // Start Newton from the quantile interpolated between solved knots (cubic Hermite, with the
-      // slope 1/density at each knot; linear in the end intervals, where the density vanishes):
-      // one or two steps then reach the tolerance, against six or more from the plain quantile.
-      const knots = new Float64Array(KNOTS + 1);
-      const slopes = new Float64Array(KNOTS + 1);
-      for (let i = 0; i <= KNOTS; i++) {
-        const x = i === 0 ? a : i === KNOTS ? b : solve(i / KNOTS, plain(i / KNOTS));
-        knots[i] = x;
-        const g = density(x);
-        slopes[i] = g > 0 ? 1 / (KNOTS * g) : 0;
+      if (d.max === d.min) {
+        const v = d.min;
+        return () => v;
       }
-      return (u) => {
-        const t = u * KNOTS;
-        const i = Math.min(KNOTS - 1, t | 0);
-        const f = t - i;
-        const x0 = knots[i]!;
-        const x1 = knots[i + 1]!;
-        let start: number;
-        if (i === 0 || i === KNOTS - 1) {
-          start = x0 + f * (x1 - x0);
-        } else {
-          const d0 = slopes[i]!;
-          const d1 = slopes[i + 1]!;
-          start = x0 + f * (d0 + f * (3 * (x1 - x0) - 2 * d0 - d1 + f * (2 * (x0 - x1) + d0 + d1)));
-        }
-        return solve(u, start > a && start < b ? start : plain(u));
-      };
+      const table = biasedTriangularTable(d);
+      return (u) => biasedTriangularQuantile(table, 0, u);
     }
   }
 }
 
 /** Knots of the length-biased triangular quantile's starting table. */
 const KNOTS = 256;
+
+// The length-biased triangular quantile, as a table of constants and a plain function of it, so
+// that the Monte Carlo kernel can keep many tables in one array and call one monomorphic function.
+// Its CDF and density (of x·f(x) / E[X]) are piecewise cubic and monotone; Newton steps, kept
+// inside a shrinking bracket (bisection when a step leaves it), start from a cubic-Hermite
+// interpolation between solved knots.
+const BT_A = 0;
+const BT_C = 1;
+const BT_B = 2;
+/** 2 / (b − a) / E[X]. */
+const BT_K = 3;
+/** c − a and b − c. */
+const BT_RISE = 4;
+const BT_FALL = 5;
+/** Newton's tolerance in x: 1e-12 (b − a). */
+const BT_TOL = 6;
+/** The plain triangular quantile's constants: F(c), (b − a)(c − a), (b − a)(b − c). */
+const BT_FC = 7;
+const BT_KL = 8;
+const BT_KR = 9;
+/** Knots x_i = Q(i / KNOTS), i = 0 … KNOTS, then slopes Q'(i / KNOTS) / KNOTS. */
+const BT_KNOTS = 10;
+const BT_SLOPES = BT_KNOTS + KNOTS + 1;
+/** Length of one table. */
+export const BIASED_TRIANGULAR_SIZE = BT_SLOPES + KNOTS + 1;
+
+/**
+ * The constants of a (non-degenerate, max > min) triangular distribution's length-biased quantile,
+ * for `biasedTriangularQuantile`. Cached per distribution object.
+ */
+export function biasedTriangularTable(d: Extract<Distribution, { type: 'triangular' }>): Float64Array {
+  let t = biasedTriangularCache.get(d);
+  if (t !== undefined) return t;
+  const { min: a, mode: c, max: b } = d;
+  if (!(b > a)) throw new Error('internal: a length-biased triangular table needs max > min');
+  t = new Float64Array(BIASED_TRIANGULAR_SIZE);
+  const mean = (a + c + b) / 3;
+  t[BT_A] = a;
+  t[BT_C] = c;
+  t[BT_B] = b;
+  t[BT_K] = 2 / (b - a) / mean;
+  t[BT_RISE] = c - a;
+  t[BT_FALL] = b - c;
+  t[BT_TOL] = 1e-12 * (b - a);
+  t[BT_FC] = (c - a) / (b - a);
+  t[BT_KL] = (b - a) * (c - a);
+  t[BT_KR] = (b - a) * (b - c);
+  for (let i = 0; i <= KNOTS; i++) {
+    const x = i === 0 ? a : i === KNOTS ? b : biasedTriangularSolve(t, 0, i / KNOTS, plainTriangular(t, 0, i / KNOTS));
+    t[BT_KNOTS + i] = x;
+    const g = biasedTriangularDensity(t, 0, x);
+    t[BT_SLOPES + i] = g > 0 ? 1 / (KNOTS * g) : 0;
+  }
+  biasedTriangularCache.set(d, t);
+  return t;
+}
+
+const biasedTriangularCache = new WeakMap<Distribution, Float64Array>();
+
+function plainTriangular(t: Float64Array, o: number, u: number): number {
+  return u < t[o + BT_FC]! ? t[o + BT_A]! + Math.sqrt(u * t[o + BT_KL]!) : t[o + BT_B]! - Math.sqrt((1 - u) * t[o + BT_KR]!);
+}
+
+// Written in d = x − a (or g = b − x) so that nothing cancels when the mode sits next to an end:
+// ∫ₐˣ t(t − a) dt = d²(2x + a)/6 and ∫ₓᵇ t(b − t) dt = g²(b + 2x)/6.
+function biasedTriangularCdf(t: Float64Array, o: number, x: number): number {
+  const k = t[o + BT_K]!;
+  const rise = t[o + BT_RISE]!;
+  if (x <= t[o + BT_C]! && rise > 0) {
+    const a = t[o + BT_A]!;
+    const dx = x - a;
+    return (k * (dx / rise) * dx * (2 * x + a)) / 6;
+  }
+  const b = t[o + BT_B]!;
+  const gx = b - x;
+  return 1 - (k * (gx / t[o + BT_FALL]!) * gx * (b + 2 * x)) / 6;
+}
+
+function biasedTriangularDensity(t: Float64Array, o: number, x: number): number {
+  const rise = t[o + BT_RISE]!;
+  return x * t[o + BT_K]! * (x <= t[o + BT_C]! && rise > 0 ? (x - t[o + BT_A]!) / rise : (t[o + BT_B]! - x) / t[o + BT_FALL]!);
+}
+
+function biasedTriangularSolve(t: Float64Array, o: number, u: number, start: number): number {
+  const tol = t[o + BT_TOL]!;
+  let lo = t[o + BT_A]!;
+  let hi = t[o + BT_B]!;
+  let x = start;
+  for (let i = 0; i < 50; i++) {
+    const f = biasedTriangularCdf(t, o, x) - u;
+    if (Math.abs(f) < 1e-13) break;
+    if (f < 0) lo = x;
+    else hi = x;
+    if (hi - lo < tol) break;
+    const g = biasedTriangularDensity(t, o, x);
+    let next = g > 0 ? x - f / g : (lo + hi) / 2;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    // A step below the tolerance ends it: rounding in the cubic can keep |f| above 1e-13.
+    const step = next - x;
+    x = next;
+    if (step < tol && step > -tol) break;
+  }
+  return x;
+}
+
+/**
+ * The u-quantile of the length-biased triangular whose table starts at `t[o]`
+ * (`biasedTriangularTable`): Newton from the cubic-Hermite start (linear in the end intervals,
+ * where the density vanishes), which then takes one or two steps.
+ */
+export function biasedTriangularQuantile(t: Float64Array, o: number, u: number): number {
+  const s = u * KNOTS;
+  const i = Math.min(KNOTS - 1, s | 0);
+  const f = s - i;
+  const x0 = t[o + BT_KNOTS + i]!;
+  const x1 = t[o + BT_KNOTS + i + 1]!;
+  let start: number;
+  if (i === 0 || i === KNOTS - 1) {
+    start = x0 + f * (x1 - x0);
+  } else {
+    const d0 = t[o + BT_SLOPES + i]!;
+    const d1 = t[o + BT_SLOPES + i + 1]!;
+    start = x0 + f * (d0 + f * (3 * (x1 - x0) - 2 * d0 - d1 + f * (2 * (x0 - x1) + d0 + d1)));
+  }
+  return biasedTriangularSolve(t, o, u, start > t[o + BT_A]! && start < t[o + BT_B]! ? start : plainTriangular(t, o, u));
+}
 
 /** Inverse CDF of a distribution with its constants precomputed. */
 export function quantileFn(d: Distribution): (u: number) => number {
