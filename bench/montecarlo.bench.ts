@@ -151,12 +151,12 @@ export async function runMonteCarloBench(options: { quick?: boolean } = {}): Pro
   const q = options.quick === true;
   const route = simulate(network, { ...TRIP, runs: 1, seed: 0 })!.route;
   const planned = samplesPerSecond(network, 'planned', q ? 50_000 : 400_000, q ? 2 : 5);
-  const adaptive = samplesPerSecond(network, 'adaptive', q ? 5_000 : 40_000, q ? 2 : 5);
+  const adaptive = samplesPerSecond(network, 'adaptive', q ? 5_000 : 100_000, q ? 2 : 5);
   const cores = availableParallelism();
   const threadCounts = [1, 2, 4].filter((t) => t <= Math.max(2, cores) * 2);
   const scaling: string[] = [];
   for (const policy of ['planned', 'adaptive'] as const) {
-    const runs = policy === 'planned' ? (q ? 100_000 : 1_000_000) : q ? 10_000 : 80_000;
+    const runs = policy === 'planned' ? (q ? 100_000 : 1_000_000) : q ? 10_000 : 400_000;
     const rates = [];
     for (const t of threadCounts) rates.push(await parallelSeconds(policy, runs, t, q ? 1 : 3));
     const base = rates[0]!.median;

@@ -45,6 +45,47 @@ interface KnownRoute {
   readonly countries: readonly number[];
 }
 
+/** Where a slot's original arcs, their parts, and the parts' element rows and cells are. */
+interface SlotLayout {
+  readonly slotArcStart: Int32Array;
+  readonly arcOf: Int32Array;
+  readonly partStart: Int32Array;
+  readonly rows: Int32Array;
+  readonly rowCells: Int32Array;
+}
+
+/** The route whose slots, walked back from the target, are `slotsBack`. */
+function describeRoute(layout: SlotLayout, slotsBack: Int32Array): KnownRoute {
+  const { slotArcStart, arcOf, partStart, rows, rowCells } = layout;
+  const arcs: number[] = [];
+  const columns: number[] = [];
+  const cellsOn: number[] = [];
+  const arcEnds: number[] = [];
+  const countries: number[] = [];
+  for (let i = slotsBack.length - 1; i >= 0; i--) {
+    const s = slotsBack[i]!;
+    for (let j = slotArcStart[s]!; j < slotArcStart[s + 1]!; j++) {
+      arcs.push(arcOf[j]!);
+      for (let k = partStart[j]!; k < partStart[j + 1]!; k++) {
+        columns.push(rows[k]! * SUB);
+        cellsOn.push(rowCells[k]!);
+        const c = (rowCells[k]! / CATEGORIES.length) | 0;
+        if (!countries.includes(c)) countries.push(c);
+      }
+      arcEnds.push(columns.length);
+    }
+  }
+  return {
+    slots: slotsBack,
+    key: arcs.join(','),
+    columns: Int32Array.from(columns),
+    partCells: Int32Array.from(cellsOn),
+    partSums: new Float64Array(columns.length),
+    arcEnds: Int32Array.from(arcEnds),
+    countries,
+  };
+}
+
 /** Whether `slots` holds `walked[0 … count)`. */
 function sameSlots(slots: Int32Array, walked: Int32Array, count: number): boolean {
   if (slots.length !== count) return false;
@@ -303,34 +344,9 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
   const known: KnownRoute[] = [];
   let blockCount = new Int32Array(0);
   let last = -1;
-  const describeRoute = (slotsBack: Int32Array): KnownRoute => {
-    const arcs: number[] = [];
-    const columns: number[] = [];
-    const cellsOn: number[] = [];
-    const arcEnds: number[] = [];
-    const countries: number[] = [];
-    for (let i = slotsBack.length - 1; i >= 0; i--) {
-      const s = slotsBack[i]!;
-      for (let j = slotArcStart[s]!; j < slotArcStart[s + 1]!; j++) {
-        arcs.push(arcOf[j]!);
-        for (let k = partStart[j]!; k < partStart[j + 1]!; k++) {
-          columns.push(rows[k]! * SUB);
-          cellsOn.push(rowCells[k]!);
-          const c = (rowCells[k]! / categoryCount) | 0;
-          if (!countries.includes(c)) countries.push(c);
-        }
-        arcEnds.push(columns.length);
-      }
-    }
-    if (blockCount.length <= known.length) {
-      const grown = new Int32Array(2 * known.length + 8);
-      grown.set(blockCount);
-      blockCount = grown;
-    }
-    return { slots: slotsBack, key: arcs.join(','), columns: Int32Array.from(columns), partCells: Int32Array.from(cellsOn), partSums: new Float64Array(columns.length), arcEnds: Int32Array.from(arcEnds), countries };
-  };
   const categoryCount = CATEGORIES.length;
   const countryCount = cells.countries.length;
+  const layout: SlotLayout = { slotArcStart, arcOf, partStart, rows, rowCells };
 
   return function run(fromRun: number, toRun: number, samples: Float64Array, at: number): AdaptiveBlock {
     const sums = new Float64Array(countryCount * categoryCount);
@@ -414,7 +430,12 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
         for (let q = 0; p < 0 && q < known.length; q++) if (sameSlots(known[q]!.slots, pathSlots, slotCount)) p = q;
         if (p < 0) {
           p = known.length;
-          known.push(describeRoute(pathSlots.slice(0, slotCount)));
+          known.push(describeRoute(layout, pathSlots.slice(0, slotCount)));
+          if (blockCount.length <= known.length) {
+            const grown = new Int32Array(2 * known.length + 8);
+            grown.set(blockCount);
+            blockCount = grown;
+          }
         }
         last = p;
         const route = known[p]!;
