@@ -30,6 +30,17 @@ class ArcBuffer {
 const length = (x: Float64Array, y: Float64Array, u: number, v: number): number => Math.hypot(x[u]! - x[v]!, y[u]! - y[v]!);
 
 /**
+ * The A* heuristic every peer gets: the Euclidean distance for offsets (dx, dy), shrunk by one part
+ * in 10¹² so that rounding never puts it above an arc's length (`Math.hypot`, which rounds
+ * differently). Written with `Math.sqrt`: `Math.hypot` is a call into C that costs about 28 ns, which
+ * made filling a 100k-vertex bound array (the engine's A* takes bounds as an array) 2.8 ms per query
+ * against 0.17 ms.
+ */
+export function euclideanBound(dx: number, dy: number): number {
+  return Math.sqrt(dx * dx + dy * dy) * (1 - 1e-12);
+}
+
+/**
  * A side × side grid road network: arcs both ways between 4-neighbours, each direction with weight
  * length × U(1, 4) (a travel time at a random speed), and a diagonal pair in about 2% of cells.
  */

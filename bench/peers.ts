@@ -5,7 +5,7 @@ import { DirectedGraph } from 'graphology';
 import { bidirectional, singleSource } from 'graphology-shortest-path/dijkstra.js';
 import createGraph, { type Graph as NGraph, type Link, type Node } from 'ngraph.graph';
 import ngraphPath from 'ngraph.path';
-import type { ArcGraph } from './graphs.js';
+import { euclideanBound, type ArcGraph } from './graphs.js';
 
 interface XY {
   readonly x: number;
@@ -46,7 +46,7 @@ export function toNgraph(g: ArcGraph): NGraph<XY, number> {
 export function ngraphFinders(graph: NGraph<XY, number>): { aStar: (s: number, t: number) => number; nba: (s: number, t: number) => number } {
   const options = {
     oriented: true,
-    heuristic: (a: Node<XY>, b: Node<XY>) => Math.hypot(a.data.x - b.data.x, a.data.y - b.data.y),
+    heuristic: (a: Node<XY>, b: Node<XY>) => euclideanBound(a.data.x - b.data.x, a.data.y - b.data.y),
     distance: (_a: Node<XY>, _b: Node<XY>, link: Link<number>) => link.data,
   };
   const aStar = ngraphPath.aStar(graph, options);

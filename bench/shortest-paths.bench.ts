@@ -9,7 +9,7 @@ import { buildCsr, csrBytes, reverseCsr, type Csr } from '../src/engine/csr.js';
 import { shortestPathTree } from '../src/engine/dijkstra.js';
 import { shortestPath } from '../src/engine/shortest-path.js';
 import { createWorkspace } from '../src/engine/workspace.js';
-import { gridGraph, queryPairs, randomGraph, type ArcGraph } from './graphs.js';
+import { euclideanBound, gridGraph, queryPairs, randomGraph, type ArcGraph } from './graphs.js';
 import { compareHeaps } from './heap.bench.js';
 import { graphologyOneToAll, graphologyPointToPoint, ngraphFinders, toGraphology, toNgraph } from './peers.js';
 import { buildReference, CXX_FLAGS, gxxVersion, poolReference, runReference, writeGraphFile, type ReferenceResult } from './reference.js';
@@ -166,7 +166,7 @@ async function runEngine(c: Case, cxx: boolean, heaps: boolean): Promise<EngineR
     const { x, y } = graph;
     const tx = x[t]!;
     const ty = y[t]!;
-    for (let v = 0; v < bounds.length; v++) bounds[v] = Math.hypot(x[v]! - tx, y[v]! - ty);
+    for (let v = 0; v < bounds.length; v++) bounds[v] = euclideanBound(x[v]! - tx, y[v]! - ty);
     return aStarShortestPath(csr, [s], [t], bounds, ws);
   };
   const dijkstraQuery = (i: number) => shortestPath(csr, [pairs[i]![0]], [pairs[i]![1]], ws);

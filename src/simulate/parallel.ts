@@ -45,8 +45,10 @@ function runWorker(task: { spec: unknown; options: SimulateOptions; fromRun: num
 /**
  * `simulate` on several threads. The runs are split into blocks of 4,096 among `threads` workers;
  * the result is identical, bit for bit, to `simulate` and to any other thread count. Resolves to
- * `null` when no route exists. Worth it from about 100,000 planned runs or a few thousand adaptive
- * ones (a worker costs tens of milliseconds to start).
+ * `null` when no route exists. Worth it only for long simulations: each worker starts cold (tens of
+ * milliseconds, then its own JIT warm-up) and the samples are sorted on the calling thread. On a
+ * 2-core machine 400,000 adaptive runs went 1.5× faster on 2 threads, 80,000 went slower
+ * (bench/RESULTS.md).
  */
 export async function simulateParallel(network: Network, options: ParallelOptions): Promise<SimulationResult | null> {
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object');
