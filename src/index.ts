@@ -153,6 +153,7 @@ export { shortestPathTree, treePath, type ShortestPathTree } from './engine/dijk
 export { shortestPath } from './engine/shortest-path.js';
 export { bidirectionalShortestPath } from './engine/bidirectional.js';
 export { aStarShortestPath } from './engine/astar.js';
+export { bidirectionalAStarShortestPath } from './engine/bidirectional-astar.js';
 export { greatCircleLowerBounds, boundingSpeedKmh, haversineKm, EARTH_RADIUS_KM } from './engine/lower-bounds.js';
 export { kShortestPaths } from './engine/yen.js';
 export { buildTimetable, type Timetable, type ArcTiming } from './engine/timetable.js';

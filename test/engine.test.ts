@@ -7,6 +7,7 @@ import { singleSource } from 'graphology-shortest-path/dijkstra.js';
 import { describe, expect, it } from 'vitest';
 import { aStarShortestPath } from '../src/engine/astar.js';
 import { bidirectionalShortestPath } from '../src/engine/bidirectional.js';
+import { bidirectionalAStarShortestPath } from '../src/engine/bidirectional-astar.js';
 import { buildCsr, reverseCsr, type Csr } from '../src/engine/csr.js';
 import { shortestPathTree, treePath } from '../src/engine/dijkstra.js';
 import { boundingSpeedKmh, greatCircleLowerBounds } from '../src/engine/lower-bounds.js';
@@ -297,6 +298,96 @@ describe('point-to-point searches', () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
+  });
+
+  it('bidirectionalAStarShortestPath with consistent bounds (exact, scaled, zero, great-circle) equals Dijkstra', () => {
+    const coordArb = fc.array(fc.tuple(fc.double({ min: -60, max: 60, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true })), {
+      minLength: 12,
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(graphArb(), fc.double({ min: 0, max: 1, noNaN: true }), coordArb, (g, scale, coords) => {
+        const csr = csrOf(g);
+        const rev = reverseCsr(csr);
+        const ws = createWorkspace(csr);
+        // Exact costs to the targets and from the sources are consistent, and so is any common
+        // fraction of them, zero, and great-circle distances over the bounding speed.
+        const toTargets = shortestPathTree(rev, g.targets, ws).costs.slice();
+        const fromSources = shortestPathTree(csr, g.sources, ws).costs.slice();
+        const lat = Float64Array.from(coords.slice(0, g.n), (c) => c[0]);
+        const lon = Float64Array.from(coords.slice(0, g.n), (c) => c[1]);
+        const speed = boundingSpeedKmh(csr, lat, lon);
+        const bounds: [Float64Array, Float64Array][] = [
+          [toTargets, fromSources],
+          [toTargets.map((c) => c * scale), fromSources.map((c) => c * scale)],
+          [new Float64Array(g.n), new Float64Array(g.n)],
+          [toTargets, new Float64Array(g.n)],
+        ];
+        if (speed > 0) bounds.push([greatCircleLowerBounds(csr, lat, lon, g.targets, speed), greatCircleLowerBounds(csr, lat, lon, g.sources, speed)]);
+        const one = shortestPath(csr, g.sources, g.targets, ws);
+        for (const [to, from] of bounds) {
+          const two = bidirectionalAStarShortestPath(csr, rev, g.sources, g.targets, to, from, ws);
+          if (one === null) {
+            expect(two).toBeNull();
+            continue;
+          }
+          expect(two).not.toBeNull();
+          expect(close(two!.cost, one.cost)).toBe(true);
+          expectConsistent(g, two!);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('bidirectionalAStarShortestPath equals Dijkstra on grids with Euclidean bounds (many near-tied paths)', () => {
+    // Grids of up to 400 vertices, arcs both ways weighing length × U(1, 4): the searches meet long
+    // before they stop, so a wrong stopping rule shows.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 20 }),
+        fc.array(fc.double({ min: 1, max: 4, noNaN: true }), { minLength: 4 * 400, maxLength: 4 * 400 }),
+        fc.nat(),
+        fc.nat(),
+        (side, factors, a, b) => {
+          const n = side * side;
+          const from: number[] = [];
+          const to: number[] = [];
+          const w: number[] = [];
+          for (let v = 0; v < n; v++) {
+            const right = v % side < side - 1 ? v + 1 : -1;
+            const down = v + side < n ? v + side : -1;
+            for (const u of [right, down]) {
+              if (u < 0) continue;
+              from.push(v, u);
+              to.push(u, v);
+              w.push(factors[from.length - 2]!, factors[from.length - 1]!);
+            }
+          }
+          const csr = buildCsr(n, from, to, w);
+          const rev = reverseCsr(csr);
+          const ws = createWorkspace(csr);
+          const s = a % n;
+          const t = b % n;
+          const euclid = (p: number): Float64Array => Float64Array.from({ length: n }, (_, v) => Math.hypot((v % side) - (p % side), Math.floor(v / side) - Math.floor(p / side)) * (1 - 1e-12));
+          const one = shortestPath(csr, [s], [t], ws)!;
+          const two = bidirectionalAStarShortestPath(csr, rev, [s], [t], euclid(t), euclid(s), ws)!;
+          expect(close(two.cost, one.cost)).toBe(true);
+          expect(two.source).toBe(s);
+          expect(two.target).toBe(t);
+        },
+      ),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+
+  it('bidirectionalAStarShortestPath rejects bounds of the wrong type or length, naming the field', () => {
+    const csr = buildCsr(3, [0, 1], [1, 2], [1, 1]);
+    const ws = createWorkspace(csr);
+    const ok = new Float64Array(3);
+    expect(() => bidirectionalAStarShortestPath(csr, reverseCsr(csr), [0], [2], new Float64Array(2), ok, ws)).toThrow(/toTargets/);
+    expect(() => bidirectionalAStarShortestPath(csr, reverseCsr(csr), [0], [2], ok, [0, 0, 0] as unknown as Float64Array, ws)).toThrow(/fromSources/);
+    expect(bidirectionalAStarShortestPath(csr, reverseCsr(csr), [2], [0], ok, ok, ws)).toBeNull();
   });
 
   it('aStarShortestPath reopens a vertex whose cost improves after it left the queue (inconsistent bounds)', () => {
