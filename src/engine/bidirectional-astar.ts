@@ -5,11 +5,13 @@
 // bidirectional Dijkstra holds: stop when the two queue tops add up to at least the best meeting
 // cost μ found so far. Forward keys are d_f(v) + p(v), backward keys d_r(v) − p(v), and a meeting at
 // v costs d_f(v) + d_r(v), the real cost. Like NBA* it searches from both ends towards each other,
-// guided by the heuristic, and settles far fewer vertices than either bidirectional Dijkstra or A*.
+// guided by the heuristic. Its relax loop is its own (keys with the potential, two bounds checked);
+// ends and path assembly are shared with bidirectional Dijkstra.
 import { InvalidArgumentError } from '../errors.js';
 import type { Csr } from './csr.js';
-import { chainLength, costOf, tailOf, writeChain, type PathResult } from './path.js';
-import { TARGET, type SearchSide, type Workspace, checkEnds, markTargets, clearTargets } from './workspace.js';
+import { pathThrough, sourceAlsoTarget } from './bidirectional.js';
+import type { PathResult } from './path.js';
+import { type SearchSide, type Workspace, checkEnds } from './workspace.js';
 
 /**
  * Relax every arc of `u` on one side: a vertex is queued with key cost + sign × p(v), and the best
@@ -92,12 +94,7 @@ export function bidirectionalAStarShortestPath(
   const bwd = ws.backward;
   fwd.reset();
   bwd.reset();
-  // A vertex that is both a source and a target is a path of no arcs: the first such source.
-  const flags = ws.flags;
-  markTargets(ws, targets);
-  let both = -1;
-  for (let i = 0; i < sources.length && both < 0; i++) if (flags[sources[i]!] === TARGET) both = sources[i]!;
-  clearTargets(ws, targets);
+  const both = sourceAlsoTarget(ws, sources, targets);
   if (both >= 0) return { cost: 0, arcs: new Int32Array(0), source: both, target: both };
   for (let i = 0; i < sources.length; i++) {
     const v = sources[i]!;
@@ -117,17 +114,5 @@ export function bidirectionalAStarShortestPath(
     if (fh.size <= bh.size) expand(csr, fwd, bwd.dist, toTargets, fromSources, 1, fh.pop(), best);
     else expand(reverse, bwd, fwd.dist, toTargets, fromSources, -1, bh.pop(), best);
   }
-  const meet = best.meet;
-  if (meet < 0) return null;
-  const head = chainLength(csr, fwd.parent, meet);
-  const tail = chainLength(reverse, bwd.parent, meet);
-  const arcs = new Int32Array(head + tail);
-  const source = writeChain(csr, fwd.parent, meet, arcs, head);
-  let v = meet;
-  for (let k = head; k < head + tail; k++) {
-    const s = bwd.parent[v]!;
-    arcs[k] = reverse.arcOf[s]!;
-    v = tailOf(reverse.offsets, reverse.vertexCount, s);
-  }
-  return { cost: costOf(csr, arcs), arcs, source, target: v };
+  return best.meet < 0 ? null : pathThrough(csr, reverse, ws, best.meet);
 }

@@ -61,12 +61,7 @@ export function bidirectionalShortestPath(
   const bwd = ws.backward;
   fwd.reset();
   bwd.reset();
-  // A vertex that is both a source and a target is a path of no arcs: the first such source.
-  const flags = ws.flags;
-  markTargets(ws, targets);
-  let both = -1;
-  for (let i = 0; i < sources.length && both < 0; i++) if (flags[sources[i]!] === TARGET) both = sources[i]!;
-  clearTargets(ws, targets);
+  const both = sourceAlsoTarget(ws, sources, targets);
   if (both >= 0) return { cost: 0, arcs: new Int32Array(0), source: both, target: both };
   for (let i = 0; i < sources.length; i++) fwd.start(sources[i]!, 0);
   for (let i = 0; i < targets.length; i++) bwd.start(targets[i]!, 0);
@@ -82,8 +77,26 @@ export function bidirectionalShortestPath(
     if (fh.size <= bh.size) expand(csr, fwd, bwd.dist, fh.pop(), best);
     else expand(reverse, bwd, fwd.dist, bh.pop(), best);
   }
-  const meet = best.meet;
-  if (meet < 0) return null;
+  return best.meet < 0 ? null : pathThrough(csr, reverse, ws, best.meet);
+}
+
+/** The first of `sources` that is also a target (a path of no arcs), or -1. */
+export function sourceAlsoTarget(ws: Workspace, sources: ArrayLike<number>, targets: ArrayLike<number>): number {
+  const flags = ws.flags;
+  markTargets(ws, targets);
+  let both = -1;
+  for (let i = 0; i < sources.length && both < 0; i++) if (flags[sources[i]!] === TARGET) both = sources[i]!;
+  clearTargets(ws, targets);
+  return both;
+}
+
+/**
+ * The path of a finished bidirectional search through `meet`: the forward side's parent chain from
+ * a source, then the backward side's (on `reverse`) to a target; its cost is Σ weights in order.
+ */
+export function pathThrough(csr: Csr, reverse: Csr, ws: Workspace, meet: number): PathResult {
+  const fwd = ws.forward;
+  const bwd = ws.backward;
   const head = chainLength(csr, fwd.parent, meet);
   const tail = chainLength(reverse, bwd.parent, meet);
   const arcs = new Int32Array(head + tail);
