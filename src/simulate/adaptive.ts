@@ -19,7 +19,8 @@
 // `shortestPath`, bit for bit (test/kernel.test.ts), barring two routes whose times tie to the
 // last bit (each search breaks such a tie its own way).
 import { buildCsr } from '../engine/csr.js';
-import { IndexedHeap } from '../engine/heap.js';
+import { shortestPathTree } from '../engine/dijkstra.js';
+import { createWorkspace } from '../engine/workspace.js';
 import { CATEGORIES } from '../network/types.js';
 import type { ExpandedGraph } from './expand.js';
 import { ElementTable } from './kernel.js';
@@ -205,31 +206,11 @@ export function sweepOrder(
   hours: readonly number[],
   sources: readonly number[],
 ): { order: Int32Array; local: Int32Array } {
-  const out: number[][] = Array.from({ length: vertexCount }, () => []);
+  const csr = buildCsr(vertexCount, tails, heads, hours);
+  const dist = shortestPathTree(csr, sources, createWorkspace(csr)).costs;
   const met = new Uint8Array(vertexCount);
-  tails.forEach((u, i) => {
-    out[u]!.push(i);
-    met[u] = 1;
-    met[heads[i]!] = 1;
-  });
-  const dist = new Float64Array(vertexCount).fill(Infinity);
-  const heap = new IndexedHeap(vertexCount);
-  for (const v of sources) {
-    met[v] = 1;
-    dist[v] = 0;
-    heap.push(v, 0);
-  }
-  while (heap.size > 0) {
-    const u = heap.pop();
-    for (const i of out[u]!) {
-      const v = heads[i]!;
-      const nd = dist[u]! + hours[i]!;
-      if (nd < dist[v]!) {
-        dist[v] = nd;
-        heap.push(v, nd);
-      }
-    }
-  }
+  for (let i = 0; i < tails.length; i++) met[tails[i]!] = met[heads[i]!] = 1;
+  for (const v of sources) met[v] = 1;
   const vertices: number[] = [];
   for (let v = 0; v < vertexCount; v++) if (met[v] === 1) vertices.push(v);
   vertices.sort((a, b) => (dist[a] === dist[b] ? a - b : dist[a]! < dist[b]! || dist[b] === Infinity ? -1 : 1));
@@ -294,7 +275,7 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
   const rowCells = Int32Array.from(partCells);
   const elementCount = table.count;
   const sourceList = Int32Array.from(sources, (v) => local[v]!);
-  // Targets that no useful arc reaches (a target that is also a source is reached at 0 hours).
+  // The targets, numbered; a target on no useful arc (and not a source) cannot end a route and is left out.
   const targetList = Int32Array.from(
     targets.filter((v) => local[v]! >= 0),
     (v) => local[v]!,
