@@ -10,8 +10,8 @@ import { MAIN_JOB_TRIPS } from '../src/cli/main-job.js';
 import { shortestPath } from '../src/engine/shortest-path.js';
 import { setArcWeight } from '../src/engine/weights.js';
 import { createWorkspace } from '../src/engine/workspace.js';
-import { compileExpanded } from '../src/simulate/compile.js';
-import { resolveTrip } from '../src/simulate/route.js';
+import { compileExpanded } from '../src/route/compile.js';
+import { resolveTrip } from '../src/route/trip.js';
 import { prng } from './prng.js';
 
 const TRIP = { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] } } as const;

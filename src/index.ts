@@ -44,19 +44,10 @@ export { findNode, foldName } from './network/lookup.js';
 export { toGraph, type GraphNodeAttributes, type GraphLinkAttributes } from './network/graph.js';
 export { meanOf, expectedDepartureWaitHours } from './network/distribution.js';
 
-export {
-  fastestRoute,
-  breakdown,
-  type Route,
-  type RouteLeg,
-  type RouteStop,
-  type RoutePart,
-  type RouteOptions,
-  type Breakdown,
-  type CountryHours,
-  type CategoryHours,
-} from './simulate/route.js';
-export type { PartKind, Avoid, ExpandedGraph, Arc, Part, PartModel } from './simulate/expand.js';
+export { fastestRoute, type Route, type RouteLeg, type RouteStop, type RoutePart } from './route/fastest.js';
+export type { RouteOptions } from './route/trip.js';
+export { breakdown, type Breakdown, type CountryHours, type CategoryHours } from './route/breakdown.js';
+export type { PartKind, Avoid, ExpandedGraph, Arc, Part, PartModel } from './route/expand.js';
 
 export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare } from './simulate/montecarlo.js';
 export { simulateParallel, type ParallelOptions } from './simulate/parallel.js';
@@ -158,4 +149,4 @@ export { greatCircleLowerBounds, boundingSpeedKmh, haversineKm, EARTH_RADIUS_KM 
 export { kShortestPaths } from './engine/yen.js';
 export { buildTimetable, type Timetable, type ArcTiming } from './engine/timetable.js';
 export { earliestArrival, type TimedPath } from './engine/earliest-arrival.js';
-export { compile, reweight, copyCompiled, type CompiledNetwork } from './simulate/compile.js';
+export { compile, reweight, copyCompiled, type CompiledNetwork } from './route/compile.js';

@@ -11,9 +11,9 @@ import { createWorkspace } from '../src/engine/workspace.js';
 import { kShortestPaths } from '../src/engine/yen.js';
 import { InvalidArgumentError, UnknownProfileError } from '../src/errors.js';
 import { parseNetwork } from '../src/network/network.js';
-import { compile, copyCompiled, reweight, type CompiledNetwork } from '../src/simulate/compile.js';
-import type { ExpandedGraph } from '../src/simulate/expand.js';
-import { shortestArcPath } from '../src/simulate/shortest.js';
+import { compile, copyCompiled, reweight, type CompiledNetwork } from '../src/route/compile.js';
+import type { ExpandedGraph } from '../src/route/expand.js';
+import { shortestArcPath } from '../src/route/search.js';
 import { toySpec } from './fixtures.js';
 import { graphologyCost } from './oracles.js';
 

@@ -14,7 +14,7 @@ import {
   type NetworkSpec,
 } from '../src/index.js';
 import { run } from '../src/cli/run.js';
-import { expandedGraph } from '../src/simulate/route.js';
+import { expandedGraph } from '../src/route/graph-cache.js';
 import { toyDoc, toySpec } from './fixtures.js';
 
 function cli(...argv: string[]): { code: number; err: string } {

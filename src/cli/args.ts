@@ -3,7 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadNetwork, middleCorridor } from '../network/load.js';
 import type { Network } from '../network/network.js';
-import type { Avoid } from '../simulate/expand.js';
+import type { Avoid } from '../route/expand.js';
 import type { RoutePolicy } from '../simulate/montecarlo.js';
 
 /** A usage error: wrong command, unknown flag, missing or malformed argument. Exit code 2. */

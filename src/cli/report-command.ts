@@ -7,10 +7,10 @@ import { japan2025 } from '../measures/japan2025.js';
 import { breakdownCsv, breakdownCsvPath, networkGeoJson, reportJson, samplesCsv } from '../report/export.js';
 import { renderReport, type ReportInput } from '../report/html/render.js';
 import { reportTrip, type ReportProgress } from '../report/html/trip.js';
-import { fastestRoute } from '../simulate/route.js';
+import { fastestRoute } from '../route/fastest.js';
 import { SCENARIO_FLAGS, UsageError, networkFrom, parseFlags, scenarioFrom } from './args.js';
 import { measuresFromArg } from './measures-arg.js';
-import type { CliIo } from './run.js';
+import type { CliIo } from './io.js';
 
 /** Formats `report` writes. */
 export type ReportFormat = 'html' | 'json' | 'csv' | 'geojson';

@@ -5,23 +5,20 @@ import { TranscaspianError } from '../errors.js';
 import { networkJsonSchema } from '../network/schema.js';
 import { validateNetwork } from '../network/validate.js';
 import { readFileSync } from 'node:fs';
-import { fastestRoute } from '../simulate/route.js';
+import { fastestRoute } from '../route/fastest.js';
 import { FLOW_DEFAULTS, TODAY_VOLUME, simulateFlow, volumeSweep } from '../simulate/flow/index.js';
 import { flowJson, flowText, sweepJson, sweepText } from '../report/flow-text.js';
 import { measuresFromArg } from './measures-arg.js';
 import { runScenario } from './simulate-command.js';
 import { routeJson, routeText } from '../report/route-text.js';
 import { SCENARIO_FLAGS, UsageError, avoidFrom, integerFlag, need, networkFrom, parseFlags as parse, scenarioFrom } from './args.js';
+import type { CliIo } from './io.js';
 import { mainJob } from './main-job.js';
 import { REPORT_USAGE, reportCommand } from './report-command.js';
 
-/** Where the command writes. */
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 export { UsageError } from './args.js';
+export type { CliIo } from './io.js';
 
 export const USAGE = `Usage: transcaspian <command> [options]
 

@@ -3,7 +3,13 @@
 // of arcs within a vertex, so among parallel arcs of equal weight the lowest arc index is met first
 // and wins every tie (relaxation uses a strict `<`). Numbers only: no ids, no countries.
 import { InvalidArgumentError } from '../errors.js';
-import { checkWeight } from './weights.js';
+
+/** Throw `InvalidArgumentError` naming arc `arc` unless `w` is a finite number ≥ 0. */
+export function checkWeight(arc: number, w: unknown): asserts w is number {
+  if (typeof w !== 'number' || !(w >= 0) || w === Infinity) {
+    throw new InvalidArgumentError(`weights[${arc}]`, w, 'a finite number ≥ 0');
+  }
+}
 
 /** A directed multigraph in CSR form, with a two-way map between CSR slots and original arc indices. */
 export interface Csr {

@@ -2,14 +2,7 @@
 // loops, and never defaulted. Reweighting writes in place by original arc index, so a scenario or a
 // Monte Carlo sample changes costs without rebuilding the CSR.
 import { InvalidArgumentError } from '../errors.js';
-import type { Csr } from './csr.js';
-
-/** Throw `InvalidArgumentError` naming arc `arc` unless `w` is a finite number ≥ 0. */
-export function checkWeight(arc: number, w: unknown): asserts w is number {
-  if (typeof w !== 'number' || !(w >= 0) || w === Infinity) {
-    throw new InvalidArgumentError(`weights[${arc}]`, w, 'a finite number ≥ 0');
-  }
-}
+import { checkWeight, type Csr } from './csr.js';
 
 /**
  * Set every arc's weight in place: arc i (original index) gets `weights[i]`. All weights are checked

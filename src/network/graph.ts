@@ -1,5 +1,5 @@
 // The network as a graphology graph, for users who want graphology's ecosystem (metrics, layouts,
-// GEXF/GraphML export). Routing does not use this graph; see simulate/shortest.ts.
+// GEXF/GraphML export). Routing does not use this graph; see route/search.ts.
 import { MultiDirectedGraph } from 'graphology';
 import { InvalidArgumentError } from '../errors.js';
 import type { Link, Network } from './network.js';

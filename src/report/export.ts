@@ -6,7 +6,7 @@ import type { Measure } from '../measures/types.js';
 import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
 import type { Comparison } from '../simulate/compare.js';
-import type { Route } from '../simulate/route.js';
+import type { Route } from '../route/fastest.js';
 import type { ReportInput } from './html/render.js';
 import type { ReportTrip } from './html/trip.js';
 import { LIBRARY_VERSION } from './html/version.js';

@@ -1,7 +1,8 @@
 // Text and JSON renderings of a route and its breakdown (used by the CLI and the examples).
 import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
-import { breakdown, type Breakdown, type Route } from '../simulate/route.js';
+import { breakdown, type Breakdown } from '../route/breakdown.js';
+import { type Route } from '../route/fastest.js';
 import { fmtDays, fmtHours, fmtInt, textTable } from './table.js';
 
 /** A per-country × category table (hours), with totals. */

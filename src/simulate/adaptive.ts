@@ -22,7 +22,7 @@ import { buildCsr } from '../engine/csr.js';
 import { shortestPathTree } from '../engine/dijkstra.js';
 import { createWorkspace } from '../engine/workspace.js';
 import { CATEGORIES } from '../network/types.js';
-import type { ExpandedGraph } from './expand.js';
+import type { ExpandedGraph } from '../route/expand.js';
 import { ElementTable } from './kernel.js';
 import { mixRun } from './random.js';
 

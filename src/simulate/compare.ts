@@ -8,7 +8,7 @@ import { CATEGORIES } from '../network/types.js';
 import { quantileOfSorted, shareWithin } from '../stats/summary.js';
 import { ElementStream } from './random.js';
 import { simulate, type SimulateOptions, type SimulationResult } from './montecarlo.js';
-import { zeroCategories, type CategoryHours } from './route.js';
+import { zeroCategories, type CategoryHours } from '../route/breakdown.js';
 
 /** A point estimate with a 95% interval. */
 export interface Interval {

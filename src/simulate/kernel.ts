@@ -9,7 +9,7 @@
 // the distribution's precomputed quantile functions (`quantileFn`, `lengthBiasedFn`) per draw.
 import { exp } from './exp.js';
 import { lognormalParams } from '../network/distribution.js';
-import type { PartModel } from './expand.js';
+import type { PartModel } from '../route/expand.js';
 import { ElementStream, unitOf } from './random.js';
 import { BIASED_TRIANGULAR_SIZE, biasedTriangularQuantile, biasedTriangularTable, lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
 

@@ -10,11 +10,13 @@ import type { Network } from '../network/network.js';
 import { CATEGORIES, type Category } from '../network/types.js';
 import { shareWithin, sortedCopy, summarize, type Summary } from '../stats/summary.js';
 import { adaptiveRunner } from './adaptive.js';
-import type { ExpandedGraph } from './expand.js';
+import type { ExpandedGraph } from '../route/expand.js';
 import { checkSeed, mixRun } from './random.js';
-import { resolveTrip, routeFromArcs, zeroCategories, type CategoryHours, type CountryHours, type ResolvedTrip, type Route, type RouteOptions } from './route.js';
+import { resolveTrip, type ResolvedTrip, type RouteOptions } from '../route/trip.js';
+import { routeFromArcs, type Route } from '../route/fastest.js';
+import { zeroCategories, type CategoryHours, type CountryHours } from '../route/breakdown.js';
 import { ElementTable } from './kernel.js';
-import { shortestArcPath } from './shortest.js';
+import { shortestArcPath } from '../route/search.js';
 
 /** Route policy of a simulation. */
 export type RoutePolicy = 'planned' | 'adaptive';

@@ -4,7 +4,7 @@
 import { exp } from './exp.js';
 import { lognormalParams, meanOf } from '../network/distribution.js';
 import type { Distribution } from '../network/types.js';
-import type { PartModel } from './expand.js';
+import type { PartModel } from '../route/expand.js';
 import { mixRun, type ElementStream } from './random.js';
 
 // Coefficients of Acklam's approximation (module constants: no allocation per call).

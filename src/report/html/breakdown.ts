@@ -3,7 +3,7 @@
 // and waiting.
 import { CATEGORIES, type Category } from '../../network/types.js';
 import type { Comparison } from '../../simulate/compare.js';
-import type { CategoryHours } from '../../simulate/route.js';
+import type { CategoryHours } from '../../route/breakdown.js';
 import { escapeHtml } from './escape.js';
 import { fixed, px } from './format.js';
 import { placeName } from './names.js';

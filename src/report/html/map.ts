@@ -4,7 +4,7 @@
 import { geoBounds, geoConicEqualArea, geoPath, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
 import type { Network } from '../../network/network.js';
 import type { Mode, NodeKind, NodeSpec } from '../../network/types.js';
-import type { Route } from '../../simulate/route.js';
+import type { Route } from '../../route/fastest.js';
 import { worldCountries, type CountryFeature } from './basemap.js';
 import { escapeHtml } from './escape.js';
 import { fixed, px } from './format.js';

@@ -5,7 +5,7 @@ import type { MeasurePackage } from '../../measures/japan2025.js';
 import type { Measure } from '../../measures/types.js';
 import type { Network } from '../../network/network.js';
 import type { Interval } from '../../simulate/compare.js';
-import type { Route } from '../../simulate/route.js';
+import type { Route } from '../../route/fastest.js';
 import { assumptionsHtml, avoidText, profileId } from './assumptions.js';
 import { attributionSvg } from './attribution.js';
 import { breakdownSvg } from './breakdown.js';

@@ -6,9 +6,10 @@ import { InvalidArgumentError } from '../../errors.js';
 import { headwayOf, meanOf } from '../../network/distribution.js';
 import { resolveProfile, type Link, type Network } from '../../network/network.js';
 import { CATEGORIES, type Distribution, type Mode, type NodeSpec, type ServiceSpec, type StageKind, type StageSpec } from '../../network/types.js';
-import type { Part, PartModel } from '../expand.js';
-import { resolveTrip, routeFromArcs } from '../route.js';
-import { shortestArcPath } from '../shortest.js';
+import type { Part, PartModel } from '../../route/expand.js';
+import { resolveTrip } from '../../route/trip.js';
+import { routeFromArcs } from '../../route/fastest.js';
+import { shortestArcPath } from '../../route/search.js';
 import type { ConsignmentSize, FlowSpec, ReplacedQueue } from './types.js';
 
 /** Kinds of time, in `TimeKindHours` order. */

@@ -7,7 +7,7 @@ import type { Network } from '../../network/network.js';
 import { CATEGORIES } from '../../network/types.js';
 import { quantileOfSorted, summarize, type Summary } from '../../stats/summary.js';
 import { checkSeed } from '../random.js';
-import { zeroCategories, type CategoryHours } from '../route.js';
+import { zeroCategories, type CategoryHours } from '../../route/breakdown.js';
 import { CORRIDOR_FLOWS, TODAY_VOLUME } from './demand.js';
 import { runReplication, type ReplicationStats, type ServerStats } from './engine.js';
 import { meanInterval, slope } from './interval.js';

@@ -4,8 +4,8 @@ import type { Measure, MeasureCitation } from '../../measures/types.js';
 import type { ProfileSpec, StageKind } from '../../network/types.js';
 import type { Summary } from '../../stats/summary.js';
 import type { Interval } from '../compare.js';
-import type { Avoid } from '../expand.js';
-import type { CategoryHours } from '../route.js';
+import type { Avoid } from '../../route/expand.js';
+import type { CategoryHours } from '../../route/breakdown.js';
 
 /**
  * The size of one consignment in the units ferries and feeders count. Which one a crossing uses

@@ -5,7 +5,7 @@
 // is reused, so a query allocates only its result. graphology-shortest-path remains the tests' oracle.
 import { cloneCsrWeights, type Csr } from '../engine/csr.js';
 import { shortestPath } from '../engine/shortest-path.js';
-import { checkWeight } from '../engine/weights.js';
+import { checkWeight } from '../engine/csr.js';
 import { createWorkspace, type Workspace } from '../engine/workspace.js';
 import { compileExpanded, type CompiledNetwork } from './compile.js';
 import type { ExpandedGraph } from './expand.js';

@@ -7,7 +7,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { resolveProfile, type Network } from '../network/network.js';
 import type { ProfileSpec } from '../network/types.js';
 import type { Arc, ExpandedGraph } from './expand.js';
-import { expandedGraph } from './route.js';
+import { expandedGraph } from './graph-cache.js';
 
 /** A network compiled for one profile. */
 export interface CompiledNetwork {
