@@ -1,39 +1,48 @@
 // Typed errors: one base class, a small hierarchy, stable codes. Tests and callers match on the class
 // and `code`, never on message text (the graphology habit). Messages name what is wrong and what to do.
 
-/** Stable codes for every problem `validateNetwork` can report. */
-export type ProblemCode =
-  | 'invalid_json'
-  | 'wrong_type'
-  | 'missing_field'
-  | 'unknown_field'
-  | 'empty_network'
-  | 'duplicate_id'
-  | 'invalid_id'
-  | 'unknown_node'
-  | 'unknown_source'
-  | 'unknown_mode'
-  | 'unknown_kind'
-  | 'unknown_country'
-  | 'unknown_profile'
-  | 'unknown_category'
-  | 'unknown_distribution'
-  | 'invalid_value'
-  | 'not_finite'
-  | 'not_positive'
-  | 'negative'
-  | 'probability_out_of_range'
-  | 'latitude_out_of_range'
-  | 'longitude_out_of_range'
-  | 'triangular_order'
-  | 'uniform_order'
-  | 'lognormal_order'
-  | 'empty_distribution'
-  | 'self_loop'
-  | 'conflicting_fields'
-  | 'missing_service'
-  | 'ambiguous_country'
-  | 'missing_source';
+/**
+ * Every code a problem found by `validateNetwork` can carry, in the README's order. The schema's
+ * checks declare theirs where they are written (network/schema.ts); a value of the wrong JSON type is
+ * `missing_field`, `not_finite` or `wrong_type` by what was found; the cross-reference checks
+ * (network/validate.ts) name theirs where they run. A test builds one invalid document per code.
+ */
+export const PROBLEM_CODES = Object.freeze([
+  'invalid_json',
+  'wrong_type',
+  'missing_field',
+  'unknown_field',
+  'empty_network',
+  'duplicate_id',
+  'invalid_id',
+  'unknown_node',
+  'unknown_source',
+  'unknown_mode',
+  'unknown_kind',
+  'unknown_country',
+  'unknown_profile',
+  'unknown_category',
+  'unknown_distribution',
+  'invalid_value',
+  'not_finite',
+  'not_positive',
+  'negative',
+  'probability_out_of_range',
+  'latitude_out_of_range',
+  'longitude_out_of_range',
+  'triangular_order',
+  'uniform_order',
+  'lognormal_order',
+  'empty_distribution',
+  'self_loop',
+  'conflicting_fields',
+  'missing_service',
+  'ambiguous_country',
+  'missing_source',
+] as const);
+
+/** Stable code of a problem `validateNetwork` reports: one of `PROBLEM_CODES`. */
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** One problem found in a network document. */
 export interface NetworkProblem {
@@ -52,13 +61,17 @@ export interface NetworkProblem {
 }
 
 /** Codes of errors thrown by the library (other than network problems, which have their own codes). */
-export type ErrorCode =
-  | 'invalid_network'
-  | 'unknown_node'
-  | 'unknown_profile'
-  | 'invalid_argument'
-  | 'invalid_measure'
-  | 'io_error';
+export const ERROR_CODES = Object.freeze([
+  'invalid_network',
+  'unknown_node',
+  'unknown_profile',
+  'invalid_argument',
+  'invalid_measure',
+  'io_error',
+] as const);
+
+/** Stable code of an error thrown by the library: one of `ERROR_CODES`. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Base class of every error this library throws on purpose. */
 export class TranscaspianError extends Error {

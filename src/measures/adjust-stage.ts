@@ -2,7 +2,7 @@
 // their probabilities.
 import { InvalidMeasureError } from '../errors.js';
 import { distributionSchema } from '../network/schema.js';
-import { STAGE_KINDS, type Distribution, type StageKind, type StageSpec } from '../network/types.js';
+import { DISTRIBUTION_TYPES, STAGE_KINDS, type Distribution, type StageKind, type StageSpec } from '../network/types.js';
 import { deepFreeze } from '../network/validate.js';
 import { defineMeasure } from './define.js';
 import { checkOptions, extraSources, measureIdOf, requireId, resolveParameter, userSetting } from './parameters.js';
@@ -38,7 +38,7 @@ export function adjustStage(options: AdjustStageOptions): Measure {
   let durationHours: Distribution | undefined;
   if (options.durationHours !== undefined) {
     const r = distributionSchema.safeParse(options.durationHours);
-    if (!r.success) throw new InvalidMeasureError(id, 'durationHours', options.durationHours, 'a valid duration distribution in hours (fixed, uniform, triangular, lognormal or empirical)');
+    if (!r.success) throw new InvalidMeasureError(id, 'durationHours', options.durationHours, `a valid duration distribution in hours (${DISTRIBUTION_TYPES.slice(0, -1).join(', ')} or ${DISTRIBUTION_TYPES[DISTRIBUTION_TYPES.length - 1]})`);
     durationHours = deepFreeze(structuredClone(options.durationHours));
   }
   if (durationFactor !== undefined && durationHours !== undefined) {

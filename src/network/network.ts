@@ -3,7 +3,7 @@
 // ordinary ids.
 import { InvalidArgumentError, UnknownProfileError } from '../errors.js';
 import { BUILT_IN_PROFILES } from './profiles.js';
-import type { LinkSpec, NetworkSpec, NodeSpec, ProfileSpec, SourceSpec } from './types.js';
+import { MODES, type LinkSpec, type NetworkSpec, type NodeSpec, type ProfileSpec, type SourceSpec } from './types.js';
 import { deepFreeze, parseNetworkSpec, type ValidateOptions } from './validate.js';
 
 /** A directed link as the network uses it: `bidirectional` links appear twice, the second reversed. */
@@ -78,8 +78,8 @@ export function resolveProfile(network: Network, profile: string | ProfileSpec):
   if (typeof profile.id !== 'string' || profile.id === '') {
     throw new InvalidArgumentError('profile.id', profile.id, 'a non-empty string (links and stages restricted to profiles match on it)');
   }
-  if (!Array.isArray(profile.modes) || profile.modes.length === 0 || profile.modes.some((m) => !['rail', 'road', 'ferry', 'sea'].includes(m))) {
-    throw new InvalidArgumentError('profile.modes', profile.modes, 'a non-empty array of rail, road, ferry, sea');
+  if (!Array.isArray(profile.modes) || profile.modes.length === 0 || profile.modes.some((m) => !(MODES as readonly string[]).includes(m))) {
+    throw new InvalidArgumentError('profile.modes', profile.modes, `a non-empty array of ${MODES.join(', ')}`);
   }
   for (const key of ['maxHours', 'grossWeightTonnes'] as const) {
     const v = profile[key];

@@ -1,5 +1,12 @@
 // Built-in profiles: what travels. A network may declare more (or override these) in `profiles`.
-import type { ProfileSpec } from './types.js';
+import type { BuiltInProfileId, ProfileSpec } from './types.js';
+
+// Typed narrowly so that the ids can be checked against BuiltInProfileId below.
+const PROFILES = Object.freeze([
+  Object.freeze({ id: 'container-rail', name: "40' container by block train", modes: Object.freeze(['rail', 'sea', 'ferry'] as const), grossWeightTonnes: 30.48 }),
+  Object.freeze({ id: 'wagon', name: 'Rail wagon (rail ferries across seas)', modes: Object.freeze(['rail', 'ferry'] as const), grossWeightTonnes: 90 }),
+  Object.freeze({ id: 'truck', name: 'Articulated truck (ro-ro ferries across seas)', modes: Object.freeze(['road', 'ferry'] as const), grossWeightTonnes: 40 }),
+] as const satisfies readonly (ProfileSpec & { readonly id: BuiltInProfileId })[]);
 
 /**
  * The built-in profiles.
@@ -10,8 +17,8 @@ import type { ProfileSpec } from './types.js';
  * Gross weights are typical (40 t is the common legal maximum for an articulated truck in the region;
  * 30.48 t is the ISO 668 rating of a 40' container), used only against structures' weight caps.
  */
-export const BUILT_IN_PROFILES: readonly ProfileSpec[] = Object.freeze([
-  Object.freeze({ id: 'container-rail', name: "40' container by block train", modes: Object.freeze(['rail', 'sea', 'ferry'] as const), grossWeightTonnes: 30.48 }),
-  Object.freeze({ id: 'wagon', name: 'Rail wagon (rail ferries across seas)', modes: Object.freeze(['rail', 'ferry'] as const), grossWeightTonnes: 90 }),
-  Object.freeze({ id: 'truck', name: 'Articulated truck (ro-ro ferries across seas)', modes: Object.freeze(['road', 'ferry'] as const), grossWeightTonnes: 40 }),
-]);
+export const BUILT_IN_PROFILES: readonly ProfileSpec[] = PROFILES;
+
+// Compile-time guarantee that BuiltInProfileId names exactly these profiles.
+const _everyBuiltInIdHasAProfile: [BuiltInProfileId] extends [(typeof PROFILES)[number]['id']] ? true : false = true;
+void _everyBuiltInIdHasAProfile;

@@ -3,54 +3,85 @@
 // checked in validate.ts, which zod cannot express.
 import * as z from 'zod';
 import { COUNTRY_CODES } from './countries.js';
-import type { NetworkSpec } from './types.js';
+import { raises } from './raises.js';
+import {
+  CATEGORIES,
+  DISTRIBUTION_TYPES,
+  MODES,
+  NODE_KINDS,
+  SOURCE_CONFIDENCES,
+  STAGE_KINDS,
+  STAGE_WHEN_VALUES,
+  STRUCTURE_KINDS,
+  WAIT_CAUSES,
+  type DistributionType,
+  type NetworkSpec,
+} from './types.js';
 
-const id = z.string().min(1).describe('Identifier; any non-empty string (used as given, never as an object key).');
-const hours = z.number().nonnegative();
-const positive = z.number().positive();
-const probability = z.number().min(0).max(1);
-const country = z.enum(COUNTRY_CODES as [string, ...string[]]).describe('ISO 3166-1 alpha-2 country code.');
-const mode = z.enum(['rail', 'road', 'ferry', 'sea']);
-const category = z.enum(['moving', 'border', 'customs', 'handling', 'waiting']);
-const stageKind = z.enum([
-  'customs',
-  'inspection',
-  'scan',
-  'gauge-change',
-  'handling',
-  'marshalling',
-  'queue',
-  'documents',
-  'sanitary',
-  'traction-change',
-]);
+// Every check that has a problem code of its own declares it here with `raises`; a check without one
+// reports `invalid_value` (a year out of range, an empty name, a `when` that is not one of its values).
+
+const ID_TEXT = 'Identifier; any non-empty string (used as given, never as an object key).';
+/** An object's own id or a link's end. */
+const id = z.string().min(1, raises('invalid_id', 'a non-empty id')).describe(ID_TEXT);
+/** A reference by id (a provenance's `ref`, a `profiles` entry): the cross-reference checks name what it misses. */
+const reference = z.string().min(1).describe(ID_TEXT);
+const hours = z.number().nonnegative(raises('negative'));
+const positive = z.number().positive(raises('not_positive'));
+/** A number in [min, max], reporting `code` on either side. */
+const between = (min: number, max: number, code: 'probability_out_of_range' | 'latitude_out_of_range' | 'longitude_out_of_range') =>
+  z.number().min(min, raises(code)).max(max, raises(code));
+const probability = between(0, 1, 'probability_out_of_range');
+const country = z
+  .enum(COUNTRY_CODES as [string, ...string[]], raises('unknown_country'))
+  .describe('ISO 3166-1 alpha-2 country code.');
+const mode = z.enum(MODES, raises('unknown_mode'));
+const category = z.enum(CATEGORIES, raises('unknown_category'));
+const stageKind = z.enum(STAGE_KINDS, raises('unknown_kind'));
 const notes = z.string().optional();
+
+/** The values of `record` in the order of `keys`, as the non-empty tuple zod's unions take. */
+function inOrder<K extends string, V>(keys: readonly [K, ...K[]], record: Readonly<Record<K, V>>): [V, ...V[]] {
+  const [first, ...rest] = keys;
+  return [record[first], ...rest.map((k) => record[k])];
+}
+
+/** One object schema per distribution type, each with its own order check. */
+const distributionShapes = {
+  fixed: z.strictObject({ type: z.literal('fixed'), value: hours }),
+  uniform: z
+    .strictObject({ type: z.literal('uniform'), min: hours, max: hours })
+    .refine((d) => d.min <= d.max, raises('uniform_order', 'min <= max')),
+  triangular: z
+    .strictObject({ type: z.literal('triangular'), min: hours, mode: hours, max: hours })
+    .refine((d) => d.min <= d.mode && d.mode <= d.max, raises('triangular_order', 'min <= mode <= max')),
+  lognormal: z
+    .strictObject({ type: z.literal('lognormal'), median: positive, p90: positive })
+    .refine((d) => d.p90 >= d.median, raises('lognormal_order', 'p90 >= median')),
+  empirical: z.strictObject({
+    type: z.literal('empirical'),
+    values: z.array(hours).min(1, raises('empty_distribution', 'at least one value')),
+  }),
+} satisfies { readonly [K in DistributionType]: z.ZodType<{ type: K }> };
 
 /** Duration distribution in hours. */
 export const distributionSchema = z
-  .discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('fixed'), value: hours }),
-    z
-      .strictObject({ type: z.literal('uniform'), min: hours, max: hours })
-      .refine((d) => d.min <= d.max, { params: { code: 'uniform_order' }, message: 'expected min <= max' }),
-    z
-      .strictObject({ type: z.literal('triangular'), min: hours, mode: hours, max: hours })
-      .refine((d) => d.min <= d.mode && d.mode <= d.max, {
-        params: { code: 'triangular_order' },
-        message: 'expected min <= mode <= max',
-      }),
-    z
-      .strictObject({ type: z.literal('lognormal'), median: positive, p90: positive })
-      .refine((d) => d.p90 >= d.median, { params: { code: 'lognormal_order' }, message: 'expected p90 >= median' }),
-    z.strictObject({ type: z.literal('empirical'), values: z.array(hours).min(1) }),
-  ])
+  .discriminatedUnion(
+    'type',
+    inOrder(DISTRIBUTION_TYPES, distributionShapes),
+    raises('unknown_distribution', `a distribution type: ${DISTRIBUTION_TYPES.join(', ')}`),
+  )
   .describe('A duration distribution in hours.');
 
-const provenance = z.union([
-  z.strictObject({ ref: id.describe('Key into the document sources table.'), note: z.string().optional() }),
-  z.strictObject({ estimate: z.string().min(1).describe('The reasoning behind the estimate.') }),
-]);
-const provenanceSpec = z.union([provenance, z.array(provenance).min(1)]).optional();
+const PROVENANCE_TEXT = 'a provenance: { "ref": <source id> } or { "estimate": <reasoning> }, or an array of them';
+const provenance = z.union(
+  [
+    z.strictObject({ ref: reference.describe('Key into the document sources table.'), note: z.string().optional() }),
+    z.strictObject({ estimate: z.string().min(1).describe('The reasoning behind the estimate.') }),
+  ],
+  raises('invalid_value', PROVENANCE_TEXT),
+);
+const provenanceSpec = z.union([provenance, z.array(provenance).min(1)], raises('invalid_value', PROVENANCE_TEXT)).optional();
 
 const sourceSchema = z.strictObject({
   id,
@@ -58,7 +89,7 @@ const sourceSchema = z.strictObject({
   organisation: z.string().min(1),
   year: z.number().int().min(1800).max(2100).nullable().describe('Publication year; null when the source states none.'),
   url: z.string().optional(),
-  confidence: z.enum(['H', 'M', 'L']).optional(),
+  confidence: z.enum(SOURCE_CONFIDENCES).optional(),
   notes,
 });
 
@@ -71,16 +102,16 @@ const stageSchema = z.strictObject({
   durationHours: distributionSchema,
   probability: probability.optional(),
   modes: z.array(mode).min(1),
-  when: z.enum(['always', 'transfer', 'through']).optional(),
-  profiles: z.array(id).optional(),
+  when: z.enum(STAGE_WHEN_VALUES).optional(),
+  profiles: z.array(reference).optional(),
   servers: z
     .number()
     .int()
-    .positive()
+    .positive(raises('not_positive'))
     .optional()
     .describe('Queue model only: parallel servers performing the stage; omitted means unlimited (a pure delay).'),
   waitCause: z
-    .enum(['capacity', 'weather', 'schedule'])
+    .enum(WAIT_CAUSES)
     .optional()
     .describe('Queue stages only: capacity (default; the queue model replaces the stage by queueing), weather or schedule (kept as a delay).'),
   source: provenanceSpec,
@@ -91,10 +122,10 @@ const nodeSchema = z.strictObject({
   id,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).optional(),
-  kind: z.enum(['terminal', 'border', 'port', 'hub']),
+  kind: z.enum(NODE_KINDS, raises('unknown_kind')),
   country,
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
+  lat: between(-90, 90, 'latitude_out_of_range'),
+  lon: between(-180, 180, 'longitude_out_of_range'),
   reefer: z.boolean().optional(),
   stages: z.array(stageSchema).optional(),
   source: provenanceSpec,
@@ -105,16 +136,16 @@ const serviceSchema = z.strictObject({
   headwayHours: distributionSchema.optional(),
   departuresPerWeek: positive.optional(),
   sailingHours: distributionSchema,
-  cancellationProbability: probability.refine((p) => p !== 1, {
-    params: { code: 'probability_out_of_range' },
-    message: 'expected a probability below 1 (every departure cancelled means no service)',
-  }),
+  cancellationProbability: probability.refine(
+    (p) => p !== 1,
+    raises('probability_out_of_range', 'a probability below 1 (every departure cancelled means no service)'),
+  ),
   capacity: z
     .strictObject({ wagons: positive.optional(), trucks: positive.optional(), teu: positive.optional() })
     .optional(),
   departWhenFull: z.boolean().optional(),
   maxWaitHours: positive.optional(),
-  vessels: z.number().int().positive().optional().describe('Queue model only, with returnHours: vessels serving this direction.'),
+  vessels: z.number().int().positive(raises('not_positive')).optional().describe('Queue model only, with returnHours: vessels serving this direction.'),
   returnHours: distributionSchema
     .optional()
     .describe('Queue model only, with vessels: hours from arrival at the far port until ready to load again.'),
@@ -125,7 +156,7 @@ const serviceSchema = z.strictObject({
 
 const structureSchema = z.strictObject({
   id,
-  kind: z.enum(['bridge', 'tunnel', 'pass']),
+  kind: z.enum(STRUCTURE_KINDS, raises('unknown_kind')),
   name: z.string().min(1),
   builtYear: z.number().int().optional(),
   weightLimitTonnes: positive.optional(),
@@ -148,7 +179,7 @@ const linkSchema = z.strictObject({
   durationHours: distributionSchema.optional(),
   country: country.optional(),
   waters: z.string().min(1).optional(),
-  profiles: z.array(id).optional(),
+  profiles: z.array(reference).optional(),
   service: serviceSchema.optional(),
   structures: z.array(structureSchema).optional(),
   bidirectional: z.boolean().optional(),
@@ -176,7 +207,7 @@ export const networkSchema = z
     description: z.string().optional(),
     sources: z.array(sourceSchema).optional(),
     profiles: z.array(profileSchema).optional(),
-    nodes: z.array(nodeSchema).min(1),
+    nodes: z.array(nodeSchema).min(1, raises('empty_network', 'at least one node')),
     links: z.array(linkSchema),
   })
   .describe('A transcaspian network document: nodes, links, services and their sources.');

@@ -1,38 +1,27 @@
 // The network document format: what a planner writes in `data/*.json`. All times are hours, distances
 // km, speeds km/h. The zod schema in schema.ts validates exactly these shapes (checked at compile time).
 
+// Each closed vocabulary is written once, as a frozen `as const` array (valibot's `picklist`): its
+// type is `(typeof ARRAY)[number]`, and the zod schema, the JSON Schema and the report's legends read
+// the same array.
+
+/** All transport modes of a link, in a fixed order (tables, legends). */
+export const MODES = Object.freeze(['rail', 'road', 'ferry', 'sea'] as const);
 /** Transport mode of a link. `ferry` is roll-on/roll-off (wagons, trucks); `sea` is lift-on/lift-off (containers). */
-export type Mode = 'rail' | 'road' | 'ferry' | 'sea';
-/** All modes, in a fixed order. */
-export const MODES: readonly Mode[] = ['rail', 'road', 'ferry', 'sea'];
+export type Mode = (typeof MODES)[number];
 
+/** All node kinds, in legend order. */
+export const NODE_KINDS = Object.freeze(['terminal', 'border', 'port', 'hub'] as const);
 /** Kind of node. */
-export type NodeKind = 'terminal' | 'border' | 'port' | 'hub';
-/** All node kinds. */
-export const NODE_KINDS: readonly NodeKind[] = ['terminal', 'border', 'port', 'hub'];
+export type NodeKind = (typeof NODE_KINDS)[number];
 
-/** Breakdown category of every hour a consignment spends (the Time Release Study view). */
-export type Category = 'moving' | 'border' | 'customs' | 'handling' | 'waiting';
 /** All categories, in display order. */
-export const CATEGORIES: readonly Category[] = ['moving', 'border', 'customs', 'handling', 'waiting'];
+export const CATEGORIES = Object.freeze(['moving', 'border', 'customs', 'handling', 'waiting'] as const);
+/** Breakdown category of every hour a consignment spends (the Time Release Study view). */
+export type Category = (typeof CATEGORIES)[number];
 
-/**
- * What a stage is. Measures select stages by kind: customs streamlining cuts `customs` (procedural
- * clearance) and the rate of `inspection`; it never touches `queue` (capacity waits).
- */
-export type StageKind =
-  | 'customs'
-  | 'inspection'
-  | 'scan'
-  | 'gauge-change'
-  | 'handling'
-  | 'marshalling'
-  | 'queue'
-  | 'documents'
-  | 'sanitary'
-  | 'traction-change';
 /** All stage kinds. */
-export const STAGE_KINDS: readonly StageKind[] = [
+export const STAGE_KINDS = Object.freeze([
   'customs',
   'inspection',
   'scan',
@@ -43,7 +32,37 @@ export const STAGE_KINDS: readonly StageKind[] = [
   'documents',
   'sanitary',
   'traction-change',
-];
+] as const);
+/**
+ * What a stage is. Measures select stages by kind: customs streamlining cuts `customs` (procedural
+ * clearance) and the rate of `inspection`; it never touches `queue` (capacity waits).
+ */
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+/** The values of a stage's `when`, in the schema's order. */
+export const STAGE_WHEN_VALUES = Object.freeze(['always', 'transfer', 'through'] as const);
+/** When a stage applies: `transfer` only when the arrival and departure modes differ, `through` only when equal. */
+export type StageWhen = (typeof STAGE_WHEN_VALUES)[number];
+
+/** The causes of a `queue` stage's wait (`waitCause`), the default first. */
+export const WAIT_CAUSES = Object.freeze(['capacity', 'weather', 'schedule'] as const);
+/** What causes a `queue` stage's wait; see `StageSpec.waitCause`. */
+export type WaitCause = (typeof WAIT_CAUSES)[number];
+
+/** All kinds of structure on a link. */
+export const STRUCTURE_KINDS = Object.freeze(['bridge', 'tunnel', 'pass'] as const);
+/** Kind of structure on a link. */
+export type StructureKind = (typeof STRUCTURE_KINDS)[number];
+
+/** The confidence grades of a source, highest first. */
+export const SOURCE_CONFIDENCES = Object.freeze(['H', 'M', 'L'] as const);
+/** H: official statistics; M: news quoting an official; L: secondary or anecdotal. */
+export type SourceConfidence = (typeof SOURCE_CONFIDENCES)[number];
+
+/** All distribution types (`Distribution['type']`), in the schema's order. */
+export const DISTRIBUTION_TYPES = Object.freeze(['fixed', 'uniform', 'triangular', 'lognormal', 'empirical'] as const);
+/** The `type` of a duration distribution. */
+export type DistributionType = (typeof DISTRIBUTION_TYPES)[number];
 
 /** Id of a built-in profile. Networks may declare more in `profiles`. */
 export type BuiltInProfileId = 'container-rail' | 'wagon' | 'truck';
@@ -57,6 +76,14 @@ export type Distribution =
   | { readonly type: 'lognormal'; readonly median: number; readonly p90: number }
   /** Resample uniformly from observed values. */
   | { readonly type: 'empirical'; readonly values: readonly number[] };
+
+// Compile-time guarantee that DISTRIBUTION_TYPES names exactly the variants of Distribution.
+const _distributionTypesMatch: [Distribution['type']] extends [DistributionType]
+  ? [DistributionType] extends [Distribution['type']]
+    ? true
+    : false
+  : false = true;
+void _distributionTypesMatch;
 
 /** Where a figure comes from: a key into the document's `sources`, or an estimate with its reasoning. */
 export type Provenance =
@@ -76,7 +103,7 @@ export interface SourceSpec {
   readonly year: number | null;
   readonly url?: string;
   /** H: official statistics; M: news quoting an official; L: secondary or anecdotal. */
-  readonly confidence?: 'H' | 'M' | 'L';
+  readonly confidence?: SourceConfidence;
   readonly notes?: string;
 }
 
@@ -95,7 +122,7 @@ export interface StageSpec {
   /** The stage applies when the consignment arrives or departs by one of these modes. */
   readonly modes: readonly Mode[];
   /** `transfer`: only when the arrival and departure modes differ; `through`: only when equal. Omitted means always. */
-  readonly when?: 'always' | 'transfer' | 'through';
+  readonly when?: StageWhen;
   /** Restrict to these profiles (omitted: all). */
   readonly profiles?: readonly string[];
   /**
@@ -112,7 +139,7 @@ export interface StageSpec {
    * timetable windows) are not capacity: the queue model keeps the stage as a delay. Routing and
    * Monte Carlo ignore it.
    */
-  readonly waitCause?: 'capacity' | 'weather' | 'schedule';
+  readonly waitCause?: WaitCause;
   readonly source?: ProvenanceSpec;
   readonly notes?: string;
 }
@@ -172,7 +199,7 @@ export interface ServiceSpec {
 /** An asset on a link that can restrict it: a bridge with a weight cap, speed restriction, closures. */
 export interface StructureSpec {
   readonly id: string;
-  readonly kind: 'bridge' | 'tunnel' | 'pass';
+  readonly kind: StructureKind;
   readonly name: string;
   readonly builtYear?: number;
   /** Gross-weight cap; a heavier profile must take `overweightDetourHours` or cannot use the link. */

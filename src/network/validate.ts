@@ -5,7 +5,8 @@ import { InvalidNetworkError, describeValue, type NetworkProblem, type ProblemCo
 import { distributionSchema, networkSchema } from './schema.js';
 import { meanOf, secondMomentOf } from './distribution.js';
 import { BUILT_IN_PROFILES } from './profiles.js';
-import type { Distribution, NetworkSpec } from './types.js';
+import { DISTRIBUTION_TYPES, type Distribution, type NetworkSpec } from './types.js';
+import { declaredProblem } from './raises.js';
 
 /** Options of `validateNetwork` and `parseNetwork`. */
 export interface ValidateOptions {
@@ -57,29 +58,20 @@ function lastName(path: Path): string {
   return '';
 }
 
-const ENUM_CODES: Readonly<Record<string, ProblemCode>> = {
-  mode: 'unknown_mode',
-  modes: 'unknown_mode',
-  kind: 'unknown_kind',
-  country: 'unknown_country',
-  category: 'unknown_category',
-};
-
-function rangeCode(path: Path, minimum: unknown, inclusive: unknown): ProblemCode {
-  const name = lastName(path);
-  if (name === 'lat') return 'latitude_out_of_range';
-  if (name === 'lon') return 'longitude_out_of_range';
-  if (/probability/i.test(name)) return 'probability_out_of_range';
-  if (minimum === 0 && inclusive === false) return 'not_positive';
-  if (minimum === 0 && inclusive === true) return 'negative';
-  return 'invalid_value';
-}
-
-/** Translate one zod issue into our problems (an unrecognized-keys issue yields one per key). */
-function fromZodIssue(root: unknown, issue: z.core.$ZodIssue): NetworkProblem[] {
+/**
+ * Translate one zod issue into our problems (an unrecognized-keys issue yields one per key). The code
+ * is the one the failing check declares (`raises`, read back by `declaredProblem`); a value of the
+ * wrong JSON type is classified by what was found; a check that declares none reports `invalid_value`.
+ * zod runs a length check even on a value whose type already failed (an array where an id string was
+ * expected): such a follow-on issue (`afterTypeFailure`) is not the problem its check declares, and
+ * is reported as a plain `invalid_value`.
+ */
+function fromZodIssue(root: unknown, issue: z.core.$ZodIssue, afterTypeFailure: boolean): NetworkProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const received = valueAt(root, path);
   const name = lastName(path);
+  const declared = afterTypeFailure ? undefined : declaredProblem(issue.message);
+  const code = declared?.code ?? 'invalid_value';
   switch (issue.code) {
     case 'invalid_type': {
       const parent = path.slice(0, -1);
@@ -93,57 +85,31 @@ function fromZodIssue(root: unknown, issue: z.core.$ZodIssue): NetworkProblem[] 
       return [makeProblem('wrong_type', path, received, `a value of type ${issue.expected}`)];
     }
     case 'too_small': {
-      if (issue.origin === 'array' && path.length === 1 && path[0] === 'nodes') {
-        return [makeProblem('empty_network', path, received, 'at least one node')];
-      }
-      if (issue.origin === 'array' && name === 'values') {
-        return [makeProblem('empty_distribution', path, received, 'at least one value')];
-      }
-      if (issue.origin === 'string' && (name === 'id' || name === 'from' || name === 'to')) {
-        return [makeProblem('invalid_id', path, received, 'a non-empty id')];
-      }
-      if (issue.origin === 'number') {
-        const code = rangeCode(path, issue.minimum, issue.inclusive);
-        const op = issue.inclusive ? '>=' : '>';
-        return [makeProblem(code, path, received, `a number ${op} ${String(issue.minimum)}`)];
-      }
-      return [makeProblem('invalid_value', path, received, `at least ${String(issue.minimum)} (${issue.origin})`)];
+      const op = issue.inclusive ? '>=' : '>';
+      const bound = issue.origin === 'number' ? `a number ${op} ${String(issue.minimum)}` : `at least ${String(issue.minimum)} (${issue.origin})`;
+      return [makeProblem(code, path, received, declared?.expected ?? bound)];
     }
     case 'too_big': {
-      if (issue.origin === 'number') {
-        const code = rangeCode(path, undefined, undefined);
-        const op = issue.inclusive ? '<=' : '<';
-        return [makeProblem(code, path, received, `a number ${op} ${String(issue.maximum)}`)];
-      }
-      return [makeProblem('invalid_value', path, received, `at most ${String(issue.maximum)} (${issue.origin})`)];
+      const op = issue.inclusive ? '<=' : '<';
+      const bound = issue.origin === 'number' ? `a number ${op} ${String(issue.maximum)}` : `at most ${String(issue.maximum)} (${issue.origin})`;
+      return [makeProblem(code, path, received, declared?.expected ?? bound)];
     }
     case 'invalid_value': {
-      const code = ENUM_CODES[name] ?? 'invalid_value';
       const shown = issue.values.length > 12 ? `${issue.values.slice(0, 12).join(', ')}, …` : issue.values.join(', ');
-      return [makeProblem(code, path, received, `one of ${shown}`)];
+      return [makeProblem(code, path, received, declared?.expected ?? `one of ${shown}`)];
     }
     case 'invalid_union': {
+      // A discriminated union that matched no option points at its discriminator.
       const discriminator = (issue as { discriminator?: string }).discriminator;
-      const options = (issue as { options?: unknown[] }).options;
-      if (discriminator === 'type') {
-        const at = name === 'type' ? path : [...path, 'type'];
-        return [
-          makeProblem('unknown_distribution', at, valueAt(root, at), `a distribution type: ${(options ?? []).join(', ')}`),
-        ];
-      }
-      if (name === 'source' || path.includes('source')) {
-        return [makeProblem('invalid_value', path, received, 'a provenance: { "ref": <source id> } or { "estimate": <reasoning> }, or an array of them')];
-      }
-      return [makeProblem('invalid_value', path, received, 'one of the allowed shapes')];
+      const at = discriminator === undefined || path[path.length - 1] === discriminator ? path : [...path, discriminator];
+      return [makeProblem(code, at, valueAt(root, at), declared?.expected ?? 'one of the allowed shapes')];
     }
     case 'unrecognized_keys':
       return issue.keys.map((key) => makeProblem('unknown_field', [...path, key], valueAt(root, [...path, key]), 'no such field'));
-    case 'custom': {
-      const code = (issue.params as { code?: ProblemCode } | undefined)?.code ?? 'invalid_value';
-      return [makeProblem(code, path, received, issue.message.replace(/^expected /, ''))];
-    }
+    case 'custom':
+      return [makeProblem(code, path, received, declared?.expected ?? issue.message)];
     default:
-      return [makeProblem('invalid_value', path, received, issue.message)];
+      return [makeProblem(code, path, received, declared?.expected ?? issue.message)];
   }
 }
 
@@ -340,7 +306,7 @@ function overflowingDistributions(doc: unknown): NetworkProblem[] {
     }
     if (!isObj(v)) return;
     const t = own(v, 'type');
-    if (typeof t === 'string' && ['fixed', 'uniform', 'triangular', 'lognormal', 'empirical'].includes(t)) {
+    if (typeof t === 'string' && (DISTRIBUTION_TYPES as readonly string[]).includes(t)) {
       const parsed = distributionSchema.safeParse(v);
       if (parsed.success) {
         const d = parsed.data as Distribution;
@@ -354,6 +320,11 @@ function overflowingDistributions(doc: unknown): NetworkProblem[] {
   };
   walk(doc, []);
   return out;
+}
+
+/** A zod issue path as a map key. */
+function pathKey(path: readonly PropertyKey[]): string {
+  return JSON.stringify(path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
 }
 
 function comparePaths(a: Path, b: Path): number {
@@ -403,7 +374,9 @@ function check(input: unknown, options: ValidateOptions): { problems: NetworkPro
   }
   try {
     const result = networkSchema.safeParse(doc);
-    problems = result.success ? [] : result.error.issues.flatMap((issue) => fromZodIssue(doc, issue));
+    const issues = result.success ? [] : result.error.issues;
+    const typeFailed = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => pathKey(i.path)));
+    problems = issues.flatMap((issue) => fromZodIssue(doc, issue, issue.code !== 'invalid_type' && typeFailed.has(pathKey(issue.path))));
     problems.push(...semanticProblems(doc, options), ...overflowingDistributions(doc));
   } catch (e) {
     // A hostile value (a getter that throws, a revoked proxy) must still give a typed answer.

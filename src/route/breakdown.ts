@@ -23,7 +23,7 @@ export interface Breakdown {
 
 /** An object with every category at 0. */
 export function zeroCategories(): CategoryHours {
-  return { moving: 0, border: 0, customs: 0, handling: 0, waiting: 0 };
+  return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as CategoryHours;
 }
 
 /**

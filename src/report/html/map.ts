@@ -3,7 +3,7 @@
 // hours spent at each node of the route as circle area.
 import { geoBounds, geoConicEqualArea, geoPath, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
 import type { Network } from '../../network/network.js';
-import type { Mode, NodeKind, NodeSpec } from '../../network/types.js';
+import { MODES, NODE_KINDS, type NodeSpec } from '../../network/types.js';
 import type { Route } from '../../route/fastest.js';
 import { worldCountries, type CountryFeature } from './basemap.js';
 import { escapeHtml } from './escape.js';
@@ -355,8 +355,7 @@ export function mapLegendSvg(dwellScaleHours: number, chart: string): string {
   ];
   let x = 8;
   out.push(`<text x="${x}" y="18" font-weight="600">Nodes</text>`);
-  const kinds: NodeKind[] = ['terminal', 'border', 'port', 'hub'];
-  kinds.forEach((k, i) => {
+  NODE_KINDS.forEach((k, i) => {
     const y = 36 + (i % 2) * 24;
     const cx = x + 8 + Math.floor(i / 2) * 140;
     out.push(kindMarker(k, cx, y - 4, 9, 'fill="#111111" stroke="#ffffff" stroke-width="1"'));
@@ -364,8 +363,7 @@ export function mapLegendSvg(dwellScaleHours: number, chart: string): string {
   });
   x = 310;
   out.push(`<text x="${x}" y="18" font-weight="600">Links</text>`);
-  const modes: Mode[] = ['rail', 'road', 'ferry', 'sea'];
-  modes.forEach((m, i) => {
+  MODES.forEach((m, i) => {
     const y = 36 + (i % 2) * 24;
     const lx = x + Math.floor(i / 2) * 190;
     out.push(`<path d="M${lx} ${y - 4}H${lx + 44}" fill="none" ${modeStroke(m, 3)}/>`);

@@ -2,7 +2,7 @@
 // (about 55, 105, 150, 195, 230 on a 0–255 luma scale) and carry distinct patterns, modes differ in
 // dash style, node kinds in shape, before/after in lightness and dash: every distinction survives
 // greyscale printing.
-import type { Category, Mode, NodeKind } from '../../network/types.js';
+import { CATEGORIES, type Category, type Mode, type NodeKind } from '../../network/types.js';
 import { px } from './format.js';
 
 /** Fill and pattern of a breakdown category. */
@@ -13,6 +13,7 @@ export interface CategoryStyle {
   readonly tile: string;
 }
 
+/** Colour and pattern of each breakdown category (legends list them in `CATEGORIES` order). */
 export const CATEGORY_STYLES: Readonly<Record<Category, CategoryStyle>> = {
   moving: { label: 'moving', color: '#1f3a66', tile: '' },
   border: { label: 'border', color: '#d0503a', tile: '<path d="M0 6L6 0M-1 1L1 -1M5 7L7 5" stroke="#ffffff" stroke-opacity="0.7" stroke-width="1.4"/>' },
@@ -29,6 +30,7 @@ export interface ModeStyle {
   readonly dash: readonly number[];
 }
 
+/** Stroke of each link mode (the map legend lists them in `MODES` order). */
 export const MODE_STYLES: Readonly<Record<Mode, ModeStyle>> = {
   rail: { label: 'rail', color: '#2b2b2b', dash: [] },
   road: { label: 'road', color: '#8a5a00', dash: [4, 2] },
@@ -50,6 +52,7 @@ export const SERIES = {
   after: { label: 'After', color: '#3b7dd8', dash: '8 4' },
 } as const;
 
+/** Legend and tooltip label of each node kind (the map legend lists them in `NODE_KINDS` order). */
 export const NODE_KIND_LABELS: Readonly<Record<NodeKind, string>> = {
   terminal: 'terminal',
   border: 'border crossing',
@@ -82,12 +85,10 @@ export function kindMarker(kind: NodeKind, x: number, y: number, size: number, a
 
 /** `<pattern>` definitions of the categories, with ids `${prefix}-cat-<category>`. */
 export function categoryPatterns(prefix: string): string {
-  return Object.entries(CATEGORY_STYLES)
-    .map(
-      ([cat, s]) =>
-        `<pattern id="${prefix}-cat-${cat}" patternUnits="userSpaceOnUse" width="6" height="6"><rect width="6" height="6" fill="${s.color}"/>${s.tile}</pattern>`,
-    )
-    .join('');
+  return CATEGORIES.map(
+    (cat) =>
+      `<pattern id="${prefix}-cat-${cat}" patternUnits="userSpaceOnUse" width="6" height="6"><rect width="6" height="6" fill="${CATEGORY_STYLES[cat].color}"/>${CATEGORY_STYLES[cat].tile}</pattern>`,
+  ).join('');
 }
 
 /** The fill of a category given the pattern prefix. */
