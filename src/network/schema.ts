@@ -2,6 +2,7 @@
 // JSON Schema written to data/network.schema.json. Cross-references (ids, sources, profiles) are
 // checked in validate.ts, which zod cannot express.
 import * as z from 'zod';
+import type { ProblemCode } from '../errors.js';
 import { COUNTRY_CODES } from './countries.js';
 import { raises } from './raises.js';
 import {
@@ -29,7 +30,7 @@ const reference = z.string().min(1).describe(ID_TEXT);
 const hours = z.number().nonnegative(raises('negative'));
 const positive = z.number().positive(raises('not_positive'));
 /** A number in [min, max], reporting `code` on either side. */
-const between = (min: number, max: number, code: 'probability_out_of_range' | 'latitude_out_of_range' | 'longitude_out_of_range') =>
+const between = (min: number, max: number, code: ProblemCode) =>
   z.number().min(min, raises(code)).max(max, raises(code));
 const probability = between(0, 1, 'probability_out_of_range');
 const country = z

@@ -107,7 +107,6 @@ function fromZodIssue(root: unknown, issue: z.core.$ZodIssue, afterTypeFailure: 
     case 'unrecognized_keys':
       return issue.keys.map((key) => makeProblem('unknown_field', [...path, key], valueAt(root, [...path, key]), 'no such field'));
     case 'custom':
-      return [makeProblem(code, path, received, declared?.expected ?? issue.message)];
     default:
       return [makeProblem(code, path, received, declared?.expected ?? issue.message)];
   }

@@ -3,7 +3,7 @@
 // and waiting.
 import { CATEGORIES, type Category } from '../../network/types.js';
 import type { Comparison } from '../../simulate/compare.js';
-import type { CategoryHours } from '../../route/breakdown.js';
+import { zeroCategories, type CategoryHours } from '../../route/breakdown.js';
 import { escapeHtml } from './escape.js';
 import { fixed, px } from './format.js';
 import { placeName } from './names.js';
@@ -16,16 +16,12 @@ const M = { left: 250, right: 96, top: 58, bottom: 62 };
 const BAR = 17;
 const ROW = 2 * BAR + 4 + 16;
 
-function zero(): CategoryHours {
-  return { moving: 0, border: 0, customs: 0, handling: 0, waiting: 0 };
-}
-
 /** The breakdown chart of a comparison. `prefix` keeps the SVG's pattern ids unique in the page. */
 export function breakdownSvg(c: Comparison, prefix: string, chart = 'breakdown'): string {
   const rows = c.byCountry.map((d) => ({
     country: d.country,
-    before: c.before.byCountry.find((x) => x.country === d.country)?.byCategory ?? zero(),
-    after: c.after.byCountry.find((x) => x.country === d.country)?.byCategory ?? zero(),
+    before: c.before.byCountry.find((x) => x.country === d.country)?.byCategory ?? zeroCategories(),
+    after: c.after.byCountry.find((x) => x.country === d.country)?.byCategory ?? zeroCategories(),
     beforeHours: d.beforeHours,
     afterHours: d.afterHours,
   }));
