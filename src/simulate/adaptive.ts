@@ -9,18 +9,18 @@
 //  - draws are made a sub-block of 64 runs at a time by the element kernel (kernel.ts), and arc
 //    weights are summed from them slot-major (`weights[slot * SUB + run]`);
 //  - the 64 searches of a sub-block run together, as label-correcting sweeps over the vertices
-//    numbered by their least expected time from the origin: one sweep relaxes every arc for every
-//    run, and a vertex whose time improved through an arc to a lower number is swept again (a
-//    Bellman–Ford with a good order, about two sweeps in all on the corridor). Against one Dijkstra
-//    per run with a heap, this is a few simple loops over typed arrays, with no queue;
+//    numbered by their least expected time from the origin (the engine's
+//    `batchedShortestPathTrees`, on the weights laid out as it reads them): one sweep relaxes every
+//    arc for every run, and a vertex whose time improved through an arc to a lower number is swept
+//    again (a Bellman–Ford with a good order, about two sweeps in all on the corridor). Against one
+//    Dijkstra per run with a heap, this is a few simple loops over typed arrays, with no queue;
 //  - a run's route is matched, by its slots, against the routes met before, whose parts' columns
 //    and cells are listed once, so a run's total is a walk down one list.
 // Run totals and routes equal drawing each part with `drawPart` and routing with the engine's
 // `shortestPath`, bit for bit (test/kernel.test.ts), barring two routes whose times tie to the
 // last bit (each search breaks such a tie its own way).
+import { batchedShortestPathTrees, createBatchedWorkspace, sweepOrder } from '../engine/batched-label-correcting.js';
 import { buildCsr } from '../engine/csr.js';
-import { shortestPathTree } from '../engine/dijkstra.js';
-import { createWorkspace } from '../engine/workspace.js';
 import { CATEGORIES } from '../network/types.js';
 import type { ExpandedGraph } from '../route/expand.js';
 import { ElementTable } from './kernel.js';
@@ -195,31 +195,6 @@ export function chainedArcs(graph: ExpandedGraph, kept: readonly number[], sourc
 }
 
 /**
- * The vertices met by the arcs `tails[i] → heads[i]` and the sources, ordered by least `hours`
- * from the sources (then by vertex index; unreachable ones last): `order[k]` is the vertex numbered
- * k, and `local[v]` the number of vertex v (-1 when v is on no arc and not a source).
- */
-export function sweepOrder(
-  vertexCount: number,
-  tails: readonly number[],
-  heads: readonly number[],
-  hours: readonly number[],
-  sources: readonly number[],
-): { order: Int32Array; local: Int32Array } {
-  const csr = buildCsr(vertexCount, tails, heads, hours);
-  const dist = shortestPathTree(csr, sources, createWorkspace(csr)).costs;
-  const met = new Uint8Array(vertexCount);
-  for (let i = 0; i < tails.length; i++) met[tails[i]!] = met[heads[i]!] = 1;
-  for (const v of sources) met[v] = 1;
-  const vertices: number[] = [];
-  for (let v = 0; v < vertexCount; v++) if (met[v] === 1) vertices.push(v);
-  vertices.sort((a, b) => (dist[a] === dist[b] ? a - b : dist[a]! < dist[b]! || dist[b] === Infinity ? -1 : 1));
-  const local = new Int32Array(vertexCount).fill(-1);
-  vertices.forEach((v, k) => (local[v] = k));
-  return { order: Int32Array.from(vertices), local };
-}
-
-/**
  * A runner for adaptive blocks of runs on `graph` from `sources` to `targets`: `run(from, to,
  * samples, at)` writes each run's total hours and returns the block's sums and routes (routes as
  * original arc indices joined by ','). Every draw is finite, so a route that exists on expected
@@ -316,10 +291,8 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
   const drawnSlots = Int32Array.from(drawnSlotList);
   const slotDrawnStart = Int32Array.from(drawnStart);
   const drawnColumns = Int32Array.from(drawnCols);
-  const dist = new Float64Array(vertexCount * SUB);
-  const parent = new Int32Array(vertexCount * SUB);
-  /** Per vertex: its time improved (on some run) since its arcs were last relaxed. */
-  const changed = new Uint8Array(vertexCount);
+  const search = createBatchedWorkspace(csr, SUB);
+  const { costs: dist, parentSlots: parent } = search;
   const pathSlots = new Int32Array(vertexCount);
   /** The routes met so far (few in practice), by their slots walked back from the target. */
   const known: KnownRoute[] = [];
@@ -351,46 +324,8 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
         for (let r = 0; r < n; r++) weights[w + r] = base + values[col0 + r]!;
         for (let k = first + 1; k < end; k++) addColumn(weights, w, values, drawnColumns[k]!, n);
       }
-      // Least times for the n runs at once: sweeps over the vertices in number order, each
-      // relaxing the arcs out of a vertex for every run (label correcting, as Bellman–Ford). An arc
-      // to a lower number that improves a time (on any run) calls for another sweep from that
-      // vertex on; with no such improvement every arc is tight and the times are least.
-      dist.fill(Infinity);
-      for (let i = 0; i < sourceList.length; i++) {
-        const d = sourceList[i]! * SUB;
-        dist.fill(0, d, d + SUB);
-        parent.fill(-1, d, d + SUB);
-      }
-      for (let i = 0; i < sourceList.length; i++) changed[sourceList[i]!] = 1;
-      let from = 0;
-      for (let sweep = 0; from < vertexCount; sweep++) {
-        if (sweep > vertexCount) throw new Error('internal: label-correcting sweeps did not settle');
-        let again = vertexCount;
-        for (let u = from; u < vertexCount; u++) {
-          if (changed[u] === 0) continue;
-          changed[u] = 0;
-          const du = u * SUB;
-          for (let s = offsets[u]!, end = offsets[u + 1]!; s < end; s++) {
-            const v = slotHead[s]!;
-            const dv = v * SUB;
-            const w = s * SUB;
-            let improved = false;
-            for (let r = 0; r < n; r++) {
-              const nd = dist[du + r]! + weights[w + r]!;
-              if (nd < dist[dv + r]!) {
-                dist[dv + r] = nd;
-                parent[dv + r] = s;
-                improved = true;
-              }
-            }
-            if (improved) {
-              changed[v] = 1;
-              if (v <= u && v < again) again = v;
-            }
-          }
-        }
-        from = again;
-      }
+      // Least times for the n runs at once (label-correcting sweeps over the vertices in number order).
+      batchedShortestPathTrees(csr, sourceList, weights, search, n);
       for (let r = 0; r < n; r++) {
         // The target with the least time (on a tie, the first listed).
         let found = -1;
