@@ -1,6 +1,22 @@
 // The event list of the discrete-event simulation: a binary min-heap in typed arrays, ordered by
 // time and then by insertion number, so events at the same time pop in the order they were
-// scheduled (first in, first out) and a run is deterministic whatever the heap's layout.
+// scheduled (first in, first out) and a run is deterministic whatever the heap's layout. Also the
+// kinds of event the queue model schedules, and what each one's `ref` names.
+
+/** A consignment arrives; `ref`: its flow. */
+export const ARRIVAL = 0;
+/** A consignment's delay or service ends; `ref`: the consignment. */
+export const STEP_DONE = 1;
+/** A scheduled vessel calls (services without a fleet); `ref`: the service. */
+export const CALL = 2;
+/** A fleet's vessel is back in port, ready to berth; `ref`: the vessel (across all fleets). */
+export const VESSEL_READY = 3;
+/** The vessel at a berth tries to sail; `ref`: attempt token × number of services + the service. */
+export const DEPART_ATTEMPT = 4;
+/** A voyage lands its cargo; `ref`: the voyage. */
+export const VOYAGE_ARRIVE = 5;
+/** The queues' lengths are noted; `ref`: the week. */
+export const SNAPSHOT = 6;
 
 /** A scheduled event: its time (hours), type and one integer argument. */
 export interface ScheduledEvent {

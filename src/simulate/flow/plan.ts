@@ -6,7 +6,7 @@ import { InvalidArgumentError } from '../../errors.js';
 import { headwayOf, meanOf } from '../../network/distribution.js';
 import { resolveProfile, type Link, type Network } from '../../network/network.js';
 import { CATEGORIES, type Distribution, type Mode, type NodeSpec, type ServiceSpec, type StageKind, type StageSpec } from '../../network/types.js';
-import type { Part, PartModel } from '../../route/expand.js';
+import type { Arc, Part, PartModel } from '../../route/expand.js';
 import { resolveTrip } from '../../route/trip.js';
 import { routeFromArcs } from '../../route/fastest.js';
 import { shortestArcPath } from '../../route/search.js';
@@ -121,6 +121,178 @@ function stageOf(node: NodeSpec, stageId: string): StageSpec {
   return s;
 }
 
+/** The servers and services met so far, each listed once in order of first use and shared by every flow that passes it. */
+class SharedQueues {
+  readonly servers: StageServer[] = [];
+  readonly services: Service[] = [];
+  private readonly serverIndex = new Map<string, number>();
+  private readonly serviceIndex = new Map<string, number>();
+
+  constructor(private readonly network: Network) {}
+
+  /** The server of `stage` at `node`, with `servers` parallel servers (listed on first use), with flow `flowId` among its flows. */
+  server(node: NodeSpec, stage: StageSpec, servers: number, label: string, flowId: string): number {
+    const id = `stage|${node.id}|${stage.id}`;
+    let s = this.serverIndex.get(id);
+    if (s === undefined) {
+      s = this.servers.length;
+      this.serverIndex.set(id, s);
+      this.servers.push({ id, label, nodeId: node.id, stageId: stage.id, stageKind: stage.kind, servers, meanServiceHours: meanOf(stage.durationHours), flows: [] });
+    }
+    if (!this.servers[s]!.flows.includes(flowId)) this.servers[s]!.flows.push(flowId);
+    return s;
+  }
+
+  /** The service of `link` (checked and listed on first use), with flow `flowId` among its flows. */
+  service(link: Link, flowId: string): number {
+    const id = `service|${link.id}`;
+    let s = this.serviceIndex.get(id);
+    if (s === undefined) {
+      s = this.services.length;
+      this.serviceIndex.set(id, s);
+      this.services.push(this.serviceOf(id, link));
+    }
+    const service = this.services[s]!;
+    if (!service.flows.includes(flowId)) service.flows.push(flowId);
+    return s;
+  }
+
+  /** A new service on `link`, after checking that the queue model can run it. */
+  private serviceOf(id: string, link: Link): Service {
+    const spec = link.service!;
+    const fleet = spec.vessels !== undefined && spec.returnHours !== undefined;
+    if (spec.departWhenFull === true && !fleet) {
+      throw new InvalidArgumentError(
+        `link ${link.id}: service.departWhenFull`,
+        true,
+        'a service with vessels and returnHours (the queue model needs vessels that wait in port to depart when full); add them, or drop departWhenFull',
+      );
+    }
+    const headway = headwayOf(spec);
+    // A service whose cycle takes no time would sail forever at one instant.
+    if (fleet ? meanOf(spec.sailingHours) + meanOf(spec.returnHours!) <= 0 : meanOf(headway) <= 0) {
+      throw new InvalidArgumentError(
+        `link ${link.id}: service.${fleet ? 'returnHours' : 'headwayHours'}`,
+        fleet ? spec.returnHours : headway,
+        fleet ? 'sailing plus return hours with a mean > 0' : 'a headway with a mean > 0',
+      );
+    }
+    const from = this.network.nodeById.get(link.from)!.name;
+    const to = this.network.nodeById.get(link.to)!.name;
+    return {
+      id,
+      label: link.name ?? `${from} → ${to} (${link.mode})`,
+      link,
+      spec,
+      mode: fleet ? 'fleet' : 'schedule',
+      headway,
+      meanSailingHours: meanOf(spec.sailingHours),
+      capacityPerWeek: serviceCapacityPerWeek(spec, headway),
+      flows: [],
+    };
+  }
+
+  /** The servers, those sharing a label told apart by their stage ids (two stages of a node can share a name, one per profile). */
+  labelledServers(): StageServer[] {
+    const seen = new Map<string, number>();
+    for (const s of this.servers) seen.set(s.label, (seen.get(s.label) ?? 0) + 1);
+    return this.servers.map((s) => ((seen.get(s.label) ?? 0) > 1 ? { ...s, label: `${s.label} [${s.stageId}]` } : s));
+  }
+}
+
+/** The steps of one flow as they are compiled, its random elements (each once) and the queue stages it drops. */
+class FlowSteps {
+  readonly steps: Step[] = [];
+  readonly elements: Element[] = [];
+  readonly replaced: ReplacedQueue[] = [];
+  private readonly elementIndex = new Map<string, number>();
+
+  /** The element of part `p` (listed on first use). */
+  element(p: Part): number {
+    let e = this.elementIndex.get(p.key);
+    if (e === undefined) {
+      e = this.elements.length;
+      this.elements.push({ key: p.key, model: p.model });
+      this.elementIndex.set(p.key, e);
+    }
+    return e;
+  }
+}
+
+/** The steps of a stop at a node: capacity queue stages dropped, stages with servers as servers, the rest as delays. */
+function stopSteps(arc: Arc, flowId: string, shared: SharedQueues, out: FlowSteps): void {
+  const node = arc.node!;
+  for (const p of arc.parts) {
+    const stage = stageOf(node, p.stageId!);
+    if (stage.kind === 'queue' && (stage.waitCause ?? 'capacity') === 'capacity') {
+      out.replaced.push({ nodeId: node.id, stageId: stage.id, label: p.label, expectedHours: p.expectedHours });
+      continue;
+    }
+    const category = CATEGORIES.indexOf(p.category);
+    if (stage.servers !== undefined) {
+      const server = shared.server(node, stage, stage.servers, p.label, flowId);
+      out.steps.push({ type: 'server', element: out.element(p), server, category, probability: stage.probability ?? 1, dist: stage.durationHours });
+    } else {
+      out.steps.push({ type: 'delay', element: out.element(p), timeKind: delayKind(p, stage), category });
+    }
+  }
+}
+
+/**
+ * The steps of a link: its departure wait and sailing become one crossing of its service, in the
+ * unit the consignment travels in (after arriving by `arrivalMode`); the rest are delays.
+ */
+function linkSteps(arc: Arc, arrivalMode: Mode | undefined, flow: FlowSpec, field: string, profileModes: readonly Mode[], shared: SharedQueues, out: FlowSteps): void {
+  const link = arc.link!;
+  for (const p of arc.parts) {
+    if (p.kind === 'departure-wait') {
+      const service = shared.service(link, flow.id);
+      const unit = crossingUnit(link, arrivalMode, profileModes);
+      const size = flow.size[unit];
+      if (size === undefined) {
+        throw new InvalidArgumentError(`${field}.size.${unit}`, size, `the size of a consignment in ${unit}: its route crosses ${link.id} (${link.mode})`);
+      }
+      const perVessel = link.service!.capacity?.[unit];
+      out.steps.push({ type: 'crossing', service, share: perVessel === undefined ? 0 : size / perVessel });
+    } else if (p.kind === 'sailing') {
+      // Part of the crossing step.
+    } else {
+      out.steps.push({ type: 'delay', element: out.element(p), timeKind: delayKind(p, undefined), category: CATEGORIES.indexOf(p.category) });
+    }
+  }
+}
+
+/** Route flow number `index` on its fastest route on expected times and compile its steps. */
+function planFlow(network: Network, flow: FlowSpec, index: number, shared: SharedQueues): FlowPlan {
+  const profile = resolveProfile(network, flow.profile);
+  const trip = resolveTrip(network, { origin: flow.origin, destination: flow.destination, profile, ...(flow.avoid !== undefined ? { avoid: flow.avoid } : {}) });
+  const arcs = shortestArcPath(trip.graph, trip.sources, trip.targets);
+  const base = {
+    flow,
+    index,
+    profileId: profile.id,
+    originId: trip.originId,
+    destinationId: trip.destinationId,
+    perHour: flow.perWeek / 168,
+    scales: flow.scales !== false,
+  };
+  if (arcs === null) return { ...base, route: null, steps: [], elements: [], replaced: [] };
+  const route = routeFromArcs(trip, arcs);
+  const out = new FlowSteps();
+  let arrivalMode: Mode | undefined;
+  for (const a of arcs) {
+    const arc = trip.graph.arcs[a]!;
+    if (arc.type === 'stop') {
+      arrivalMode = arc.arrivalMode;
+      stopSteps(arc, flow.id, shared, out);
+    } else {
+      linkSteps(arc, arrivalMode, flow, `flows[${index}]`, profile.modes, shared, out);
+      arrivalMode = arc.link!.mode;
+    }
+  }
+  return { ...base, route: { nodes: route.nodes, links: route.links, expectedHours: route.totalHours }, steps: out.steps, elements: out.elements, replaced: out.replaced };
+}
+
 /**
  * Route every flow and compile its steps. Stages of kind `queue` with `waitCause` `capacity` (the
  * default) are dropped and listed in `replaced`; stages with `servers` become servers; every other
@@ -130,130 +302,7 @@ function stageOf(node: NodeSpec, stageId: string): StageSpec {
  * for a service whose headway (or fleet cycle) has a mean of 0.
  */
 export function compilePlan(network: Network, flows: readonly FlowSpec[]): Plan {
-  const servers: StageServer[] = [];
-  const serverIndex = new Map<string, number>();
-  const services: Service[] = [];
-  const serviceIndex = new Map<string, number>();
-  const plans = flows.map((flow, index): FlowPlan => {
-    const field = `flows[${index}]`;
-    const profile = resolveProfile(network, flow.profile);
-    const trip = resolveTrip(network, { origin: flow.origin, destination: flow.destination, profile, ...(flow.avoid !== undefined ? { avoid: flow.avoid } : {}) });
-    const arcs = shortestArcPath(trip.graph, trip.sources, trip.targets);
-    const base = {
-      flow,
-      index,
-      profileId: profile.id,
-      originId: trip.originId,
-      destinationId: trip.destinationId,
-      perHour: flow.perWeek / 168,
-      scales: flow.scales !== false,
-    };
-    if (arcs === null) return { ...base, route: null, steps: [], elements: [], replaced: [] };
-    const route = routeFromArcs(trip, arcs);
-    const steps: Step[] = [];
-    const elements: Element[] = [];
-    const elementIndex = new Map<string, number>();
-    const element = (p: Part): number => {
-      let e = elementIndex.get(p.key);
-      if (e === undefined) {
-        e = elements.length;
-        elements.push({ key: p.key, model: p.model });
-        elementIndex.set(p.key, e);
-      }
-      return e;
-    };
-    const replaced: ReplacedQueue[] = [];
-    let arrivalMode: Mode | undefined;
-    for (const a of arcs) {
-      const arc = trip.graph.arcs[a]!;
-      if (arc.type === 'stop') {
-        arrivalMode = arc.arrivalMode;
-        const node = arc.node!;
-        for (const p of arc.parts) {
-          const stage = stageOf(node, p.stageId!);
-          if (stage.kind === 'queue' && (stage.waitCause ?? 'capacity') === 'capacity') {
-            replaced.push({ nodeId: node.id, stageId: stage.id, label: p.label, expectedHours: p.expectedHours });
-            continue;
-          }
-          const category = CATEGORIES.indexOf(p.category);
-          if (stage.servers !== undefined) {
-            const id = `stage|${node.id}|${stage.id}`;
-            let s = serverIndex.get(id);
-            if (s === undefined) {
-              s = servers.length;
-              serverIndex.set(id, s);
-              servers.push({ id, label: p.label, nodeId: node.id, stageId: stage.id, stageKind: stage.kind, servers: stage.servers, meanServiceHours: meanOf(stage.durationHours), flows: [] });
-            }
-            if (!servers[s]!.flows.includes(flow.id)) servers[s]!.flows.push(flow.id);
-            steps.push({ type: 'server', element: element(p), server: s, category, probability: stage.probability ?? 1, dist: stage.durationHours });
-          } else {
-            steps.push({ type: 'delay', element: element(p), timeKind: delayKind(p, stage), category });
-          }
-        }
-        continue;
-      }
-      const link = arc.link!;
-      for (const p of arc.parts) {
-        if (p.kind === 'departure-wait') {
-          const spec = link.service!;
-          const id = `service|${link.id}`;
-          let s = serviceIndex.get(id);
-          if (s === undefined) {
-            const fleet = spec.vessels !== undefined && spec.returnHours !== undefined;
-            if (spec.departWhenFull === true && !fleet) {
-              throw new InvalidArgumentError(
-                `link ${link.id}: service.departWhenFull`,
-                true,
-                'a service with vessels and returnHours (the queue model needs vessels that wait in port to depart when full); add them, or drop departWhenFull',
-              );
-            }
-            const headway = headwayOf(spec);
-            // A service whose cycle takes no time would sail forever at one instant.
-            if (fleet ? meanOf(spec.sailingHours) + meanOf(spec.returnHours!) <= 0 : meanOf(headway) <= 0) {
-              throw new InvalidArgumentError(
-                `link ${link.id}: service.${fleet ? 'returnHours' : 'headwayHours'}`,
-                fleet ? spec.returnHours : headway,
-                fleet ? 'sailing plus return hours with a mean > 0' : 'a headway with a mean > 0',
-              );
-            }
-            s = services.length;
-            serviceIndex.set(id, s);
-            const from = network.nodeById.get(link.from)!.name;
-            const to = network.nodeById.get(link.to)!.name;
-            services.push({
-              id,
-              label: link.name ?? `${from} → ${to} (${link.mode})`,
-              link,
-              spec,
-              mode: fleet ? 'fleet' : 'schedule',
-              headway,
-              meanSailingHours: meanOf(spec.sailingHours),
-              capacityPerWeek: serviceCapacityPerWeek(spec, headway),
-              flows: [],
-            });
-          }
-          const service = services[s]!;
-          if (!service.flows.includes(flow.id)) service.flows.push(flow.id);
-          const unit = crossingUnit(link, arrivalMode, profile.modes);
-          const size = flow.size[unit];
-          if (size === undefined) {
-            throw new InvalidArgumentError(`${field}.size.${unit}`, size, `the size of a consignment in ${unit}: its route crosses ${link.id} (${link.mode})`);
-          }
-          const perVessel = link.service!.capacity?.[unit];
-          steps.push({ type: 'crossing', service: s, share: perVessel === undefined ? 0 : size / perVessel });
-        } else if (p.kind === 'sailing') {
-          // Part of the crossing step.
-        } else {
-          steps.push({ type: 'delay', element: element(p), timeKind: delayKind(p, undefined), category: CATEGORIES.indexOf(p.category) });
-        }
-      }
-      arrivalMode = link.mode;
-    }
-    return { ...base, route: { nodes: route.nodes, links: route.links, expectedHours: route.totalHours }, steps, elements, replaced };
-  });
-  // Two stages of a node can share a name (one per profile): tell them apart by their ids.
-  const seen = new Map<string, number>();
-  for (const s of servers) seen.set(s.label, (seen.get(s.label) ?? 0) + 1);
-  const unique = servers.map((s) => ((seen.get(s.label) ?? 0) > 1 ? { ...s, label: `${s.label} [${s.stageId}]` } : s));
-  return { flows: plans, servers: unique, services };
+  const shared = new SharedQueues(network);
+  const plans = flows.map((flow, index) => planFlow(network, flow, index, shared));
+  return { flows: plans, servers: shared.labelledServers(), services: shared.services };
 }

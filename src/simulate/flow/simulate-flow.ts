@@ -9,9 +9,11 @@ import { quantileOfSorted, summarize, type Summary } from '../../stats/summary.j
 import { checkSeed } from '../random.js';
 import { zeroCategories, type CategoryHours } from '../../route/breakdown.js';
 import { CORRIDOR_FLOWS, TODAY_VOLUME } from './demand.js';
-import { runReplication, type ReplicationStats, type ServerStats } from './engine.js';
+import type { ServerStats } from './queues.js';
+import { runReplication, type ReplicationStats } from './replication.js';
+import type { ServiceStats } from './vessels.js';
 import { meanInterval, slope } from './interval.js';
-import { compilePlan, TIME_KINDS, type Plan } from './plan.js';
+import { compilePlan, TIME_KINDS, type FlowPlan, type Plan, type Service, type StageServer } from './plan.js';
 import type { ConsignmentSize, FlowBreakdown, FlowOptions, FlowReport, FlowResult, FlowSpec, ServerReport, TimeKindHours } from './types.js';
 import type { Interval } from '../compare.js';
 
@@ -125,101 +127,100 @@ function growing(growth: Interval, meanQueue: number, weeks: number, replication
   return growth.estimate * weeks > Math.max(1, meanQueue) && (replications < 2 || growth.low > 0);
 }
 
-function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, network: Network, measureIds: readonly string[]): FlowResult {
-  const { weeks, volume } = c;
+/** One flow's report: its replications' arrivals, deliveries and transit times, pooled. */
+function flowReport(fp: FlowPlan, per: readonly ReplicationStats['flows'][number][], weeks: number, volume: number): FlowReport {
+  const kinds = new Float64Array(TIME_KINDS.length);
+  const cats = new Float64Array(CATEGORIES.length);
+  let n = 0;
+  for (const p of per) {
+    n += p.transit.length;
+    p.kinds.forEach((v, k) => (kinds[k]! += v));
+    p.categories.forEach((v, k) => (cats[k]! += v));
+  }
+  const f = fp.flow;
+  return {
+    id: f.id,
+    name: f.name,
+    profile: fp.profileId,
+    origin: fp.originId,
+    destination: fp.destinationId,
+    perWeek: f.perWeek * (fp.scales ? volume : 1),
+    size: f.size,
+    route: fp.route,
+    replacedQueues: fp.replaced,
+    replacedQueueHours: fp.replaced.reduce((s, q) => s + q.expectedHours, 0),
+    offeredPerWeek: meanInterval(per.map((p) => p.arrived / weeks)).estimate,
+    deliveredPerWeek: meanInterval(per.map((p) => p.delivered / weeks)).estimate,
+    transit: pooledSummary(per.map((p) => p.transit)),
+    meanHours: meanInterval(per.map((p) => repMean(p.transit)).filter((m): m is number => m !== undefined)),
+    breakdown: breakdownOf(kinds, cats, n),
+    backlog: meanInterval(per.map((p) => p.backlog)).estimate,
+  };
+}
+
+/** A stage server's report: utilisation of its servers over the window, offered load, waits and queue. */
+function stageServerReport(s: StageServer, per: readonly ServerStats[], weeks: number, replications: number): ServerReport {
   const hours = weeks * 168;
-  const R = reps.length;
-  const flows: FlowReport[] = plan.flows.map((fp, i) => {
-    const per = reps.map((r) => r.flows[i]!);
-    const kinds = new Float64Array(TIME_KINDS.length);
-    const cats = new Float64Array(CATEGORIES.length);
-    let n = 0;
-    for (const p of per) {
-      n += p.transit.length;
-      p.kinds.forEach((v, k) => (kinds[k]! += v));
-      p.categories.forEach((v, k) => (cats[k]! += v));
-    }
-    const f = fp.flow;
-    return {
-      id: f.id,
-      name: f.name,
-      profile: fp.profileId,
-      origin: fp.originId,
-      destination: fp.destinationId,
-      perWeek: f.perWeek * (fp.scales ? volume : 1),
-      size: f.size,
-      route: fp.route,
-      replacedQueues: fp.replaced,
-      replacedQueueHours: fp.replaced.reduce((s, q) => s + q.expectedHours, 0),
-      offeredPerWeek: meanInterval(per.map((p) => p.arrived / weeks)).estimate,
-      deliveredPerWeek: meanInterval(per.map((p) => p.delivered / weeks)).estimate,
-      transit: pooledSummary(per.map((p) => p.transit)),
-      meanHours: meanInterval(per.map((p) => repMean(p.transit)).filter((m): m is number => m !== undefined)),
-      breakdown: breakdownOf(kinds, cats, n),
-      backlog: meanInterval(per.map((p) => p.backlog)).estimate,
-    };
-  });
+  const q = queueStats(per, weeks);
+  const utilisation = meanInterval(per.map((p) => p.busyArea / (s.servers * hours)));
+  const offeredLoad = meanInterval(per.map((p) => p.workArrived / (s.servers * hours))).estimate;
+  const saturated = offeredLoad >= 1 || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, replications);
+  return {
+    id: s.id,
+    kind: 'stage',
+    label: s.label,
+    nodeId: s.nodeId,
+    stageId: s.stageId,
+    stageKind: s.stageKind,
+    servers: s.servers,
+    meanServiceHours: s.meanServiceHours,
+    capacityPerWeek: (s.servers * 168) / s.meanServiceHours,
+    capacityUnit: 'consignments',
+    flows: s.flows,
+    ...q,
+    offeredLoad,
+    utilisation,
+    saturated,
+  };
+}
 
-  const servers: ServerReport[] = [];
-  plan.servers.forEach((s, i) => {
-    const per = reps.map((r) => r.servers[i]!);
-    const q = queueStats(per, weeks);
-    const utilisation = meanInterval(per.map((p) => p.busyArea / (s.servers * hours)));
-    const offeredLoad = meanInterval(per.map((p) => p.workArrived / (s.servers * hours))).estimate;
-    const saturated = offeredLoad >= 1 || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, R);
-    servers.push({
-      id: s.id,
-      kind: 'stage',
-      label: s.label,
-      nodeId: s.nodeId,
-      stageId: s.stageId,
-      stageKind: s.stageKind,
-      servers: s.servers,
-      meanServiceHours: s.meanServiceHours,
-      capacityPerWeek: (s.servers * 168) / s.meanServiceHours,
-      capacityUnit: 'consignments',
-      flows: s.flows,
-      ...q,
-      offeredLoad,
-      utilisation,
-      saturated,
-    });
-  });
-  plan.services.forEach((s, i) => {
-    const per = reps.map((r) => r.services[i]!);
-    const q = queueStats(per, weeks);
-    const limited = s.spec.capacity !== undefined && Number.isFinite(s.capacityPerWeek);
-    // Capacity offered in the window, in vessel loads: the sailings that left (schedule: the
-    // headway decides them, whatever the demand), or what the fleet could do (it waits for cargo).
-    const capacity = (p: (typeof per)[number]): number => (s.mode === 'schedule' ? p.sailings : s.capacityPerWeek * weeks);
-    const utilisation = limited ? meanInterval(per.map((p) => (capacity(p) > 0 ? p.loadCarried / capacity(p) : 0))) : { estimate: 0, low: 0, high: 0 };
-    const offeredLoad = limited ? meanInterval(per.map((p) => (capacity(p) > 0 ? p.shareArrived / capacity(p) : Infinity))).estimate : 0;
-    const saturated = offeredLoad >= 1 || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, R);
-    const sailings = per.reduce((a, p) => a + p.sailings, 0);
-    servers.push({
-      id: s.id,
-      kind: 'service',
-      label: s.label,
-      linkId: s.link.id,
-      serviceMode: s.mode,
-      servers: s.mode === 'fleet' ? s.spec.vessels! : null,
-      meanServiceHours: s.meanSailingHours,
-      capacityPerWeek: limited ? s.capacityPerWeek : null,
-      capacityUnit: 'vessel loads',
-      unitCapacity: s.spec.capacity ?? {},
-      flows: s.flows,
-      ...q,
-      offeredLoad,
-      utilisation,
-      saturated,
-      sailings: {
-        perWeek: sailings / (R * weeks),
-        cancelledPerWeek: per.reduce((a, p) => a + p.cancelled, 0) / (R * weeks),
-        meanLoad: sailings > 0 ? per.reduce((a, p) => a + p.loadCarried, 0) / sailings : 0,
-      },
-    });
-  });
+/** A ferry or feeder service's report: vessel loads carried against those offered, waits, queue and sailings. */
+function serviceReport(s: Service, per: readonly ServiceStats[], weeks: number, replications: number): ServerReport {
+  const q = queueStats(per, weeks);
+  const limited = s.spec.capacity !== undefined && Number.isFinite(s.capacityPerWeek);
+  // Capacity offered in the window, in vessel loads: the sailings that left (schedule: the
+  // headway decides them, whatever the demand), or what the fleet could do (it waits for cargo).
+  const capacity = (p: ServiceStats): number => (s.mode === 'schedule' ? p.sailings : s.capacityPerWeek * weeks);
+  const utilisation = limited ? meanInterval(per.map((p) => (capacity(p) > 0 ? p.loadCarried / capacity(p) : 0))) : { estimate: 0, low: 0, high: 0 };
+  const offeredLoad = limited ? meanInterval(per.map((p) => (capacity(p) > 0 ? p.shareArrived / capacity(p) : Infinity))).estimate : 0;
+  const saturated = offeredLoad >= 1 || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, replications);
+  const sailings = per.reduce((a, p) => a + p.sailings, 0);
+  return {
+    id: s.id,
+    kind: 'service',
+    label: s.label,
+    linkId: s.link.id,
+    serviceMode: s.mode,
+    servers: s.mode === 'fleet' ? s.spec.vessels! : null,
+    meanServiceHours: s.meanSailingHours,
+    capacityPerWeek: limited ? s.capacityPerWeek : null,
+    capacityUnit: 'vessel loads',
+    unitCapacity: s.spec.capacity ?? {},
+    flows: s.flows,
+    ...q,
+    offeredLoad,
+    utilisation,
+    saturated,
+    sailings: {
+      perWeek: sailings / (replications * weeks),
+      cancelledPerWeek: per.reduce((a, p) => a + p.cancelled, 0) / (replications * weeks),
+      meanLoad: sailings > 0 ? per.reduce((a, p) => a + p.loadCarried, 0) / sailings : 0,
+    },
+  };
+}
 
+/** The mean breakdown of every delivered consignment of every flow and replication. */
+function overallBreakdown(reps: readonly ReplicationStats[]): FlowBreakdown {
   const kinds = new Float64Array(TIME_KINDS.length);
   const cats = new Float64Array(CATEGORIES.length);
   let n = 0;
@@ -230,20 +231,47 @@ function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, ne
       f.categories.forEach((v, k) => (cats[k]! += v));
     }
   }
-  const unitsPerWeek = (pick: (f: FlowReport) => number): { teu: number; wagons: number; trucks: number } => {
-    const out = { teu: 0, wagons: 0, trucks: 0 };
-    for (const f of flows) {
-      const size: ConsignmentSize = f.size;
-      // A block train counts in TEU only (its wagons are the same boxes on a rail ferry).
-      if (size.teu !== undefined) out.teu += pick(f) * size.teu;
-      else if (size.wagons !== undefined) out.wagons += pick(f) * size.wagons;
-      else if (size.trucks !== undefined) out.trucks += pick(f) * size.trucks;
-    }
-    return out;
-  };
+  return breakdownOf(kinds, cats, n);
+}
+
+/** Σ over flows of `pick(flow)` × its consignment size, by unit. */
+function unitsPerWeek(flows: readonly FlowReport[], pick: (f: FlowReport) => number): { teu: number; wagons: number; trucks: number } {
+  const out = { teu: 0, wagons: 0, trucks: 0 };
+  for (const f of flows) {
+    const size: ConsignmentSize = f.size;
+    // A block train counts in TEU only (its wagons are the same boxes on a rail ferry).
+    if (size.teu !== undefined) out.teu += pick(f) * size.teu;
+    else if (size.wagons !== undefined) out.wagons += pick(f) * size.wagons;
+    else if (size.trucks !== undefined) out.trucks += pick(f) * size.trucks;
+  }
+  return out;
+}
+
+/** How the model was run and what it leaves out, in words, for the result's `notes`. */
+function notesOf(plan: Plan, c: Checked, replications: number): string[] {
+  const replacedCount = new Set(plan.flows.flatMap((f) => f.replaced.map((q) => `${q.nodeId}|${q.stageId}`))).size;
+  return [
+    `Arrivals are Poisson per flow, at perWeek × volume (flows with scales: false stay at perWeek); ${c.warmupWeeks} warm-up weeks are simulated from empty and discarded, then ${c.weeks} weeks measured, ${replications} replication(s) with independent streams.`,
+    `Today's queue stages whose wait is a capacity wait (waitCause "capacity", the default) are dropped — ${replacedCount} on these routes, their Monte Carlo hours listed per flow in replacedQueues — so the wait emerges from servers and vessels instead of being counted twice; queue stages with waitCause "weather" or "schedule" are kept as delays.`,
+    'Stages with servers queue first come, first served; every other stage, link travel and structure is a delay drawn as in Monte Carlo (no queue).',
+    'Ferries and feeders: without vessels, departures follow the headway as in Monte Carlo (weather cancels a departure; cargo waits for the next), whatever the demand; with vessels and returnHours, a fleet circulates, sailing when full or maxWaitHours after the previous departure (departWhenFull), a cancellation holding the vessel one headway. Loading is first come, first served; units share a vessel (n wagons fill n/capacity.wagons of it, n trucks n/capacity.trucks, n TEU n/capacity.teu; a unit the service lists no capacity for is unlimited); a consignment larger than the space left is split and goes on when its last part lands.',
+    'Berth time of a vessel at a port (e.g. the Alat vessel-handling stage, 20.1 h on average [S46]) stays a delay per consignment: berths are not servers in this model.',
+    'Servers carry only the modelled flows: other traffic through shared borders and ports is not included unless added as flows with scales: false, so border utilisations are lower bounds.',
+    'Routes are the fastest on expected times (today\'s waits included) and are not re-chosen under congestion. Transit times cover consignments that arrived after the warm-up and were delivered by the end: under saturation they understate; read backlog.',
+  ];
+}
+
+/** The result of a run: its replications' measurements, per flow, per server and for the corridor. */
+function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, network: Network, measureIds: readonly string[]): FlowResult {
+  const { weeks, volume } = c;
+  const R = reps.length;
+  const flows = plan.flows.map((fp, i) => flowReport(fp, reps.map((r) => r.flows[i]!), weeks, volume));
+  const servers: ServerReport[] = [
+    ...plan.servers.map((s, i) => stageServerReport(s, reps.map((r) => r.servers[i]!), weeks, R)),
+    ...plan.services.map((s, i) => serviceReport(s, reps.map((r) => r.services[i]!), weeks, R)),
+  ];
   const balance = reps.map((r) => ({ generated: r.generated, delivered: r.deliveredTotal, waiting: r.waiting, inService: r.inService, moving: r.moving }));
   const backlogOf = (pick: (b: (typeof balance)[number]) => number): number => balance.reduce((a, b) => a + pick(b), 0) / R;
-  const replacedCount = new Set(plan.flows.flatMap((f) => f.replaced.map((q) => `${q.nodeId}|${q.stageId}`))).size;
   return {
     network: network.id,
     volume,
@@ -258,10 +286,10 @@ function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, ne
     servers,
     transit: pooledSummary(reps.flatMap((r) => r.flows.map((f) => f.transit))),
     meanHours: meanInterval(reps.map((r) => repMean(r.flows.flatMap((f) => f.transit))).filter((m): m is number => m !== undefined)),
-    breakdown: breakdownOf(kinds, cats, n),
+    breakdown: overallBreakdown(reps),
     offeredPerWeek: flows.reduce((a, f) => a + f.offeredPerWeek, 0),
     deliveredPerWeek: flows.reduce((a, f) => a + f.deliveredPerWeek, 0),
-    units: { offeredPerWeek: unitsPerWeek((f) => f.offeredPerWeek), deliveredPerWeek: unitsPerWeek((f) => f.deliveredPerWeek) },
+    units: { offeredPerWeek: unitsPerWeek(flows, (f) => f.offeredPerWeek), deliveredPerWeek: unitsPerWeek(flows, (f) => f.deliveredPerWeek) },
     backlog: {
       total: backlogOf((b) => b.waiting + b.inService + b.moving),
       waiting: backlogOf((b) => b.waiting),
@@ -271,15 +299,7 @@ function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, ne
     balance,
     saturated: servers.filter((s) => s.saturated).map((s) => s.id),
     events: reps.reduce((a, r) => a + r.events, 0),
-    notes: [
-      `Arrivals are Poisson per flow, at perWeek × volume (flows with scales: false stay at perWeek); ${c.warmupWeeks} warm-up weeks are simulated from empty and discarded, then ${weeks} weeks measured, ${R} replication(s) with independent streams.`,
-      `Today's queue stages whose wait is a capacity wait (waitCause "capacity", the default) are dropped — ${replacedCount} on these routes, their Monte Carlo hours listed per flow in replacedQueues — so the wait emerges from servers and vessels instead of being counted twice; queue stages with waitCause "weather" or "schedule" are kept as delays.`,
-      'Stages with servers queue first come, first served; every other stage, link travel and structure is a delay drawn as in Monte Carlo (no queue).',
-      'Ferries and feeders: without vessels, departures follow the headway as in Monte Carlo (weather cancels a departure; cargo waits for the next), whatever the demand; with vessels and returnHours, a fleet circulates, sailing when full or maxWaitHours after the previous departure (departWhenFull), a cancellation holding the vessel one headway. Loading is first come, first served; units share a vessel (n wagons fill n/capacity.wagons of it, n trucks n/capacity.trucks, n TEU n/capacity.teu; a unit the service lists no capacity for is unlimited); a consignment larger than the space left is split and goes on when its last part lands.',
-      'Berth time of a vessel at a port (e.g. the Alat vessel-handling stage, 20.1 h on average [S46]) stays a delay per consignment: berths are not servers in this model.',
-      'Servers carry only the modelled flows: other traffic through shared borders and ports is not included unless added as flows with scales: false, so border utilisations are lower bounds.',
-      'Routes are the fastest on expected times (today\'s waits included) and are not re-chosen under congestion. Transit times cover consignments that arrived after the warm-up and were delivered by the end: under saturation they understate; read backlog.',
-    ],
+    notes: notesOf(plan, c, R),
   };
 }
 
