@@ -1,6 +1,7 @@
 // fast-check arbitraries shared by the property tests: random networks of 2–6 nodes with random
 // stages (fixed, uniform and lognormal durations; some that may not happen), rail, road and ferry
-// links (some both ways, so the graphs have cycles) and ferry services (fixed or triangular headways) with cancellations.
+// links (some both ways, so the graphs have cycles) and ferry services (fixed or triangular headways) with cancellations;
+// and the arc weights of the engine's random graphs.
 import fc from 'fast-check';
 import type { LinkSpec, Mode, NetworkSpec, NodeSpec, StageSpec } from '../src/index.js';
 
@@ -75,3 +76,9 @@ export const networkArb = fc.integer({ min: 2, max: 6 }).chain((n) =>
     }),
 );
 
+/** Arc weights for the engine's random graphs: zero, small integers (ties) or any double in [0, 100]. */
+export const arcWeightArb = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(0) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }) },
+  { weight: 3, arbitrary: fc.double({ min: 0, max: 100, noNaN: true }) },
+);

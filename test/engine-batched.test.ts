@@ -9,6 +9,7 @@ import { shortestPathTree } from '../src/engine/dijkstra.js';
 import { shortestPath } from '../src/engine/shortest-path.js';
 import { createWorkspace } from '../src/engine/workspace.js';
 import { InvalidArgumentError } from '../src/errors.js';
+import { arcWeightArb } from './arbitraries.js';
 
 const SEED = 20261129;
 
@@ -23,12 +24,6 @@ interface Batch {
   readonly sources: number[];
   readonly targets: number[];
 }
-
-const weightArb = fc.oneof(
-  { weight: 1, arbitrary: fc.constant(0) },
-  { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }) },
-  { weight: 3, arbitrary: fc.double({ min: 0, max: 100, noNaN: true }) },
-);
 
 /**
  * Graphs of 1–10 vertices and up to 30 arcs (as many vertices as arcs, or fewer arcs: some vertices
@@ -55,7 +50,7 @@ const batchArb: fc.Arbitrary<Batch> = fc
       .chain(({ arcs, copies, sources, targets, unused }) => {
         const all = [...arcs];
         for (const i of copies) if (arcs.length > 0) all.push(arcs[i % arcs.length]!);
-        return fc.array(fc.array(weightArb, { minLength: all.length, maxLength: all.length }), { minLength: runs, maxLength: runs }).map(
+        return fc.array(fc.array(arcWeightArb, { minLength: all.length, maxLength: all.length }), { minLength: runs, maxLength: runs }).map(
           (w): Batch => ({ n, from: all.map((a) => a[0]), to: all.map((a) => a[1]), w, runs, count: runs - unused, sources, targets }),
         );
       });
@@ -163,22 +158,18 @@ describe('batchedShortestPathTrees', () => {
     const csr = buildCsr(3, [0, 1, 2], [1, 2, 1], [1, 1, 1]);
     const ws = createBatchedWorkspace(csr, 2);
     const weights = new Float64Array(6);
-    const fieldOf = (call: () => unknown): string => {
-      try {
-        call();
-      } catch (e) {
-        expect(e).toBeInstanceOf(InvalidArgumentError);
-        return (e as InvalidArgumentError).field;
-      }
-      throw new Error('no error thrown');
+    /** `call` throws an InvalidArgumentError naming `field`. */
+    const rejects = (call: () => unknown, field: string): void => {
+      expect(call).toThrow(InvalidArgumentError);
+      expect(call).toThrow(expect.objectContaining({ field }));
     };
-    expect(fieldOf(() => batchedShortestPathTrees(csr, [0], new Float64Array(5), ws))).toBe('weights');
-    expect(fieldOf(() => batchedShortestPathTrees(csr, [0], [0, 0, 0, 0, 0, 0] as unknown as Float64Array, ws))).toBe('weights');
-    expect(fieldOf(() => batchedShortestPathTrees(csr, [0], weights, ws, 3))).toBe('count');
-    expect(fieldOf(() => batchedShortestPathTrees(csr, [0], weights, createBatchedWorkspace({ vertexCount: 4 }, 2)))).toBe('workspace');
-    expect(fieldOf(() => batchedShortestPathTrees(csr, [3], weights, ws))).toBe('sources[0]');
-    expect(fieldOf(() => createBatchedWorkspace(csr, 0))).toBe('runs');
+    rejects(() => batchedShortestPathTrees(csr, [0], new Float64Array(5), ws), 'weights');
+    rejects(() => batchedShortestPathTrees(csr, [0], [0, 0, 0, 0, 0, 0] as unknown as Float64Array, ws), 'weights');
+    rejects(() => batchedShortestPathTrees(csr, [0], weights, ws, 3), 'count');
+    rejects(() => batchedShortestPathTrees(csr, [0], weights, createBatchedWorkspace({ vertexCount: 4 }, 2)), 'workspace');
+    rejects(() => batchedShortestPathTrees(csr, [3], weights, ws), 'sources[0]');
+    rejects(() => createBatchedWorkspace(csr, 0), 'runs');
     // 1 → 2 → 1 weighs −1 on run 1: the sweeps never settle.
-    expect(fieldOf(() => batchedShortestPathTrees(csr, [0], Float64Array.from([1, 1, 1, 1, 1, -2]), ws))).toBe('weights');
+    rejects(() => batchedShortestPathTrees(csr, [0], Float64Array.from([1, 1, 1, 1, 1, -2]), ws), 'weights');
   });
 });

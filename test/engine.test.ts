@@ -17,6 +17,7 @@ import { arcWeights, reweightCsr, setArcWeight } from '../src/engine/weights.js'
 import { createWorkspace, Workspace } from '../src/engine/workspace.js';
 import { kShortestPaths } from '../src/engine/yen.js';
 import { InvalidArgumentError } from '../src/errors.js';
+import { arcWeightArb } from './arbitraries.js';
 import { graphologyCost } from './oracles.js';
 
 const SEED = 20251121;
@@ -30,12 +31,6 @@ interface Graph {
   readonly sources: number[];
   readonly targets: number[];
 }
-
-const weightArb = fc.oneof(
-  { weight: 1, arbitrary: fc.constant(0) },
-  { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }) },
-  { weight: 3, arbitrary: fc.double({ min: 0, max: 100, noNaN: true }) },
-);
 
 /**
  * Random multigraphs of `minN`–`maxN` vertices (uniform sizes, not fast-check's small-biased ones); some
@@ -53,8 +48,8 @@ const graphArb = (maxN = 12, maxArcs = 36, minN = 1): fc.Arbitrary<Graph> =>
       const vertex = fc.noBias(fc.nat(n - 1));
       return fc
         .record({
-          arcs: fc.array(fc.tuple(vertex, vertex, weightArb), { minLength: m, maxLength: m }),
-          copies: fc.array(fc.tuple(fc.nat(1000), fc.option(weightArb)), { maxLength: 4 }),
+          arcs: fc.array(fc.tuple(vertex, vertex, arcWeightArb), { minLength: m, maxLength: m }),
+          copies: fc.array(fc.tuple(fc.nat(1000), fc.option(arcWeightArb)), { maxLength: 4 }),
           sources: fc.uniqueArray(vertex, { minLength: 1, maxLength: ends }),
           targets: fc.uniqueArray(vertex, { minLength: 1, maxLength: ends }),
           overlap: fc.integer({ min: 0, max: 9 }),
@@ -476,7 +471,7 @@ describe('kShortestPaths', () => {
 describe('reweighting', () => {
   it('reweightCsr then routing equals compiling the reweighted arcs afresh', () => {
     fc.assert(
-      fc.property(graphArb(), fc.array(weightArb, { minLength: 40, maxLength: 40 }), (g, fresh) => {
+      fc.property(graphArb(), fc.array(arcWeightArb, { minLength: 40, maxLength: 40 }), (g, fresh) => {
         const csr = csrOf(g);
         const rev = reverseCsr(csr);
         const ws = createWorkspace(csr);

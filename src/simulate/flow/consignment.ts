@@ -4,12 +4,6 @@
 import { CATEGORIES } from '../../network/types.js';
 import { TIME_KINDS } from './plan.js';
 
-/** What a consignment is doing: on its way (a delay), waiting in a queue, in service, delivered. */
-export const MOVING_STATE = 0;
-export const WAITING_STATE = 1;
-export const SERVICE_STATE = 2;
-export const DELIVERED_STATE = 3;
-
 /** One consignment on its way through the steps of its flow. */
 export interface Consignment {
   readonly flow: number;
@@ -17,6 +11,7 @@ export interface Consignment {
   readonly k: number;
   readonly created: number;
   step: number;
+  /** `MOVING_STATE`, `WAITING_STATE`, `SERVICE_STATE` or `DELIVERED_STATE`. */
   state: number;
   /** When it joined the current queue. */
   joined: number;
@@ -31,6 +26,16 @@ export interface Consignment {
   readonly kinds: Float64Array;
   readonly categories: Float64Array;
 }
+
+// What a consignment is doing (`Consignment.state`).
+/** On its way through delays (travel, stages without servers). */
+export const MOVING_STATE = 0;
+/** In a server's or a service's queue; on a crossing, also while its parts are at sea (`sailed` once the last has left). */
+export const WAITING_STATE = 1;
+/** Served by one of a stage's servers. */
+export const SERVICE_STATE = 2;
+/** Done with its last step. */
+export const DELIVERED_STATE = 3;
 
 /** Consignment number `k` of flow `flow`, arriving at `now`, at its first step. */
 export function newConsignment(flow: number, k: number, now: number): Consignment {

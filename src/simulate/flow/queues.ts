@@ -72,3 +72,11 @@ export interface ServerStats {
 export function emptyServerStats(): ServerStats {
   return { arrivals: 0, workArrived: 0, busyArea: 0, queueArea: 0, maxQueue: 0, queueAtEnd: 0, waits: [], snapshots: [] };
 }
+
+/** Account the queue's time up to the horizon `t1`, then write its area, longest and final length into `out`. */
+export function closeQueue(stats: QueueStats, t1: number, out: ServerStats): void {
+  stats.update(t1, 0, 0);
+  out.queueArea = stats.area;
+  out.maxQueue = stats.max;
+  out.queueAtEnd = stats.length;
+}

@@ -11,7 +11,7 @@ import { drawOccurrence, drawPart } from '../sample.js';
 import { addTime, newConsignment, DELIVERED_STATE, MOVING_STATE, SERVICE_STATE, WAITING_STATE, type Consignment } from './consignment.js';
 import { ARRIVAL, CALL, DEPART_ATTEMPT, EventQueue, SNAPSHOT, STEP_DONE, VESSEL_READY, VOYAGE_ARRIVE } from './event-queue.js';
 import { DEPARTURE_WAIT, MOVING, MOVING_CATEGORY, QUEUE, SERVICE, TIME_KINDS, WAITING_CATEGORY, type FlowPlan, type Plan, type Step } from './plan.js';
-import { emptyServerStats, Fifo, QueueStats, type ServerStats } from './queues.js';
+import { closeQueue, emptyServerStats, Fifo, QueueStats, type ServerStats } from './queues.js';
 import { Vessels, type ServiceStats } from './vessels.js';
 
 /** Hours of slack when placing the last weekly snapshot at the horizon. */
@@ -331,12 +331,8 @@ class Replication {
   close(): ReplicationStats {
     const t1 = this.t1;
     this.servers.forEach((s, i) => {
-      s.stats.update(t1, 0, 0);
-      const out = this.serverStats[i]!;
-      out.busyArea = s.stats.busyArea;
-      out.queueArea = s.stats.area;
-      out.maxQueue = s.stats.max;
-      out.queueAtEnd = s.stats.length;
+      closeQueue(s.stats, t1, this.serverStats[i]!);
+      this.serverStats[i]!.busyArea = s.stats.busyArea;
     });
     this.vessels.close(t1);
     let waiting = 0;

@@ -13,7 +13,7 @@ import { lengthBiasedQuantileOf, quantileOf } from '../sample.js';
 import { WAITING_STATE, type Consignment } from './consignment.js';
 import { CALL, DEPART_ATTEMPT, VESSEL_READY, VOYAGE_ARRIVE, type EventQueue } from './event-queue.js';
 import type { Service } from './plan.js';
-import { emptyServerStats, Fifo, QueueStats, type ServerStats } from './queues.js';
+import { closeQueue, emptyServerStats, Fifo, QueueStats, type ServerStats } from './queues.js';
 
 /** Shares of a vessel this close count as equal: a vessel this near full is full. */
 const EPS = 1e-9;
@@ -198,13 +198,7 @@ export class Vessels {
 
   /** Close the books at the horizon `t1`. */
   close(t1: number): void {
-    this.states.forEach((s, i) => {
-      s.stats.update(t1, 0, 0);
-      const out = this.stats[i]!;
-      out.queueArea = s.stats.area;
-      out.maxQueue = s.stats.max;
-      out.queueAtEnd = s.stats.length;
-    });
+    this.states.forEach((s, i) => closeQueue(s.stats, t1, this.stats[i]!));
   }
 
   /** Load what fits on the vessel at the berth (or leaving now), first come first served, splitting the last. */
