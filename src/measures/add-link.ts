@@ -1,7 +1,9 @@
 // Adding a link (a new line, a bypass, a new ferry service): checked like a link of a document when
-// the measure is built, and against the network's nodes and ids when it is applied.
+// the measure is built, and against the network (its nodes, ids, sources, profiles and countries)
+// when it is applied, so that the document it returns is valid by construction.
 import { InvalidMeasureError } from '../errors.js';
-import type { LinkSpec } from '../network/types.js';
+import { BUILT_IN_PROFILES } from '../network/profiles.js';
+import type { LinkSpec, NetworkSpec, ProvenanceSpec } from '../network/types.js';
 import { deepFreeze, validateNetwork } from '../network/validate.js';
 import { defineMeasure } from './define.js';
 import { checkOptions, extraSources, measureIdOf } from './parameters.js';
@@ -30,12 +32,56 @@ function checkLinkShape(measureId: string, link: unknown): void {
   }
 }
 
+/** The `{ ref }` keys a provenance cites, with the field path of each (`link.source[1].ref`). */
+function refsOf(source: ProvenanceSpec | undefined, field: string): { readonly ref: string; readonly field: string }[] {
+  if (source === undefined) return [];
+  const list = Array.isArray(source) ? (source as readonly ProvenanceSpec[]) : [source];
+  return list.flatMap((p, i) => ('ref' in p ? [{ ref: p.ref, field: Array.isArray(source) ? `${field}[${i}].ref` : `${field}.ref` }] : []));
+}
+
+/**
+ * Throw unless `link` fits the document `spec` as validation would judge it: ends that are nodes,
+ * link ids (`ids`) and structure ids unused, cited sources in its sources table, profiles built in
+ * or declared, and a `country` or `waters` on a link between two countries.
+ */
+function checkFits(measureId: string, spec: NetworkSpec, link: LinkSpec, ids: readonly string[]): void {
+  const index = indexSpec(spec);
+  for (const end of ['from', 'to'] as const) {
+    if (!index.nodes.has(link[end])) throw new InvalidMeasureError(measureId, `link.${end}`, link[end], 'the id of a node of the network');
+  }
+  for (const x of ids) {
+    if (index.links.has(x)) throw new InvalidMeasureError(measureId, 'link.id', link.id, `an id not used by the network's links (the network already has "${x}")`);
+  }
+  (link.structures ?? []).forEach((s, i) => {
+    if (index.structures.has(s.id)) throw new InvalidMeasureError(measureId, `link.structures[${i}].id`, s.id, 'a structure id the network does not use');
+  });
+  const sources = new Set((spec.sources ?? []).map((s) => s.id));
+  const cited = [
+    ...refsOf(link.source, 'link.source'),
+    ...refsOf(link.service?.source, 'link.service.source'),
+    ...(link.structures ?? []).flatMap((s, i) => refsOf(s.source, `link.structures[${i}].source`)),
+  ];
+  for (const c of cited) {
+    if (!sources.has(c.ref)) throw new InvalidMeasureError(measureId, c.field, c.ref, 'the id of an entry in the network\'s "sources"');
+  }
+  const profiles = new Set([...BUILT_IN_PROFILES.map((p) => p.id), ...(spec.profiles ?? []).map((p) => p.id)]);
+  (link.profiles ?? []).forEach((p, i) => {
+    if (!profiles.has(p)) throw new InvalidMeasureError(measureId, `link.profiles[${i}]`, p, `one of the network's profiles (${[...profiles].join(', ')})`);
+  });
+  const fromCountry = index.nodes.get(link.from)!.country;
+  const toCountry = index.nodes.get(link.to)!.country;
+  if (fromCountry !== toCountry && link.country === undefined && link.waters === undefined) {
+    throw new InvalidMeasureError(measureId, 'link.country', undefined, `"country" or "waters": the link joins ${fromCountry} and ${toCountry}`);
+  }
+}
+
 /**
  * Add a link. The link is checked when the measure is built (shape, figures, mode rules: an
- * `InvalidMeasureError` names the field, e.g. `link.speedKmh`) and when it is applied (its `from`
- * and `to` must be nodes of the network, its id, and `<id>:reverse` when bidirectional, unused).
- * References to the network's sources and profiles, and the country rule for cross-border links,
- * are checked by `applyMeasures`' final validation. Default id `add-link:<link id>`.
+ * `InvalidMeasureError` names the field, e.g. `link.speedKmh`) and when it is applied: its `from`
+ * and `to` must be nodes of the network, its id (and `<id>:reverse` when bidirectional) and its
+ * structures' ids unused, the sources it cites in the network's sources table, its profiles built
+ * in or declared by the network, and a link between two countries needs `country` or `waters`.
+ * Default id `add-link:<link id>`.
  */
 export function addLink(options: AddLinkOptions): Measure {
   const rawId = (options as { link?: { id?: unknown } } | undefined)?.link?.id;
@@ -54,13 +100,7 @@ export function addLink(options: AddLinkOptions): Measure {
     scope: { nodes: [link.from, link.to], links: ids },
     options: { title: options.title, sources: options.sources, link },
     transform(spec) {
-      const index = indexSpec(spec);
-      for (const end of ['from', 'to'] as const) {
-        if (!index.nodes.has(link[end])) throw new InvalidMeasureError(id, `link.${end}`, link[end], 'the id of a node of the network');
-      }
-      for (const x of ids) {
-        if (index.links.has(x)) throw new InvalidMeasureError(id, 'link.id', link.id, `an id not used by the network's links (the network already has "${x}")`);
-      }
+      checkFits(id, spec, link, ids);
       return { ...spec, links: [...spec.links, link] };
     },
   });

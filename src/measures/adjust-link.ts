@@ -4,8 +4,8 @@ import { InvalidMeasureError } from '../errors.js';
 import type { LinkSpec, NetworkSpec, ServiceSpec } from '../network/types.js';
 import { defineMeasure } from './define.js';
 import { checkOptions, extraSources, measureIdOf, requireId, resolveParameter, userSetting } from './parameters.js';
-import { mapLinks, splitDirections } from './rewrite.js';
-import { scaleDistribution } from './scale.js';
+import { positiveFinite, scaleFinite } from './finite.js';
+import { mapLinks, REVERSE_SUFFIX, splitDirections } from './rewrite.js';
 import { indexSpec, requireLink } from './spec-index.js';
 import type { AdjustLinkOptions, LinkDirections, Measure, MeasureParameter } from './types.js';
 
@@ -28,7 +28,8 @@ export function directionsOf(measureId: string, value: unknown): LinkDirections 
  * Apply `edit` to the document link that directed id `linkId` belongs to. With `both` (or a one-way
  * link) the whole document link is edited; with `named` on a bidirectional link, the link is split
  * into its two directions (ids `x` and `x:reverse`) and only the named one is edited (`edit`
- * returning `null` removes it).
+ * returning `null` removes it). Splitting gives the reverse copies of the link's structures the ids
+ * `<id>:reverse`; when one of those ids is already taken, `InvalidMeasureError` names `directions`.
  */
 export function editLink(
   spec: NetworkSpec,
@@ -37,10 +38,16 @@ export function editLink(
   directions: LinkDirections,
   edit: (link: LinkSpec) => LinkSpec | null,
 ): NetworkSpec {
-  const ref = requireLink(measureId, 'link', indexSpec(spec), linkId);
+  const index = indexSpec(spec);
+  const ref = requireLink(measureId, 'link', index, linkId);
   return mapLinks(spec, (link, i) => {
     if (i !== ref.index) return link;
     if (directions === 'both' || link.bidirectional !== true) return edit(link) ?? [];
+    for (const s of link.structures ?? []) {
+      if (index.structures.has(`${s.id}${REVERSE_SUFFIX}`)) {
+        throw new InvalidMeasureError(measureId, 'directions', directions, `"both" on link ${link.id}: splitting it would copy its structure "${s.id}" as "${s.id}${REVERSE_SUFFIX}", an id the network already uses`);
+      }
+    }
     const { forward, reverse } = splitDirections(link);
     const named = edit(ref.reversed ? reverse : forward);
     const kept = ref.reversed ? forward : reverse;
@@ -90,21 +97,35 @@ export function adjustLink(options: AdjustLinkOptions): Measure {
       throw new InvalidMeasureError(id, misfit.name, link.id, roadOrRail ? 'a ferry or sea link (this one is rail or road)' : 'a rail or road link (this one is ferry or sea)');
     }
     let out: LinkSpec = link;
-    if (distanceKm !== undefined) out = { ...out, distanceKm: distanceKm.value };
+    if (distanceKm !== undefined) {
+      // A structure's restricted stretch lies on the link: it cannot be longer than the link.
+      for (const s of link.structures ?? []) {
+        if (s.restrictedKm !== undefined && s.restrictedKm > distanceKm.value) {
+          throw new InvalidMeasureError(id, 'distanceKm', distanceKm.value, `at least the restricted length of structure "${s.id}" on link ${link.id} (${s.restrictedKm} km)`);
+        }
+      }
+      out = { ...out, distanceKm: distanceKm.value };
+    }
     if (speedKmh !== undefined) {
       const { durationHours: _d, ...rest } = out;
       out = { ...rest, speedKmh: speedKmh.value };
     }
     if (speedFactor !== undefined) {
-      if (out.speedKmh !== undefined) out = { ...out, speedKmh: out.speedKmh * speedFactor.value };
-      else if (out.durationHours !== undefined) out = { ...out, durationHours: scaleDistribution(out.durationHours, 1 / speedFactor.value) };
+      if (out.speedKmh !== undefined) out = { ...out, speedKmh: positiveFinite(id, 'speedFactor', speedFactor.value, out.speedKmh * speedFactor.value, `the speed of link ${link.id}`) };
+      else if (out.durationHours !== undefined) out = { ...out, durationHours: scaleFinite(id, 'speedFactor', out.durationHours, 1 / speedFactor.value, `the moving time of link ${link.id}`) };
+    }
+    if (out.speedKmh !== undefined && !Number.isFinite(out.distanceKm / out.speedKmh)) {
+      const changed = speedFactor ?? speedKmh ?? distanceKm!;
+      throw new InvalidMeasureError(id, changed.name, changed.value, `a value that keeps the travel time of link ${link.id} finite (distanceKm / speedKmh overflows)`);
     }
     if (out.service !== undefined && service.length > 0) {
       let s: ServiceSpec = out.service;
-      if (sailingFactor !== undefined) s = { ...s, sailingHours: scaleDistribution(s.sailingHours, sailingFactor.value) };
+      if (sailingFactor !== undefined) s = { ...s, sailingHours: scaleFinite(id, 'sailingFactor', s.sailingHours, sailingFactor.value, `the sailing time of link ${link.id}`) };
       if (headwayFactor !== undefined) {
-        if (s.headwayHours !== undefined) s = { ...s, headwayHours: scaleDistribution(s.headwayHours, headwayFactor.value) };
-        else if (s.departuresPerWeek !== undefined) s = { ...s, departuresPerWeek: s.departuresPerWeek / headwayFactor.value };
+        if (s.headwayHours !== undefined) s = { ...s, headwayHours: scaleFinite(id, 'headwayFactor', s.headwayHours, headwayFactor.value, `the headway of link ${link.id}`) };
+        else if (s.departuresPerWeek !== undefined) {
+          s = { ...s, departuresPerWeek: positiveFinite(id, 'headwayFactor', headwayFactor.value, s.departuresPerWeek / headwayFactor.value, `the departures per week of link ${link.id}`) };
+        }
       }
       if (departuresPerWeek !== undefined) {
         const { headwayHours: _h, ...rest } = s;

@@ -7,7 +7,7 @@ import { deepFreeze } from '../network/validate.js';
 import { defineMeasure } from './define.js';
 import { checkOptions, extraSources, measureIdOf, requireId, resolveParameter, userSetting } from './parameters.js';
 import { mapStages } from './rewrite.js';
-import { scaleDistribution } from './scale.js';
+import { finiteDistribution, scaleFinite } from './finite.js';
 import { indexSpec, requireNodes } from './spec-index.js';
 import type { AdjustStageOptions, Measure } from './types.js';
 
@@ -39,6 +39,7 @@ export function adjustStage(options: AdjustStageOptions): Measure {
   if (options.durationHours !== undefined) {
     const r = distributionSchema.safeParse(options.durationHours);
     if (!r.success) throw new InvalidMeasureError(id, 'durationHours', options.durationHours, `a valid duration distribution in hours (${DISTRIBUTION_TYPES.slice(0, -1).join(', ')} or ${DISTRIBUTION_TYPES[DISTRIBUTION_TYPES.length - 1]})`);
+    if (!finiteDistribution(r.data as Distribution)) throw new InvalidMeasureError(id, 'durationHours', options.durationHours, 'a duration distribution with a finite mean and variance');
     durationHours = deepFreeze(structuredClone(options.durationHours));
   }
   if (durationFactor !== undefined && durationHours !== undefined) {
@@ -91,7 +92,9 @@ export function adjustStage(options: AdjustStageOptions): Measure {
       return mapStages(spec, (s, n) => {
         if (n.id !== node || !matches(s)) return s;
         let out: StageSpec = s;
-        if (durationFactor !== undefined) out = { ...out, durationHours: scaleDistribution(out.durationHours, durationFactor.value) };
+        if (durationFactor !== undefined) {
+          out = { ...out, durationHours: scaleFinite(id, 'durationFactor', out.durationHours, durationFactor.value, `the duration of stage "${s.id}" at ${node}`) };
+        }
         if (durationHours !== undefined) out = { ...out, durationHours };
         if (probability !== undefined) out = { ...out, probability: probability.value };
         if (probabilityFactor !== undefined) out = { ...out, probability: (out.probability ?? 1) * probabilityFactor.value };

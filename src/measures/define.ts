@@ -1,5 +1,9 @@
 // Assembling a measure object: everything frozen, the recipe copied so that later changes to the
-// caller's options object cannot change the measure.
+// caller's options object cannot change the measure. Every measure assembled here is recorded as the
+// library's own: its transform turns a valid document into a valid one (each factory checks, when the
+// measure is built or applied, whatever could make the result invalid), so `applyMeasures` may index
+// the result without validating it again. A hand-written object implementing `Measure` is not
+// recorded and its result is validated in full.
 import { deepFreeze } from '../network/validate.js';
 import type { NetworkSpec } from '../network/types.js';
 import type { Measure, MeasureCitation, MeasureDefinition, MeasureKind, MeasureParameter, MeasureScope } from './types.js';
@@ -17,7 +21,18 @@ export interface MeasureParts {
   readonly transform: (spec: NetworkSpec) => NetworkSpec;
 }
 
-/** Build a frozen measure; parameters that are `undefined` (settings not given) are left out. */
+const libraryMeasures = new WeakSet<Measure>();
+
+/** Whether `measure` was built by one of the library's factories (through `defineMeasure`). */
+export function isLibraryMeasure(measure: unknown): boolean {
+  return typeof measure === 'object' && measure !== null && libraryMeasures.has(measure as Measure);
+}
+
+/**
+ * Build a frozen measure; parameters that are `undefined` (settings not given) are left out. The
+ * factory vouches that `parts.transform` maps a valid document to a valid one (or throws
+ * `InvalidMeasureError`): the measure is recorded as the library's own (`isLibraryMeasure`).
+ */
 export function defineMeasure(parts: MeasureParts): Measure {
   const scope: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(parts.scope)) if (v !== undefined) scope[k] = v;
@@ -25,7 +40,7 @@ export function defineMeasure(parts: MeasureParts): Measure {
   for (const [k, v] of Object.entries(parts.options)) if (v !== undefined) options[k] = v;
   options.id = parts.id;
   const transform = parts.transform;
-  return Object.freeze({
+  const measure: Measure = Object.freeze({
     id: parts.id,
     kind: parts.kind,
     title: parts.title,
@@ -36,4 +51,6 @@ export function defineMeasure(parts: MeasureParts): Measure {
     definition: deepFreeze(structuredClone({ kind: parts.kind, options })) as unknown as MeasureDefinition,
     transform: (spec: NetworkSpec) => transform(spec),
   });
+  libraryMeasures.add(measure);
+  return measure;
 }

@@ -4,7 +4,7 @@ import { InvalidMeasureError } from '../errors.js';
 import { defineMeasure } from './define.js';
 import { absentCountriesOf, checkOptions, countryList, extraSources, idList, measureIdOf, percent, requireParameter, type ParameterDef } from './parameters.js';
 import { mapStages } from './rewrite.js';
-import { scaleDistribution } from './scale.js';
+import { scaleFinite } from './finite.js';
 import { indexSpec, requireCountries, requireNodes } from './spec-index.js';
 import { citations } from './sources.js';
 import type { ImprovePortCustomsOptions, Measure } from './types.js';
@@ -62,7 +62,7 @@ export function improvePortCustoms(options: ImprovePortCustomsOptions = {}): Mea
       }
       return mapStages(spec, (stage, node) => {
         if (stage.kind !== 'customs' || !nodeSet.has(node.id) || (countrySet !== undefined && !countrySet.has(stage.country))) return stage;
-        return { ...stage, durationHours: scaleDistribution(stage.durationHours, factor) };
+        return { ...stage, durationHours: scaleFinite(id, 'cut', stage.durationHours, factor, `the duration of stage "${stage.id}" at ${node.id}`) };
       });
     },
   });

@@ -4,7 +4,7 @@ import { indexSpec, requireCountries, requireNodes } from './spec-index.js';
 import { absentCountriesOf, countryList, checkOptions, extraSources, idList, measureIdOf, percent, requireParameter, type ParameterDef } from './parameters.js';
 import { defineMeasure } from './define.js';
 import { mapStages } from './rewrite.js';
-import { scaleDistribution } from './scale.js';
+import { scaleFinite } from './finite.js';
 import { citations } from './sources.js';
 import type { Measure, StreamlineCustomsOptions } from './types.js';
 
@@ -82,7 +82,7 @@ export function streamlineCustoms(options: StreamlineCustomsOptions): Measure {
       requireNodes(id, 'scope.exceptNodes', index, exceptNodes);
       return mapStages(spec, (stage, node) => {
         if (!countrySet.has(stage.country) || exceptSet.has(node.id) || (nodeSet !== undefined && !nodeSet.has(node.id))) return stage;
-        if (stage.kind === 'customs') return { ...stage, durationHours: scaleDistribution(stage.durationHours, durationFactor) };
+        if (stage.kind === 'customs') return { ...stage, durationHours: scaleFinite(id, 'proceduralCut', stage.durationHours, durationFactor, `the duration of stage "${stage.id}" at ${node.id}`) };
         if (stage.kind === 'inspection' && probabilityFactor !== 1) return { ...stage, probability: (stage.probability ?? 1) * probabilityFactor };
         return stage;
       });

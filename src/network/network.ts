@@ -38,6 +38,25 @@ export function parseNetwork(input: unknown, options: ValidateOptions = {}): Net
   return indexNetwork(parseNetworkSpec(input, options));
 }
 
+// Networks this module indexed: their documents passed validation, or were derived from one that did
+// by the library's own measures (`indexValidSpec`). A hand-made object that merely has the `Network`
+// shape is not in the set, so nothing downstream may take its document as valid.
+const indexed = new WeakSet<Network>();
+
+/** Whether `network` was built by `parseNetwork` (or `indexValidSpec`), so its document is valid. */
+export function isIndexedNetwork(network: unknown): boolean {
+  return typeof network === 'object' && network !== null && indexed.has(network as Network);
+}
+
+/**
+ * Index a document that is valid by construction, without validating it again: for the library's
+ * own measures, which turn a valid document into a valid one (`applyMeasures`). The document must be
+ * deeply frozen. Not part of the public API: a caller's document goes through `parseNetwork`.
+ */
+export function indexValidSpec(spec: NetworkSpec): Network {
+  return indexNetwork(spec);
+}
+
 function indexNetwork(spec: NetworkSpec): Network {
   const links: Link[] = [];
   for (const l of spec.links) {
@@ -49,7 +68,7 @@ function indexNetwork(spec: NetworkSpec): Network {
   }
   const profileById = new Map<string, ProfileSpec>(BUILT_IN_PROFILES.map((p) => [p.id, p]));
   for (const p of spec.profiles ?? []) profileById.set(p.id, p);
-  return Object.freeze({
+  const network: Network = Object.freeze({
     spec,
     id: spec.id,
     title: spec.title,
@@ -60,6 +79,8 @@ function indexNetwork(spec: NetworkSpec): Network {
     sourceById: new Map((spec.sources ?? []).map((s) => [s.id, s])),
     profileById,
   });
+  indexed.add(network);
+  return network;
 }
 
 /**
