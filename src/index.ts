@@ -67,6 +67,7 @@ export { compare, type CompareOptions, type Comparison, type Difference, type In
 export { summarize, type Summary } from './stats/summary.js';
 export { attribute, type AttributeSettings, type Attribution, type MeasureAttribution, type HoursSaved } from './simulate/attribute.js';
 export { sensitivity, type Sensitivity, type SensitivityRow, type SensitivityPoint } from './simulate/sensitivity.js';
+export { runScenario, type Scenario, type ScenarioSettings, type ScenarioProgress } from './simulate/scenario.js';
 
 export {
   applyMeasures,
@@ -105,8 +106,9 @@ export {
   type MeasurePackage,
 } from './measures/index.js';
 
-export { renderReport, type ReportInput } from './report/html/render.js';
-export { reportTrip, type ReportTrip, type ReportProgress, type ReportTripSettings } from './report/html/trip.js';
+export { renderReport } from './report/html/render.js';
+export type { ReportInput, ReportTrip } from './report/model.js';
+export { reportTrip, type ReportProgress, type ReportTripSettings } from './report/trip.js';
 export {
   reportJson,
   tripJson,

@@ -11,8 +11,9 @@ import { adjustLink, adjustStage, installScanners, japan2025 } from '../src/meas
 import { middleCorridor } from '../src/network/load.js';
 import { parseNetwork } from '../src/network/network.js';
 import type { NetworkSpec } from '../src/network/types.js';
-import { renderReport, type ReportInput } from '../src/report/html/render.js';
-import { reportTrip } from '../src/report/html/trip.js';
+import { renderReport } from '../src/report/html/render.js';
+import type { ReportInput } from '../src/report/model.js';
+import { reportTrip } from '../src/report/trip.js';
 import { toySpec } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -12,7 +12,7 @@ import { parseNetwork } from '../src/network/network.js';
 import type { NetworkSpec } from '../src/network/types.js';
 import { breakdownCsv, breakdownCsvPath, csvField, networkGeoJson, reportJson, samplesCsv, toCsv } from '../src/report/export.js';
 import { renderReport } from '../src/report/html/render.js';
-import { reportTrip, type ReportProgress } from '../src/report/html/trip.js';
+import { reportTrip, type ReportProgress } from '../src/report/trip.js';
 import { toySpec } from './fixtures.js';
 
 const EVIL = '<script>alert(1)</script>';

@@ -6,8 +6,9 @@ import { TranscaspianError } from '../errors.js';
 import { japan2025 } from '../measures/japan2025.js';
 import { middleCorridor } from '../network/load.js';
 import { renderReport } from '../report/html/render.js';
-import { reportTrip, type ReportTrip } from '../report/html/trip.js';
+import type { ReportTrip } from '../report/model.js';
 import { comparisonText } from '../report/scenario-text.js';
+import { runScenario } from '../simulate/scenario.js';
 
 /** The trips of the main job. */
 export const MAIN_JOB_TRIPS: readonly {
@@ -40,22 +41,18 @@ export function mainJob(reportPath = 'report.html'): string {
   if (!existsSync(dirname(path))) throw new TranscaspianError('io_error', `cannot write ${path}: no such directory ${dirname(path)}`);
   const network = middleCorridor();
   const pkg = japan2025();
-  const trips: ReportTrip[] = MAIN_JOB_TRIPS.map((t) =>
-    reportTrip(
-      network,
-      pkg.measures,
-      {
-        origin: t.origin,
-        destination: t.destination,
-        profile: t.profile,
-        runs: MAIN_JOB_RUNS,
-        seed: MAIN_JOB_SEED,
-        policy: 'planned',
-        ...(t.avoid !== undefined ? { avoid: t.avoid } : {}),
-      },
-      { title: t.why },
-    ),
-  );
+  const trips: ReportTrip[] = MAIN_JOB_TRIPS.map((t) => ({
+    ...runScenario(network, pkg.measures, {
+      origin: t.origin,
+      destination: t.destination,
+      profile: t.profile,
+      runs: MAIN_JOB_RUNS,
+      seed: MAIN_JOB_SEED,
+      policy: 'planned',
+      ...(t.avoid !== undefined ? { avoid: t.avoid } : {}),
+    }),
+    title: t.why,
+  }));
   const out: string[] = [
     `transcaspian — ${network.title}`,
     `Measures: ${pkg.title} (${pkg.measures.map((m) => m.id).join(', ')})`,

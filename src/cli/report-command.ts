@@ -5,9 +5,10 @@ import { TranscaspianError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import { japan2025 } from '../measures/japan2025.js';
 import { breakdownCsv, breakdownCsvPath, networkGeoJson, reportJson, samplesCsv } from '../report/export.js';
-import { renderReport, type ReportInput } from '../report/html/render.js';
-import { reportTrip, type ReportProgress } from '../report/html/trip.js';
+import { renderReport } from '../report/html/render.js';
+import type { ReportInput } from '../report/model.js';
 import { fastestRoute } from '../route/fastest.js';
+import { runScenario, type ScenarioProgress } from '../simulate/scenario.js';
 import { SCENARIO_FLAGS, UsageError, networkFrom, parseFlags, scenarioFrom } from './args.js';
 import { measuresFromArg } from './measures-arg.js';
 import type { CliIo } from './io.js';
@@ -47,7 +48,7 @@ function write(path: string, text: string): void {
 }
 
 /** Progress on stderr, only on a terminal: one line, rewritten in place. */
-function terminalProgress(): { onProgress?: (p: ReportProgress) => void; done: () => void } {
+function terminalProgress(): { onProgress?: (p: ScenarioProgress) => void; done: () => void } {
   if (process.stderr.isTTY !== true) return { done: () => {} };
   return {
     onProgress: (p) => process.stderr.write(`\r\x1b[2Ktranscaspian report: simulating ${p.label} (${p.step}/${p.steps})`),
@@ -82,7 +83,7 @@ function runReport(args: readonly string[], io: CliIo): number {
   const progress = terminalProgress();
   let trip;
   try {
-    trip = reportTrip(network, measures, options, {
+    trip = runScenario(network, measures, options, {
       attribution: format !== 'csv',
       ...(progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {}),
     });

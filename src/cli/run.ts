@@ -9,7 +9,7 @@ import { fastestRoute } from '../route/fastest.js';
 import { FLOW_DEFAULTS, TODAY_VOLUME, simulateFlow, volumeSweep } from '../simulate/flow/index.js';
 import { flowJson, flowText, sweepJson, sweepText } from '../report/flow-text.js';
 import { measuresFromArg } from './measures-arg.js';
-import { runScenario } from './simulate-command.js';
+import { simulateScenario } from './simulate-command.js';
 import { routeJson, routeText } from '../report/route-text.js';
 import { SCENARIO_FLAGS, UsageError, avoidFrom, integerFlag, need, networkFrom, parseFlags as parse, scenarioFrom } from './args.js';
 import type { CliIo } from './io.js';
@@ -75,7 +75,7 @@ function routeCommand(args: readonly string[], io: CliIo): number {
 function simulateCommand(args: readonly string[], io: CliIo): number {
   const { values } = parse(args, { ...SCENARIO_FLAGS, json: { type: 'boolean', default: false } });
   const scenario = scenarioFrom(values);
-  const result = runScenario({ network: networkFrom(values.network), measures: measuresFromArg(String(values.measures)), ...scenario });
+  const result = simulateScenario({ network: networkFrom(values.network), measures: measuresFromArg(String(values.measures)), ...scenario });
   if (result === null) {
     io.err(`transcaspian: no route from ${scenario.origin} to ${scenario.destination} for profile ${scenario.profile}`);
     return 1;

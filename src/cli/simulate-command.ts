@@ -1,10 +1,10 @@
-// `transcaspian simulate`: before/after Monte Carlo of a trip under a set of measures, with attribution.
-import { applyMeasures } from '../measures/apply.js';
+// `transcaspian simulate`: one scenario (before/after Monte Carlo of a trip under a set of measures,
+// with attribution), printed as text or JSON.
+import { TranscaspianError } from '../errors.js';
+import type { Measure } from '../measures/types.js';
 import type { Network } from '../network/network.js';
 import { comparisonJson, comparisonText } from '../report/scenario-text.js';
-import { attribute } from '../simulate/attribute.js';
-import { compare } from '../simulate/compare.js';
-import type { Measure } from '../measures/types.js';
+import { runScenario } from '../simulate/scenario.js';
 import type { ScenarioFlags } from './args.js';
 
 /** What one before/after scenario run needs: the checked scenario flags, the network and the measures. */
@@ -13,8 +13,12 @@ export interface ScenarioRun extends ScenarioFlags {
   readonly measures: readonly Measure[];
 }
 
-/** Run a scenario: compare before/after on common random numbers, and attribute per measure when there are any. */
-export function runScenario(s: ScenarioRun): { text: string; json: Record<string, unknown> } | null {
+/**
+ * The output of `simulate` for a scenario (`runScenario`: comparison, and attribution when there are
+ * measures), or `null` when the trip has no route. An attribution that cannot be computed fails the
+ * command (a `TranscaspianError` with its message) rather than print a result without it.
+ */
+export function simulateScenario(s: ScenarioRun): { text: string; json: Record<string, unknown> } | null {
   const options = {
     origin: s.origin,
     destination: s.destination,
@@ -25,9 +29,8 @@ export function runScenario(s: ScenarioRun): { text: string; json: Record<string
     ...(s.withinDays !== undefined ? { withinDays: s.withinDays } : {}),
     ...(s.avoid !== undefined ? { avoid: s.avoid } : {}),
   };
-  const after = s.measures.length > 0 ? applyMeasures(s.network, s.measures) : s.network;
-  const comparison = compare(s.network, after, options);
+  const { comparison, attribution, attributionError } = runScenario(s.network, s.measures, options);
   if (comparison === null) return null;
-  const attribution = s.measures.length > 0 ? attribute(s.network, s.measures, options) : undefined;
+  if (attributionError !== undefined) throw new TranscaspianError('invalid_argument', attributionError);
   return { text: comparisonText(s.network, comparison, attribution), json: comparisonJson(comparison, attribution) };
 }

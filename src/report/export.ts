@@ -7,9 +7,8 @@ import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
 import type { Comparison } from '../simulate/compare.js';
 import type { Route } from '../route/fastest.js';
-import type { ReportInput } from './html/render.js';
-import type { ReportTrip } from './html/trip.js';
-import { LIBRARY_VERSION } from './html/version.js';
+import { profileId, type ReportInput, type ReportTrip } from './model.js';
+import { LIBRARY_VERSION } from './version.js';
 import { comparisonJson } from './scenario-text.js';
 
 /** A CSV cell: text, a number (written in full precision), or empty (`null`). */
@@ -73,7 +72,7 @@ export function tripJson(trip: ReportTrip): Record<string, unknown> {
     ...(trip.title !== undefined ? { title: trip.title } : {}),
     origin: o.origin,
     destination: o.destination,
-    profile: typeof o.profile === 'string' ? o.profile : o.profile.id,
+    profile: profileId(trip),
     runs: o.runs,
     seed: o.seed,
     policy: o.policy ?? 'planned',

@@ -1,6 +1,9 @@
 // Which measure matters: exact Shapley values of hours saved over every subset of a package, on
 // common random numbers, plus the one-at-a-time views (each measure alone; each removed from the
-// full package). Shapley values sum to the whole package's effect by construction.
+// full package). Shapley values sum to the whole package's effect by construction. A scenario
+// (scenario.ts) has already simulated two of the subsets for its before/after comparison, the empty
+// one and the full package, with the same options: `attributeReusing` takes their summaries instead of
+// running them again (same seed, same network, so the same numbers).
 import { InvalidArgumentError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import type { Measure } from '../measures/types.js';
@@ -33,7 +36,7 @@ export interface Attribution {
   /** The whole package's saving; equals the sum of the Shapley values (to rounding). */
   readonly total: HoursSaved;
   readonly measures: readonly MeasureAttribution[];
-  /** Number of measure subsets simulated (2^n). */
+  /** Number of measure subsets (2^n), each simulated once with the same seed. */
   readonly subsets: number;
 }
 
@@ -43,12 +46,26 @@ export interface AttributeSettings {
   readonly onSubset?: (subset: number, subsets: number) => void;
 }
 
-/** Hours saved by each subset of `measures` (index = bit mask), on common random numbers. */
+/**
+ * Summaries already simulated with the options of the attribution: the network itself (`baseline`,
+ * the empty subset) and with every measure applied in order (`full`).
+ */
+export interface SimulatedEnds {
+  readonly baseline: Summary;
+  readonly full: Summary;
+}
+
+/**
+ * Hours saved by each subset of `measures` (index = bit mask), on common random numbers. With
+ * `ends`, the empty and the full subset take those summaries instead of being simulated (they are
+ * still reported to `onSubset`, in their place).
+ */
 export function subsetSavings(
   network: Network,
   measures: readonly Measure[],
   options: SimulateOptions,
   settings: AttributeSettings = {},
+  ends?: SimulatedEnds,
 ): { saved: HoursSaved[]; summaries: Summary[] } {
   if (!Array.isArray(measures)) throw new InvalidArgumentError('measures', measures, 'an array of measures');
   if (measures.length > 10) throw new InvalidArgumentError('measures', measures.length, 'at most 10 measures (2^10 subsets)');
@@ -59,9 +76,14 @@ export function subsetSavings(
     ids.add(m.id);
   }
   const n = measures.length;
+  const full = (1 << n) - 1;
   const summaries: Summary[] = [];
-  for (let mask = 0; mask < 1 << n; mask++) {
-    settings.onSubset?.(mask + 1, 1 << n);
+  for (let mask = 0; mask <= full; mask++) {
+    settings.onSubset?.(mask + 1, full + 1);
+    if (ends !== undefined && (mask === 0 || mask === full)) {
+      summaries.push(mask === 0 ? ends.baseline : ends.full);
+      continue;
+    }
     const chosen = measures.filter((_, i) => (mask >> i) & 1);
     const result = simulate(chosen.length === 0 ? network : applyMeasures(network, chosen), options);
     if (result === null) {
@@ -87,7 +109,20 @@ function factorial(k: number): number {
  * from the full package. Throws when a subset leaves no route. `settings.onSubset` reports progress.
  */
 export function attribute(network: Network, measures: readonly Measure[], options: SimulateOptions, settings: AttributeSettings = {}): Attribution {
-  const { saved, summaries } = subsetSavings(network, measures, options, settings);
+  return shapley(network, measures, options, settings);
+}
+
+/**
+ * `attribute`, reusing the summaries of the empty and the full subset that the caller simulated
+ * with the same `options` (a scenario's before/after comparison): 2^n − 2 simulations instead of 2^n,
+ * and the same result.
+ */
+export function attributeReusing(network: Network, measures: readonly Measure[], options: SimulateOptions, ends: SimulatedEnds, settings: AttributeSettings = {}): Attribution {
+  return shapley(network, measures, options, settings, ends);
+}
+
+function shapley(network: Network, measures: readonly Measure[], options: SimulateOptions, settings: AttributeSettings, ends?: SimulatedEnds): Attribution {
+  const { saved, summaries } = subsetSavings(network, measures, options, settings, ends);
   const n = measures.length;
   const full = (1 << n) - 1;
   const weights = Array.from({ length: n }, (_, s) => (factorial(s) * factorial(n - s - 1)) / factorial(n));

@@ -2,19 +2,12 @@
 // origin, destination, profile, runs, seed and policy with the command that reruns it, and every
 // measure's parameters (value, default, range, assumption) and sources.
 import type { MeasureCitation, Measure } from '../../measures/types.js';
+import { profileId, type ReportInput, type ReportTrip } from '../model.js';
+import { LIBRARY_VERSION } from '../version.js';
 import { escapeHtml } from './escape.js';
-import type { ReportInput } from './render.js';
-import type { ReportTrip } from './trip.js';
-import { LIBRARY_VERSION } from './version.js';
 
 function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
-}
-
-/** The profile id of a trip (a profile given as an object shows its id). */
-export function profileId(trip: ReportTrip): string {
-  const p = trip.options.profile;
-  return typeof p === 'string' ? p : p.id;
 }
 
 /** What a trip avoids, in words (`RU, BY; nodes x; links y`), or '' when nothing. */

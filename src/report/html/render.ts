@@ -1,12 +1,11 @@
 // The HTML report: one self-contained file (inline CSS and SVG, no scripts, no external resources)
 // with, per trip, the corridor map before and after, the transit-time distributions, the
 // per-country breakdown by category and the attribution per measure, then the assumptions.
-import type { MeasurePackage } from '../../measures/japan2025.js';
-import type { Measure } from '../../measures/types.js';
-import type { Network } from '../../network/network.js';
 import type { Interval } from '../../simulate/compare.js';
 import type { Route } from '../../route/fastest.js';
-import { assumptionsHtml, avoidText, profileId } from './assumptions.js';
+import { profileId, type ReportInput, type ReportTrip } from '../model.js';
+import { LIBRARY_VERSION } from '../version.js';
+import { assumptionsHtml, avoidText } from './assumptions.js';
 import { attributionSvg } from './attribution.js';
 import { breakdownSvg } from './breakdown.js';
 import { distributionSvg } from './distribution.js';
@@ -15,32 +14,6 @@ import { days, fixed, percent, signed } from './format.js';
 import { basemapGroup, fitMap, mapLegendSvg, mapSvg } from './map.js';
 import { NODE_KIND_LABELS } from './palette.js';
 import { REPORT_CSS } from './styles.js';
-import type { ReportTrip } from './trip.js';
-import { LIBRARY_VERSION } from './version.js';
-
-/** What a report shows. */
-export interface ReportInput {
-  readonly network: Network;
-  /** The measures "after" applies, in order (their parameters and sources go in the assumptions). */
-  readonly measures: readonly Measure[];
-  /** One section per trip, in order. */
-  readonly trips: readonly ReportTrip[];
-  /** Heading of the report (default: from the package or the network). */
-  readonly title?: string;
-  /** The package the measures come from (title, announcement date, notes, sources). */
-  readonly package?: Pick<MeasurePackage, 'id' | 'title' | 'sources' | 'notes'> & { readonly announced?: string };
-  /** How the measures were given to the CLI (`japan2025`, `none`, a file), for the command that reruns a trip. */
-  readonly measuresArg?: string;
-  /** The network file, when not the shipped dataset. */
-  readonly networkFile?: string;
-  /**
-   * What the maps show: `route` (default) fits each trip's maps to its routes before and after, with
-   * the rest of the network around them; `network` fits every map to the whole network.
-   */
-  readonly mapExtent?: 'route' | 'network';
-  /** A timestamp to print; omitted by default so that the same inputs give the same file. */
-  readonly generatedAt?: string;
-}
 
 function nameOf(input: ReportInput, id: string): string {
   return input.network.nodeById.get(id)?.name ?? id;

@@ -1,0 +1,43 @@
+// The report's data model: what a report is made of (trips, each a scenario run with a title, and
+// the network, measures and package they were run with). The HTML renderer (html/) and the exports
+// (export.ts) both read it; neither defines it, so each depends on this file and not on the other.
+import type { MeasurePackage } from '../measures/japan2025.js';
+import type { Measure } from '../measures/types.js';
+import type { Network } from '../network/network.js';
+import type { Scenario } from '../simulate/scenario.js';
+
+/** One trip of a report: a scenario's result (`runScenario`), with an optional heading. */
+export interface ReportTrip extends Scenario {
+  /** A heading or a sentence on why the trip matters (e.g. the main job's `why`). */
+  readonly title?: string;
+}
+
+/** What a report shows. */
+export interface ReportInput {
+  readonly network: Network;
+  /** The measures "after" applies, in order (their parameters and sources go in the assumptions). */
+  readonly measures: readonly Measure[];
+  /** One section per trip, in order. */
+  readonly trips: readonly ReportTrip[];
+  /** Heading of the report (default: from the package or the network). */
+  readonly title?: string;
+  /** The package the measures come from (title, announcement date, notes, sources). */
+  readonly package?: Pick<MeasurePackage, 'id' | 'title' | 'sources' | 'notes'> & { readonly announced?: string };
+  /** How the measures were given to the CLI (`japan2025`, `none`, a file), for the command that reruns a trip. */
+  readonly measuresArg?: string;
+  /** The network file, when not the shipped dataset. */
+  readonly networkFile?: string;
+  /**
+   * What the maps show: `route` (default) fits each trip's maps to its routes before and after, with
+   * the rest of the network around them; `network` fits every map to the whole network.
+   */
+  readonly mapExtent?: 'route' | 'network';
+  /** A timestamp to print; omitted by default so that the same inputs give the same file. */
+  readonly generatedAt?: string;
+}
+
+/** The profile id of a trip (a profile given as an object shows its id). */
+export function profileId(trip: ReportTrip): string {
+  const p = trip.options.profile;
+  return typeof p === 'string' ? p : p.id;
+}
