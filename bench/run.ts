@@ -2,13 +2,14 @@
 // stderr). `--write` also replaces each section in bench/RESULTS.md (matched by its `## ` heading),
 // leaving other sections alone; `--quick` is a smoke run on small graphs (its numbers are not
 // results). A section is a function returning Markdown that starts with its `## ` heading: add one
-// to ALL_SECTIONS to have it run and written; `--only=engine,montecarlo,flow` picks sections.
+// to ALL_SECTIONS to have it run and written; `--only=engine,montecarlo,flow,scenario` picks sections.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flowBench } from './flow.bench.js';
 import { runMonteCarloBench } from './montecarlo.bench.js';
+import { scenarioBench } from './scenario.bench.js';
 import { runShortestPathBench } from './shortest-paths.bench.js';
 
 const args = new Set(process.argv.slice(2));
@@ -48,6 +49,7 @@ const ALL_SECTIONS: readonly { readonly name: string; readonly run: () => Promis
   { name: 'engine', run: () => withRunInfo('## Engine: shortest paths', async () => (await runShortestPathBench({ quick })).markdown) },
   { name: 'montecarlo', run: () => withRunInfo('## Monte Carlo', () => runMonteCarloBench({ quick })) },
   { name: 'flow', run: () => withRunInfo('## Queue model', async () => flowBench().replace(/^## [^\n]*\n+/, '')) },
+  { name: 'scenario', run: () => withRunInfo('## Scenario', async () => scenarioBench({ quick })) },
 ];
 // `--only montecarlo,flow` runs some sections (each still replaces only its own section).
 const onlyArg = process.argv.slice(2).find((a) => a.startsWith('--only='));
