@@ -5,8 +5,7 @@
 // returns it for bench/run.ts.
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { japan2025, middleCorridor } from '../src/index.js';
-import { CORRIDOR_FLOWS, FLOW_DEFAULTS, simulateFlow, volumeSweep } from '../src/simulate/flow/index.js';
+import { CORRIDOR_FLOWS, FLOW_DEFAULTS, japan2025, middleCorridor, simulateFlow, volumeSweep } from 'transcaspian';
 
 interface Row {
   readonly workload: string;

@@ -1,7 +1,7 @@
 // Which heap for Dijkstra: the indexed binary heap (decrease-key, one entry per vertex) or the
 // lazy one (re-push on improvement, skip stale entries)? Both run the same one-to-all loop on the
 // same graphs; the engine uses `IndexedHeap` (SearchSide), and this file is where that choice is checked.
-import { buildCsr, type Csr } from '../src/engine/csr.js';
+import { buildCsr, type Csr } from 'transcaspian/engine';
 import { IndexedHeap } from '../src/engine/heap.js';
 import { LazyHeap } from './lazy-heap.js';
 import type { ArcGraph } from './graphs.js';

@@ -5,11 +5,9 @@
 import { MultiDirectedGraph } from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/dijkstra.js';
 import { availableParallelism } from 'node:os';
-import { middleCorridor, simulate, type Network } from '../src/index.js';
+import { middleCorridor, simulate, type Network } from 'transcaspian';
+import { createWorkspace, setArcWeight, shortestPath } from 'transcaspian/engine';
 import { MAIN_JOB_TRIPS } from '../src/cli/main-job.js';
-import { shortestPath } from '../src/engine/shortest-path.js';
-import { setArcWeight } from '../src/engine/weights.js';
-import { createWorkspace } from '../src/engine/workspace.js';
 import { compileExpanded } from '../src/route/compile.js';
 import { resolveTrip } from '../src/route/trip.js';
 import { prng } from './prng.js';

@@ -3,13 +3,18 @@
 // same 100 seeded query pairs for every peer (a prefix of them where a peer is too slow for all 100,
 // and then the engine is timed on that same prefix for the ratio). Returns a Markdown section.
 import { rmSync } from 'node:fs';
-import { aStarShortestPath } from '../src/engine/astar.js';
-import { bidirectionalShortestPath } from '../src/engine/bidirectional.js';
-import { bidirectionalAStarShortestPath } from '../src/engine/bidirectional-astar.js';
-import { buildCsr, csrBytes, reverseCsr, type Csr } from '../src/engine/csr.js';
-import { shortestPathTree } from '../src/engine/dijkstra.js';
-import { shortestPath } from '../src/engine/shortest-path.js';
-import { createWorkspace } from '../src/engine/workspace.js';
+import {
+  aStarShortestPath,
+  bidirectionalAStarShortestPath,
+  bidirectionalShortestPath,
+  buildCsr,
+  createWorkspace,
+  csrBytes,
+  reverseCsr,
+  shortestPath,
+  shortestPathTree,
+  type Csr,
+} from 'transcaspian/engine';
 import { euclideanBound, gridGraph, queryPairs, randomGraph, type ArcGraph } from './graphs.js';
 import { compareHeaps } from './heap.bench.js';
 import { graphologyOneToAll, graphologyPointToPoint, ngraphFinders, toGraphology, toNgraph } from './peers.js';

@@ -1,4 +1,6 @@
-// The public API of transcaspian, and nothing else: what this file does not export is internal.
+// The public API of transcaspian for planners, and nothing else: what this file does not export is
+// internal. The numeric core (CSR graphs, searches, compile) is the `transcaspian/engine` entry point,
+// src/engine-entry.ts.
 
 export {
   TranscaspianError,
@@ -59,7 +61,8 @@ export { meanOf, expectedDepartureWaitHours } from './network/distribution.js';
 export { fastestRoute, type Route, type RouteLeg, type RouteStop, type RoutePart } from './route/fastest.js';
 export type { RouteOptions } from './route/trip.js';
 export { breakdown, type Breakdown, type CountryHours, type CategoryHours } from './route/breakdown.js';
-export type { PartKind, Avoid, ExpandedGraph, Arc, Part, PartModel } from './route/expand.js';
+// A route part's `kind` is a PartKind; the rest of the expanded graph is in transcaspian/engine.
+export type { PartKind, Avoid } from './route/expand.js';
 
 export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare } from './simulate/montecarlo.js';
 export { simulateParallel, type ParallelOptions } from './simulate/parallel.js';
@@ -149,18 +152,3 @@ export {
   type SaturationRow,
   type VolumeSweep,
 } from './simulate/flow/index.js';
-
-export { buildCsr, reverseCsr, cloneCsrWeights, csrBytes, type Csr } from './engine/csr.js';
-export { reweightCsr, setArcWeight, copyWeights, arcWeights } from './engine/weights.js';
-export { createWorkspace, type Workspace } from './engine/workspace.js';
-export type { PathResult } from './engine/path.js';
-export { shortestPathTree, treePath, type ShortestPathTree } from './engine/dijkstra.js';
-export { shortestPath } from './engine/shortest-path.js';
-export { bidirectionalShortestPath } from './engine/bidirectional.js';
-export { aStarShortestPath } from './engine/astar.js';
-export { bidirectionalAStarShortestPath } from './engine/bidirectional-astar.js';
-export { greatCircleLowerBounds, boundingSpeedKmh, haversineKm, EARTH_RADIUS_KM } from './engine/lower-bounds.js';
-export { kShortestPaths } from './engine/yen.js';
-export { buildTimetable, type Timetable, type ArcTiming } from './engine/timetable.js';
-export { earliestArrival, type TimedPath } from './engine/earliest-arrival.js';
-export { compile, reweight, copyCompiled, type CompiledNetwork } from './route/compile.js';
