@@ -12,7 +12,7 @@ describe('examples', () => {
   for (const file of examples) {
     it(`examples/${file} runs and uses only the public API`, () => {
       const source = readFileSync(`examples/${file}`, 'utf8');
-      for (const m of source.matchAll(/from '([^']+)'/g)) expect(['transcaspian', 'node:fs', 'node:path']).toContain(m[1]);
+      for (const m of source.matchAll(/from '([^']+)'/g)) expect(['transcaspian', 'transcaspian/engine', 'node:fs', 'node:path']).toContain(m[1]);
       const r = spawnSync(process.execPath, [tsx, `examples/${file}`], { encoding: 'utf8', timeout: 120_000 });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
