@@ -17,6 +17,19 @@ function node(args: string[]): { status: number | null; stdout: string; stderr: 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Run `code` in Node with `t` bound to `transcaspian` and `e` to `transcaspian/engine`, once imported
+ * as ESM and once required as CJS, by the package's own name; expect no stderr and print `expected`.
+ */
+function expectInBothFormats(code: string, expected: string): void {
+  const esm = node(['--input-type=module', '-e', `import * as t from 'transcaspian'; import * as e from 'transcaspian/engine'; ${code}`]);
+  const cjs = node(['-e', `const t = require('transcaspian'); const e = require('transcaspian/engine'); ${code}`]);
+  for (const [format, r] of [['ESM', esm], ['CJS', cjs]] as const) {
+    expect(r.stderr, format).toBe('');
+    expect(r.stdout.trim(), format).toBe(expected);
+  }
+}
+
 describe.runIf(existsSync('dist/index.js'))('built package', () => {
   it('package.json exports list types first and the files exist, for both entry points', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -31,13 +44,10 @@ describe.runIf(existsSync('dist/index.js'))('built package', () => {
   });
 
   it('imports as ESM and requires as CJS by its own name, and routes on the shipped data', () => {
-    const code = "const r = t.fastestRoute(t.middleCorridor(), { origin: 'altynkol', destination: 'aktau', profile: 'container-rail' }); console.log(typeof t.parseNetwork, r.totalDays > 0);";
-    const esm = node(['--input-type=module', '-e', `import * as t from 'transcaspian'; ${code}`]);
-    expect(esm.stderr).toBe('');
-    expect(esm.stdout.trim()).toBe('function true');
-    const cjs = node(['-e', `const t = require('transcaspian'); ${code}`]);
-    expect(cjs.stderr).toBe('');
-    expect(cjs.stdout.trim()).toBe('function true');
+    expectInBothFormats(
+      "const r = t.fastestRoute(t.middleCorridor(), { origin: 'altynkol', destination: 'aktau', profile: 'container-rail' }); console.log(typeof t.parseNetwork, r.totalDays > 0);",
+      'function true',
+    );
   });
 
   it('transcaspian/engine imports as ESM and requires as CJS, and compiles and routes the shipped network', () => {
@@ -46,23 +56,13 @@ describe.runIf(existsSync('dist/index.js'))('built package', () => {
       " const p = e.shortestPath(c.csr, c.graph.departures.get('altynkol'), c.graph.arrivals.get('aktau'), e.createWorkspace(c.csr));" +
       " const r = t.fastestRoute(t.middleCorridor(), { origin: 'altynkol', destination: 'aktau', profile: 'container-rail' });" +
       ' console.log(Math.abs(p.cost - r.totalHours) < 1e-9, "compile" in t, "fastestRoute" in e);';
-    const esm = node(['--input-type=module', '-e', `import * as t from 'transcaspian'; import * as e from 'transcaspian/engine'; ${code}`]);
-    expect(esm.stderr).toBe('');
-    expect(esm.stdout.trim()).toBe('true false false');
-    const cjs = node(['-e', `const t = require('transcaspian'); const e = require('transcaspian/engine'); ${code}`]);
-    expect(cjs.stderr).toBe('');
-    expect(cjs.stdout.trim()).toBe('true false false');
+    expectInBothFormats(code, 'true false false');
   });
 
   it('both entry points share one copy of the error classes, so an engine error is an instance of the class transcaspian exports', () => {
     // Without code splitting each entry bundles its own errors.ts and `instanceof` fails across them.
     const code = 'try { e.buildCsr(2, [0], [1], [-1]); } catch (err) { console.log(err instanceof t.InvalidArgumentError, err instanceof t.TranscaspianError, err.field); }';
-    const esm = node(['--input-type=module', '-e', `import * as t from 'transcaspian'; import * as e from 'transcaspian/engine'; ${code}`]);
-    expect(esm.stderr).toBe('');
-    expect(esm.stdout.trim()).toBe('true true weights[0]');
-    const cjs = node(['-e', `const t = require('transcaspian'); const e = require('transcaspian/engine'); ${code}`]);
-    expect(cjs.stderr).toBe('');
-    expect(cjs.stdout.trim()).toBe('true true weights[0]');
+    expectInBothFormats(code, 'true true weights[0]');
   });
 
   it('simulateParallel runs its workers from dist (ESM and CJS) with results equal to simulate', () => {
@@ -70,11 +70,7 @@ describe.runIf(existsSync('dist/index.js'))('built package', () => {
       "const n = t.middleCorridor(); const o = { origin: 'altynkol', destination: 'aktau', profile: 'container-rail', runs: 9000, seed: 3 };" +
       ' t.simulateParallel(n, { ...o, threads: 2 }).then((r) => { const s = t.simulate(n, o);' +
       ' console.log(r.samples.every((x, i) => Object.is(x, s.samples[i])), r.summary.meanHours === s.summary.meanHours); });';
-    for (const args of [['--input-type=module', '-e', `import * as t from 'transcaspian'; ${code}`], ['-e', `const t = require('transcaspian'); ${code}`]]) {
-      const r = node(args);
-      expect(r.stderr).toBe('');
-      expect(r.stdout.trim()).toBe('true true');
-    }
+    expectInBothFormats(code, 'true true');
   });
 
   it('the bin runs from dist', () => {
