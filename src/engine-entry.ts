@@ -1,8 +1,8 @@
 // The `transcaspian/engine` entry point: the numeric core (CSR graphs, shortest paths, bounds, Yen,
-// timetables) and the compiled mode-expanded graph that connects it to networks. It lives beside
-// src/index.ts, not in src/engine/, because it re-exports src/route/compile.ts, which sits above the
-// engine layer; like index.ts it only re-exports and nothing in src/ imports it. What this file does
-// not export is internal.
+// timetables, batched searches) and the compiled mode-expanded graph that connects it to networks.
+// It lives beside src/index.ts, not in src/engine/, because it re-exports src/route/compile.ts,
+// which sits above the engine layer; like index.ts it only re-exports and nothing in src/ imports
+// it. What this file does not export is internal.
 
 export { buildCsr, reverseCsr, cloneCsrWeights, csrBytes, type Csr } from './engine/csr.js';
 export { reweightCsr, setArcWeight, copyWeights, arcWeights } from './engine/weights.js';
@@ -17,6 +17,7 @@ export { greatCircleLowerBounds, boundingSpeedKmh, haversineKm, EARTH_RADIUS_KM 
 export { kShortestPaths } from './engine/yen.js';
 export { buildTimetable, type Timetable, type ArcTiming } from './engine/timetable.js';
 export { earliestArrival, type TimedPath } from './engine/earliest-arrival.js';
+export { batchedShortestPathTrees, createBatchedWorkspace, sweepOrder, type BatchedTrees, type BatchedWorkspace } from './engine/batched-label-correcting.js';
 
 export { compile, reweight, copyCompiled, type CompiledNetwork } from './route/compile.js';
 export type { ExpandedGraph, Arc, Part, PartModel, PartKind } from './route/expand.js';
