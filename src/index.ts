@@ -53,7 +53,7 @@ export { BUILT_IN_PROFILES } from './network/profiles.js';
 export { networkJsonSchema } from './network/schema.js';
 export { validateNetwork, parseNetworkSpec, type ValidateOptions } from './network/validate.js';
 export { parseNetwork, resolveProfile, type Network, type Link } from './network/network.js';
-export { loadNetwork, middleCorridor, FileReadError } from './network/load.js';
+export { loadNetwork, middleCorridor, FileReadError, FileTooLargeError, DEFAULT_MAX_FILE_BYTES, type LoadOptions } from './network/load.js';
 export { findNode, foldName } from './network/lookup.js';
 export { toGraph, type GraphNodeAttributes, type GraphLinkAttributes } from './network/graph.js';
 export { meanOf, expectedDepartureWaitHours } from './network/distribution.js';

@@ -6,10 +6,26 @@ import { UsageError, run, volumeFactor } from '../src/cli/run.js';
 import { toySpec } from './fixtures.js';
 
 function cli(...argv: string[]): { code: number; out: string; err: string } {
+  return cliWith({}, ...argv);
+}
+
+/** The CLI with standard input (`stdin`) and an environment of its own; `written` collects `--out -`. */
+function cliWith(options: { stdin?: string; env?: Record<string, string> }, ...argv: string[]): { code: number; out: string; err: string; written: string } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const written: string[] = [];
+  const code = run(argv, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    write: (t) => written.push(t),
+    readStdin: (maxBytes) => {
+      if (options.stdin === undefined) throw new Error('the test gave no standard input');
+      if (Buffer.byteLength(options.stdin) > maxBytes) throw new Error('over the cap');
+      return options.stdin;
+    },
+    env: options.env ?? {},
+  });
+  return { code, out: out.join('\n'), err: err.join('\n'), written: written.join('') };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'transcaspian-cli-'));
@@ -55,6 +71,7 @@ describe('transcaspian route', () => {
     expect(cli('teleport').code).toBe(2);
     expect(cli().code).toBe(2);
     expect(cli('--help').code).toBe(0);
+    expect(cli('route', '--from', 'a', '--to', 'z', '--network', toyFile, 'extra').code).toBe(2);
     expect(cli('simulate', '--from', 'a', '--to', 'z', '--runs', 'lots').code).toBe(2);
     expect(cli('simulate', '--from', 'a', '--to', 'z', '--policy', 'psychic').code).toBe(2);
   });
@@ -147,8 +164,163 @@ describe('transcaspian flow', () => {
 
 describe('transcaspian schema', () => {
   it('data/network.schema.json is the schema generated from the zod source (run `npm run schema` after changing it)', () => {
-    const r = cli('schema');
+    const r = cliWith({}, 'schema');
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync('data/network.schema.json', 'utf8'))).toEqual(JSON.parse(r.out));
+    expect(JSON.parse(readFileSync('data/network.schema.json', 'utf8'))).toEqual(JSON.parse(r.written));
   });
+});
+
+// Issue 12, item 3: the command line behaves like the tools people already use.
+describe('the CLI contract', () => {
+  const commands = ['route', 'simulate', 'report', 'flow', 'validate', 'schema', 'start'];
+
+  it('--version and -V print the version; --help, help <command> and <command> --help print help', () => {
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+    for (const flag of ['--version', '-V']) expect(cli(flag)).toMatchObject({ code: 0, out: version, err: '' });
+    const overview = cli('--help');
+    for (const c of commands) expect(overview.out).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of commands) {
+      const own = cli(c, '--help');
+      expect(own, c).toMatchObject({ code: 0, err: '' });
+      expect(own.out).toMatch(new RegExp(`^Usage: transcaspian ${c}\\b`));
+      expect(own.out).toContain('Options:');
+      expect(cli('help', c).out).toBe(own.out);
+      expect(cli(c, '-h').out).toBe(own.out);
+    }
+    expect(cli('route', '--help').out).toContain('--avoid-countries RU,BY');
+    expect(cli('simulate', '--help').out).toMatch(/--measures <japan2025\|none\|file\.json\|->\s+The measures, stacked/);
+    expect(cli('help', 'teleport').code).toBe(2);
+  });
+
+  it('usage errors exit 2 with one line on stderr naming the flag, and no stack trace', () => {
+    for (const [args, message] of [
+      [['route', '--from', 'a', '--from', 'b', '--to', 'z'], /--from given twice \("a" and "b"\)/],
+      [['route', '--from=a', '--to', 'z', '--to=y'], /--to given twice/],
+      [['flow', '--sweep', '--volume', '2'], /--volume and --sweep exclude each other/],
+      [['flow', '--factors', '1,2'], /--factors needs --sweep/],
+      [['route', '--frm', 'a', '--to', 'z'], /unknown option "--frm"; did you mean --from\?/],
+      [['route', '--from', 'a', '--to'], /--to needs a value/],
+      [['route', '--json=yes', '--from', 'a', '--to', 'z'], /--json takes no value/],
+      [['simulate', '--from', 'a', '--to', 'z', '--measures', 'none', '--measures', 'japan2025'], /"none" cannot be combined/],
+      [['start', '--out', 'summary.txt'], /expected a file ending in \.html/],
+      [['start', '--out', '-'], /expected a file ending in \.html/],
+      [['report', '--from', 'a', '--out', 'x.html'], /--from needs --to/],
+      [['report', '--network', toyFile, '--from', 'a', '--to', 'z', '--out', '-', '--format', 'csv'], /csv writes two files/],
+      [['simulate', '--network', '-', '--measures', '-', '--from', 'a', '--to', 'z'], /cannot both read standard input/],
+      [['validate'], /missing <file\.json\|->/],
+      [['rout'], /unknown command "rout"; did you mean route\?/],
+    ] as const) {
+      const r = cliWith({ stdin: JSON.stringify(toySpec()) }, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err.split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.err).not.toMatch(/\bat \S+ \(/);
+    }
+  });
+
+  it('"-" reads standard input (--network, --measures, validate) and writes standard output (--out)', () => {
+    const stdin = JSON.stringify(toySpec());
+    expect(cliWith({ stdin }, 'route', '--network', '-', '--from', 'a', '--to', 'z', '--json').out).toBe(cli('route', '--network', toyFile, '--from', 'a', '--to', 'z', '--json').out);
+    expect(cliWith({ stdin }, 'validate', '-')).toMatchObject({ code: 0, out: 'standard input: valid' });
+    const recipes = JSON.stringify([{ kind: 'adjust-stage', options: { id: 'faster-customs', node: 'b', kind: 'customs', durationFactor: 0.5 } }]);
+    const viaStdin = cliWith({ stdin: recipes }, 'simulate', '--network', toyFile, '--from', 'a', '--to', 'z', '--measures', '-', '--runs', '50', '--json');
+    expect(viaStdin.code).toBe(0);
+    expect(JSON.parse(viaStdin.out).difference.meanHours.estimate).toBeCloseTo(-2, 9);
+    const schema = cliWith({}, 'schema', '--out', '-');
+    expect(schema.code).toBe(0);
+    expect(JSON.parse(schema.written)).toEqual(JSON.parse(readFileSync('data/network.schema.json', 'utf8')));
+    const geo = cliWith({}, 'report', '--network', toyFile, '--from', 'a', '--to', 'z', '--measures', 'none', '--format', 'geojson', '--out', '-');
+    expect(geo).toMatchObject({ code: 0, out: '' });
+    expect(JSON.parse(geo.written).type).toBe('FeatureCollection');
+  });
+
+  it('input files are read with a size cap that TRANSCASPIAN_MAX_FILE_MB raises', () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, JSON.stringify({ ...toySpec(), title: 'x'.repeat(2 * 1048576) }));
+    const capped = cliWith({ env: { TRANSCASPIAN_MAX_FILE_MB: '1' } }, 'validate', big);
+    expect(capped.code).toBe(1);
+    expect(capped.err).toMatch(/larger than the cap of 1,048,576 bytes \(1 MiB\); raise it with TRANSCASPIAN_MAX_FILE_MB=<MiB>$/);
+    expect(cliWith({ env: { TRANSCASPIAN_MAX_FILE_MB: '3' } }, 'validate', big).code).toBe(0);
+    expect(cliWith({ env: { TRANSCASPIAN_MAX_FILE_MB: 'lots' } }, 'validate', big).code).toBe(2);
+  });
+
+  it('--measures may be repeated or comma-separated; the measures are stacked in order', () => {
+    const one = join(dir, 'one.json');
+    const two = join(dir, 'two.json');
+    writeFileSync(one, JSON.stringify([{ kind: 'adjust-stage', options: { id: 'customs-half', node: 'b', kind: 'customs', durationFactor: 0.5 } }]));
+    writeFileSync(two, JSON.stringify([{ kind: 'adjust-stage', options: { id: 'customs-half-again', node: 'b', kind: 'customs', durationFactor: 0.5 } }]));
+    const common = ['simulate', '--network', toyFile, '--from', 'a', '--to', 'z', '--runs', '50', '--json'];
+    const repeated = cli(...common, '--measures', one, '--measures', two);
+    expect(repeated.code).toBe(0);
+    const j = JSON.parse(repeated.out);
+    expect(j.attribution.map((m: { id: string }) => m.id)).toEqual(['customs-half', 'customs-half-again']);
+    expect(j.difference.meanHours.estimate).toBeCloseTo(-3, 9); // 4 h → 2 h → 1 h
+    expect(cli(...common, '--measures', `${one},${two}`).out).toBe(repeated.out);
+  });
+
+  it('country codes and profile ids are case-insensitive, like node names', () => {
+    const lower = cli('route', '--from', 'xian', '--to', 'constanta', '--avoid-countries', 'ru,by,ir', '--profile', 'CONTAINER-RAIL', '--json');
+    expect(lower.code).toBe(0);
+    expect(lower.out).toBe(cli('route', '--from', 'xian', '--to', 'constanta', '--avoid-countries', 'RU,BY,IR', '--json').out);
+    expect(cli('route', '--from', 'xian', '--to', 'constanta', '--avoid-countries', 'xx').code).toBe(1);
+  });
+
+  it('control characters in echoed values are escaped', () => {
+    const r = cli('route', '--network', toyFile, '--from', 'a', '--to', '\u001b[2J\rz\u202e');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('"\\x1b[2J\\x0dz\\u202e"');
+    expect(r.err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    const u = cli('route', '--from\u0007', 'a');
+    expect(u.code).toBe(2);
+    expect(u.err).toContain('"--from\\x07"');
+  });
+
+  it('an invalid network prints one line (the first problem and how many more); --verbose lists them all', () => {
+    const broken = structuredClone(toySpec()) as unknown as Record<string, any>;
+    broken.nodes[0].lat = 100;
+    broken.links[0].distanceKm = -1;
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, JSON.stringify(broken));
+    const r = cli('route', '--network', file, '--from', 'a', '--to', 'z');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(new RegExp(`^transcaspian: invalid network \\(${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): (nodes\\.0\\.lat|links\\[0\\]\\.distanceKm): .*; and 1 more problem \\(--verbose or transcaspian validate .* lists them\\)$`));
+    const v = cli('route', '--network', file, '--from', 'a', '--to', 'z', '--verbose');
+    expect(v.code).toBe(1);
+    expect(v.err.split('\n')).toHaveLength(3);
+    expect(v.err).toContain('distanceKm: not_positive');
+  });
+
+  it('validate --json prints the problems as JSON', () => {
+    const broken = structuredClone(toySpec()) as unknown as Record<string, any>;
+    broken.links[0].distanceKm = -1;
+    const file = join(dir, 'broken-json.json');
+    writeFileSync(file, JSON.stringify(broken));
+    const r = cli('validate', '--json', file);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ file, valid: false });
+    expect(j.problems).toEqual([expect.objectContaining({ code: 'not_positive', pointer: '/links/0/distanceKm', received: -1 })]);
+    expect(JSON.parse(cli('validate', '--json', toyFile).out)).toEqual({ file: toyFile, valid: true, problems: [] });
+  });
+
+  it('report without --from/--to reports the Middle Corridor avoiding RU, BY and IR, like start', () => {
+    const out = join(dir, 'default.json');
+    expect(cli('report', '--runs', '20', '--measures', 'none', '--out', out).code).toBe(0);
+    const trip = JSON.parse(readFileSync(out, 'utf8')).trips[0];
+    expect(trip).toMatchObject({ origin: 'xian', destination: 'constanta' });
+    expect(JSON.stringify(trip)).not.toMatch(/"(moscow|brest|minsk)"/i);
+    expect(trip.before.route.nodes).toContain('aktau');
+  });
+
+  it('start takes --runs, --seed and --json', () => {
+    const out = join(dir, 'start.html');
+    const r = cli('start', '--runs', '40', '--seed', '3', '--json', '--out', out);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ runs: 40, seed: 3, report: out });
+    expect(j.trips).toHaveLength(4);
+    expect(j.trips[0].before.runs).toBe(40);
+    expect(readFileSync(out, 'utf8')).toContain('<svg');
+  }, 60_000);
 });

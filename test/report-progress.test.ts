@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { reportCommand } from '../src/cli/report-command.js';
+import { run } from '../src/cli/run.js';
 import { toySpec } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'transcaspian-progress-'));
@@ -17,7 +17,7 @@ writeFileSync(
     { kind: 'adjust-stage', options: { id: 'gauge', node: 'b', kind: 'gauge-change', durationFactor: 0.5 } },
   ]),
 );
-const args = ['--network', network, '--from', 'a', '--to', 'z', '--measures', measures, '--runs', '200', '--out', join(dir, 'r.html')];
+const args = ['report', '--network', network, '--from', 'a', '--to', 'z', '--measures', measures, '--runs', '200', '--out', join(dir, 'r.html')];
 const wasTTY = process.stderr.isTTY;
 
 function runWithTTY(isTTY: boolean): string {
@@ -28,7 +28,7 @@ function runWithTTY(isTTY: boolean): string {
     return true;
   });
   try {
-    expect(reportCommand(args, { out: () => {}, err: () => {} })).toBe(0);
+    expect(run(args, { out: () => {}, err: () => {} })).toBe(0);
   } finally {
     spy.mockRestore();
   }

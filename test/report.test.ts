@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportCommand } from '../src/cli/report-command.js';
+import { run } from '../src/cli/run.js';
 import { adjustLink, adjustStage, installScanners, japan2025 } from '../src/measures/index.js';
 import type { Measure } from '../src/measures/types.js';
 import { middleCorridor } from '../src/network/load.js';
@@ -309,10 +309,12 @@ describe('transcaspian report', () => {
   const cli = (...args: string[]): { code: number; out: string; err: string } => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = reportCommand(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = run(['report', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   const base = ['--network', net, '--from', 'a', '--to', 'z', '--measures', recipes, '--runs', '300', '--seed', '5'];
+  /** `base` with one flag's value replaced (a flag given twice is a usage error). */
+  const baseWith = (flag: string, value: string): string[] => base.map((w, i) => (base[i - 1] === flag ? value : w));
 
   it('report writes HTML (the default format), JSON, CSV and GeoJSON', () => {
     const html = join(dir, 'r.html');
@@ -341,7 +343,7 @@ describe('transcaspian report', () => {
     expect(cli(...base, '--out', geo, '--format', 'geojson').code).toBe(0);
     expect(JSON.parse(readFileSync(geo, 'utf8')).type).toBe('FeatureCollection');
 
-    expect(cli(...base, '--measures', 'none', '--out', join(dir, 'none.html')).code).toBe(0);
+    expect(cli(...baseWith('--measures', 'none'), '--out', join(dir, 'none.html')).code).toBe(0);
     expect(readFileSync(join(dir, 'none.html'), 'utf8')).toContain('nothing to attribute');
   });
 
@@ -349,8 +351,8 @@ describe('transcaspian report', () => {
     for (const args of [
       [...base],
       [...base, '--out', ''],
-      [...base, '--out', join(dir, 'x.html'), '--runs', 'lots'],
-      [...base, '--out', join(dir, 'x.html'), '--seed', '-1'],
+      [...baseWith('--runs', 'lots'), '--out', join(dir, 'x.html')],
+      [...baseWith('--seed', '-1'), '--out', join(dir, 'x.html')],
       [...base, '--out', join(dir, 'x.html'), '--format', 'pdf'],
       [...base, '--out', join(dir, 'x.html'), '--policy', 'psychic'],
       [...base, '--out', join(dir, 'x.html'), '--within-days', 'soon'],
@@ -359,8 +361,8 @@ describe('transcaspian report', () => {
     ]) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.err).toMatch(/^transcaspian report: /);
-      expect(r.err).toContain('Usage: transcaspian report');
+      expect(r.err).toMatch(/^transcaspian report: .*\(see 'transcaspian report --help'\)$/);
+      expect(r.err.split('\n')).toHaveLength(1);
     }
     expect(existsSync(join(dir, 'x.html'))).toBe(false);
   });
@@ -369,14 +371,14 @@ describe('transcaspian report', () => {
     const out = join(dir, 'none.html');
     const noRoute = cli(...base, '--profile', 'truck', '--out', join(dir, 'truck.html'));
     expect(noRoute.code).toBe(1);
-    expect(noRoute.err).toBe('transcaspian: no route from a to z for profile truck');
+    expect(noRoute.err).toBe('transcaspian: no route from "a" to "z" for profile "truck"');
     expect(existsSync(join(dir, 'truck.html'))).toBe(false);
     expect(cli(...base, '--profile', 'truck', '--out', join(dir, 'truck.geojson')).code).toBe(1);
     for (const args of [
-      [...base, '--to', 'nowhere', '--out', out],
+      [...baseWith('--to', 'nowhere'), '--out', out],
       [...base, '--profile', 'barge', '--out', out],
       ['--network', net, '--from', 'a', '--to', 'z', '--runs', '10', '--out', out], // japan2025 needs the node aktau
-      [...base, '--network', join(dir, 'missing.json'), '--out', out],
+      [...baseWith('--network', join(dir, 'missing.json')), '--out', out],
       [...base, '--out', join(dir, 'no-such-dir', 'r.html')],
     ]) {
       const r = cli(...args);

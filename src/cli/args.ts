@@ -1,67 +1,76 @@
-// Command-line argument handling shared by the commands: strict flag parsing, the scenario flags of
-// `simulate` and `report`, and checked conversions. Bad flags are `UsageError`s (exit code 2).
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadNetwork, middleCorridor } from '../network/load.js';
-import type { Network } from '../network/network.js';
+// Flags shared by several commands (the network, a before/after scenario, JSON output) and checked
+// conversions of flag values. A bad value is a `UsageError` (exit code 2) naming the flag.
+import { InvalidNetworkError } from '../errors.js';
+import { middleCorridor } from '../network/load.js';
+import { parseNetwork, type Network } from '../network/network.js';
 import type { Avoid } from '../route/expand.js';
 import type { RoutePolicy } from '../simulate/montecarlo.js';
+import type { FlagTable } from './command.js';
+import { InvalidNetworkInputError, UsageError } from './errors.js';
+import { quote } from './escape.js';
+import type { InputReader } from './io.js';
 
-/** A usage error: wrong command, unknown flag, missing or malformed argument. Exit code 2. */
-export class UsageError extends Error {}
-
-/** Parse `args` strictly: unknown flags and extra positionals are usage errors. */
-export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: O, positionals = 0) {
-  try {
-    const r = parseArgs({ args: [...args], options, strict: true, allowPositionals: positionals > 0 });
-    if (r.positionals.length > positionals) throw new UsageError(`unexpected argument "${r.positionals[positionals]}"`);
-    return r;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
-
-/** A required string flag. */
-export function need(value: unknown, flag: string): string {
-  if (typeof value !== 'string' || value === '') throw new UsageError(`missing ${flag}`);
-  return value;
-}
+export { UsageError } from './errors.js';
 
 /** An integer flag within [min, max]. */
-export function integerFlag(value: unknown, flag: string, min: number, max: number): number {
+export function integerFlag(value: string, flag: string, min: number, max: number): number {
   const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag}: expected an integer from ${min} to ${max}, received "${String(value)}"`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`${flag}: expected an integer from ${min} to ${max}, received ${quote(value)}`);
   }
   return n;
 }
 
-/** `--avoid-countries RU,BY` as route options (ISO codes are checked by the library). */
-export function avoidFrom(value: unknown): { avoid?: { countries: string[] } } {
-  if (typeof value !== 'string') return {};
+/** `--avoid-countries RU,BY` as route options (ISO codes, any case, are checked by the library). */
+export function avoidFrom(value: string | undefined): { avoid?: { countries: string[] } } {
+  if (value === undefined) return {};
   const countries = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
   if (countries.length === 0) throw new UsageError('--avoid-countries: expected ISO codes such as RU,BY');
   return { avoid: { countries } };
 }
 
-/** The network of `--network file.json`, or the shipped Middle Corridor. */
-export function networkFrom(path: unknown): Network {
-  return typeof path === 'string' ? loadNetwork(path) : middleCorridor();
+/** `--network` and `--verbose`: the network a command works on, and how an invalid one is reported. */
+export const NETWORK_FLAGS = {
+  network: { type: 'string', value: '<file.json|->', help: 'A network document instead of the shipped Middle Corridor; "-" reads standard input.' },
+  verbose: { type: 'boolean', help: 'On an invalid network, list every problem (otherwise the first and how many more).' },
+} as const satisfies FlagTable;
+
+/** `--json`: machine-readable output. */
+export const JSON_FLAG = {
+  json: { type: 'boolean', help: 'Print JSON instead of text.' },
+} as const satisfies FlagTable;
+
+/** The network of `--network file.json` (`-`: standard input), or the shipped Middle Corridor. */
+export function networkFrom(path: string | undefined, input: InputReader): Network {
+  if (path === undefined) return middleCorridor();
+  const text = input.read(path, '--network');
+  try {
+    return parseNetwork(text);
+  } catch (e) {
+    if (e instanceof InvalidNetworkError) throw new InvalidNetworkInputError(path === '-' ? 'standard input' : path, e.problems);
+    throw e;
+  }
 }
 
-/** The flags of a before/after scenario, shared by `simulate` and `report`. */
+/** The flags of a before/after scenario, shared by `simulate` and `report` (which adds defaults). */
 export const SCENARIO_FLAGS = {
-  from: { type: 'string' },
-  to: { type: 'string' },
-  profile: { type: 'string', default: 'container-rail' },
-  measures: { type: 'string', default: 'japan2025' },
-  runs: { type: 'string', default: '10000' },
-  seed: { type: 'string', default: '1' },
-  policy: { type: 'string', default: 'planned' },
-  'within-days': { type: 'string' },
-  'avoid-countries': { type: 'string' },
-  network: { type: 'string' },
-} as const;
+  from: { type: 'string', value: '<node>', help: 'Origin: a node id, name or alias.' },
+  to: { type: 'string', value: '<node>', help: 'Destination: a node id, name or alias.' },
+  profile: { type: 'string', value: '<id>', default: 'container-rail', help: 'What travels: container-rail, wagon, truck, or a profile the network declares.' },
+  measures: {
+    type: 'string',
+    value: '<japan2025|none|file.json|->',
+    default: 'japan2025',
+    repeatable: true,
+    help: 'The measures, stacked in the order given: japan2025 (the December 2025 package), none, or a JSON file of measure recipes ("-": standard input).',
+  },
+  runs: { type: 'string', value: 'N', default: '10000', help: 'Monte Carlo runs (1 to 10,000,000).' },
+  seed: { type: 'string', value: 'S', default: '1', help: 'Seed of the random draws: the same seed gives the same result.' },
+  policy: { type: 'string', value: 'planned|adaptive', default: 'planned', help: 'planned: the route fixed on expected times; adaptive: re-routed on each run\'s realised times.' },
+  'within-days': { type: 'string', value: 'D', help: 'Also report the probability of arriving within D days.' },
+  'avoid-countries': { type: 'string', value: 'RU,BY', help: 'Keep the trip out of these countries (ISO codes, any case).' },
+  ...NETWORK_FLAGS,
+} as const satisfies FlagTable;
 
 /** A scenario's simulation options, checked. */
 export interface ScenarioFlags {
@@ -75,27 +84,44 @@ export interface ScenarioFlags {
   readonly avoid?: Avoid;
 }
 
-/** Check the scenario flags; `defaults` fill an omitted --from or --to (otherwise they are required). */
-export function scenarioFrom(
-  values: { [K in keyof typeof SCENARIO_FLAGS]?: string | undefined },
-  defaults: { readonly from?: string; readonly to?: string } = {},
-): ScenarioFlags {
-  const policy = values.policy ?? 'planned';
-  if (policy !== 'planned' && policy !== 'adaptive') throw new UsageError(`--policy: expected planned or adaptive, received "${policy}"`);
+/** The string values of the scenario flags, as parsed. */
+export interface ScenarioValues {
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  readonly profile: string;
+  readonly runs: string;
+  readonly seed: string;
+  readonly policy: string;
+  readonly 'within-days': string | undefined;
+  readonly 'avoid-countries': string | undefined;
+}
+
+/**
+ * Check the scenario flags. `defaults` is the trip when neither --from nor --to is given (with its
+ * avoided countries, unless --avoid-countries is given); without it both are required.
+ */
+export function scenarioFrom(values: ScenarioValues, defaults?: { readonly from: string; readonly to: string; readonly avoidCountries?: string }): ScenarioFlags {
+  const policy = values.policy;
+  if (policy !== 'planned' && policy !== 'adaptive') throw new UsageError(`--policy: expected planned or adaptive, received ${quote(policy)}`);
   let withinDays: number | undefined;
   const w = values['within-days'];
   if (w !== undefined) {
     withinDays = Number(w);
-    if (!/^\d+(\.\d+)?$/.test(w) || !Number.isFinite(withinDays) || withinDays < 0) throw new UsageError(`--within-days: expected a number of days >= 0, received "${w}"`);
+    if (!/^\d+(\.\d+)?$/.test(w) || !Number.isFinite(withinDays)) throw new UsageError(`--within-days: expected a number of days >= 0, received ${quote(w)}`);
+  }
+  const useDefaults = defaults !== undefined && values.from === undefined && values.to === undefined;
+  if (!useDefaults) {
+    if (values.from === undefined || values.from === '') throw new UsageError('missing --from <node>');
+    if (values.to === undefined || values.to === '') throw new UsageError('missing --to <node>');
   }
   return {
-    origin: need(values.from ?? defaults.from, '--from'),
-    destination: need(values.to ?? defaults.to, '--to'),
-    profile: values.profile ?? 'container-rail',
-    runs: integerFlag(values.runs ?? '10000', '--runs', 1, 10_000_000),
-    seed: integerFlag(values.seed ?? '1', '--seed', 0, Number.MAX_SAFE_INTEGER),
+    origin: useDefaults ? defaults.from : values.from!,
+    destination: useDefaults ? defaults.to : values.to!,
+    profile: values.profile,
+    runs: integerFlag(values.runs, '--runs', 1, 10_000_000),
+    seed: integerFlag(values.seed, '--seed', 0, Number.MAX_SAFE_INTEGER),
     policy,
     ...(withinDays !== undefined ? { withinDays } : {}),
-    ...avoidFrom(values['avoid-countries']),
+    ...avoidFrom(values['avoid-countries'] ?? (useDefaults ? defaults.avoidCountries : undefined)),
   };
 }

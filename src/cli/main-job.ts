@@ -1,14 +1,15 @@
 // The main job (`npm start`): the Japan 2025 package on the default corridor, before and after, for
 // trips that cross the places the measures touch; prints the summary and writes the HTML report.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { TranscaspianError } from '../errors.js';
 import { japan2025 } from '../measures/japan2025.js';
 import { middleCorridor } from '../network/load.js';
 import { renderReport } from '../report/html/render.js';
 import type { ReportTrip } from '../report/model.js';
-import { comparisonText } from '../report/scenario-text.js';
+import { comparisonJson, comparisonText } from '../report/scenario-text.js';
 import { runScenario } from '../simulate/scenario.js';
+import { writeFiles } from './output.js';
 
 /** The trips of the main job. */
 export const MAIN_JOB_TRIPS: readonly {
@@ -30,12 +31,27 @@ export const MAIN_JOB_TRIPS: readonly {
   { origin: 'dushanbe', destination: 'bishkek', profile: 'truck', why: 'Dushanbe → Bishkek by truck: a Tajik border and the Bishkek–Osh road with its two aged bridges' },
 ];
 
-/** Runs and seed of the main job (printed with the results, so they can be reproduced). */
+/** Runs and seed of the main job by default (printed with the results, so they can be reproduced). */
 export const MAIN_JOB_RUNS = 5000;
 export const MAIN_JOB_SEED = 2025;
 
-/** Run the main job: the summary as text, and the HTML report written to `reportPath`. */
-export function mainJob(reportPath = 'report.html'): string {
+/** Options of the main job: Monte Carlo runs and seed per scenario. */
+export interface MainJobOptions {
+  readonly runs?: number;
+  readonly seed?: number;
+}
+
+/** What the main job produced: the summary as text and JSON, and where the report was written. */
+export interface MainJobResult {
+  readonly text: string;
+  readonly json: Record<string, unknown>;
+  readonly reportPath: string;
+}
+
+/** Run the main job: the summary as text and JSON, and the HTML report written to `reportPath`. */
+export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}): MainJobResult {
+  const runs = options.runs ?? MAIN_JOB_RUNS;
+  const seed = options.seed ?? MAIN_JOB_SEED;
   const path = resolve(reportPath);
   // Fail before minutes of simulation, not after.
   if (!existsSync(dirname(path))) throw new TranscaspianError('io_error', `cannot write ${path}: no such directory ${dirname(path)}`);
@@ -46,8 +62,8 @@ export function mainJob(reportPath = 'report.html'): string {
       origin: t.origin,
       destination: t.destination,
       profile: t.profile,
-      runs: MAIN_JOB_RUNS,
-      seed: MAIN_JOB_SEED,
+      runs,
+      seed,
       policy: 'planned',
       ...(t.avoid !== undefined ? { avoid: t.avoid } : {}),
     }),
@@ -56,7 +72,7 @@ export function mainJob(reportPath = 'report.html'): string {
   const out: string[] = [
     `transcaspian — ${network.title}`,
     `Measures: ${pkg.title} (${pkg.measures.map((m) => m.id).join(', ')})`,
-    `Monte Carlo: ${MAIN_JOB_RUNS} runs per scenario, seed ${MAIN_JOB_SEED}, planned routes, common random numbers before/after.`,
+    `Monte Carlo: ${runs} runs per scenario, seed ${seed}, planned routes, common random numbers before/after.`,
     '',
   ];
   trips.forEach((trip, i) => {
@@ -66,11 +82,22 @@ export function mainJob(reportPath = 'report.html'): string {
     if (trip.attributionError !== undefined) out.push(`  (no attribution: ${trip.attributionError})`);
     out.push('');
   });
-  try {
-    writeFileSync(path, renderReport({ network, measures: pkg.measures, package: pkg, trips, measuresArg: 'japan2025' }));
-  } catch (e) {
-    throw new TranscaspianError('io_error', `cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  writeFiles([{ path, text: renderReport({ network, measures: pkg.measures, package: pkg, trips, measuresArg: 'japan2025' }) }]);
   out.push(`Report (map, distributions, per-country breakdown, attribution, assumptions): ${path}`);
-  return out.join('\n');
+  const json = {
+    network: network.id,
+    package: { id: pkg.id, title: pkg.title, measures: pkg.measures.map((m) => m.id) },
+    runs,
+    seed,
+    policy: 'planned',
+    trips: trips.map((trip, i) => ({
+      title: MAIN_JOB_TRIPS[i]!.why,
+      ...(trip.comparison === null
+        ? { origin: MAIN_JOB_TRIPS[i]!.origin, destination: MAIN_JOB_TRIPS[i]!.destination, profile: MAIN_JOB_TRIPS[i]!.profile, route: null }
+        : comparisonJson(trip.comparison, trip.attribution)),
+      ...(trip.attributionError !== undefined ? { attributionError: trip.attributionError } : {}),
+    })),
+    report: path,
+  };
+  return { text: out.join('\n'), json, reportPath: path };
 }

@@ -1,29 +1,26 @@
 // Loading networks from files, and the shipped default dataset.
-import { readFileSync } from 'node:fs';
 import corridor from '../../data/middle-corridor.json' with { type: 'json' };
-import { TranscaspianError } from '../errors.js';
 import { parseNetwork, type Network } from './network.js';
+import { DEFAULT_MAX_FILE_BYTES, checkMaxBytes, readTextCapped } from './read-file.js';
 import type { ValidateOptions } from './validate.js';
 
-/** A file could not be read. */
-export class FileReadError extends TranscaspianError {
-  /** The path that was read. */
-  readonly path: string;
-  constructor(path: string, cause: unknown) {
-    super('io_error', `cannot read ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
-    this.path = path;
-  }
+export { FileReadError, FileTooLargeError, DEFAULT_MAX_FILE_BYTES } from './read-file.js';
+
+/** Options of `loadNetwork`: the validation options and the cap on the file's size. */
+export interface LoadOptions extends ValidateOptions {
+  /** Refuse a file larger than this many bytes (`FileTooLargeError`). Default `DEFAULT_MAX_FILE_BYTES`, 256 MiB. */
+  readonly maxFileBytes?: number;
 }
 
-/** Read and validate a network document from a JSON file. Throws `FileReadError` or `InvalidNetworkError`. */
-export function loadNetwork(path: string, options: ValidateOptions = {}): Network {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new FileReadError(path, e);
-  }
-  return parseNetwork(text, options);
+/**
+ * Read and validate a network document from a JSON file. Throws `FileReadError` (`FileTooLargeError`
+ * past `options.maxFileBytes`) or `InvalidNetworkError`.
+ */
+export function loadNetwork(path: string, options: LoadOptions = {}): Network {
+  const maxBytes = options.maxFileBytes === undefined ? DEFAULT_MAX_FILE_BYTES : checkMaxBytes(options.maxFileBytes, 'options.maxFileBytes');
+  const text = readTextCapped(path, maxBytes, 'raise it with the maxFileBytes option of loadNetwork');
+  const { maxFileBytes: _cap, ...validate } = options;
+  return parseNetwork(text, validate);
 }
 
 let defaultNetwork: Network | undefined;

@@ -18,7 +18,8 @@ export function foldName(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-function levenshtein(a: string, b: string): number {
+/** Edit distance (insertions, deletions, substitutions) between two strings; the CLI suggests flags with it. */
+export function levenshtein(a: string, b: string): number {
   const prev = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {

@@ -84,14 +84,18 @@ function indexNetwork(spec: NetworkSpec): Network {
 }
 
 /**
- * Resolve a profile given by id (built-in or declared in the network) or as an object. An object is
- * checked (modes, positive limits); an unknown id throws `UnknownProfileError`.
+ * Resolve a profile given by id (built-in or declared in the network; in any case, unless two
+ * declared ids differ only in case) or as an object. An object is checked (modes, positive limits);
+ * an unknown id throws `UnknownProfileError`.
  */
 export function resolveProfile(network: Network, profile: string | ProfileSpec): ProfileSpec {
   if (typeof profile === 'string') {
-    const p = network.profileById.get(profile);
-    if (p === undefined) throw new UnknownProfileError(profile, [...network.profileById.keys()]);
-    return p;
+    const exact = network.profileById.get(profile);
+    if (exact !== undefined) return exact;
+    // Ids match in any case ("WAGON" is wagon), unless the network declares ids that differ only in case.
+    const folded = [...network.profileById.values()].filter((p) => p.id.toLowerCase() === profile.toLowerCase());
+    if (folded.length !== 1) throw new UnknownProfileError(profile, [...network.profileById.keys()]);
+    return folded[0]!;
   }
   if (typeof profile !== 'object' || profile === null) {
     throw new InvalidArgumentError('profile', profile, 'a profile id or a profile object');

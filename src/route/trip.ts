@@ -37,8 +37,11 @@ function resolveAvoid(network: Network, avoid: unknown): Avoid {
   for (const key of Object.keys(a)) {
     if (!['countries', 'nodes', 'links'].includes(key)) throw new InvalidArgumentError(`avoid.${key}`, a[key], 'no such field (countries, nodes, links)');
   }
-  const countries = checkList('avoid.countries', a['countries']);
-  for (const c of countries) if (!isCountryCode(c)) throw new InvalidArgumentError('avoid.countries', c, 'an ISO 3166-1 alpha-2 code such as "RU"');
+  // Country codes are matched in any case, like node names ("ru" is Russia).
+  const countries = checkList('avoid.countries', a['countries']).map((c) => {
+    if (!isCountryCode(c.toUpperCase())) throw new InvalidArgumentError('avoid.countries', c, 'an ISO 3166-1 alpha-2 code such as "RU"');
+    return c.toUpperCase();
+  });
   const nodes = checkList('avoid.nodes', a['nodes']).map((n) => findNode(network, n, 'avoid.nodes').id);
   const links = checkList('avoid.links', a['links']);
   for (const l of links) {
