@@ -19,7 +19,8 @@ const kzSecondTrack: Measure = {
   title: 'Kazakh rail links 20% faster',
   changes: 'Multiplies the speed of every rail link counted to KZ by 1.2.',
   sources: [],
-  parameters: [{ name: 'speedFactor', unit: 'factor', description: 'speed multiplier', value: 1.2, default: 1.2, min: 1, max: 1.5, assumption: 'illustration' }],
+  parameters: [{ name: 'speedFactor', unit: 'factor', description: 'speed multiplier', value: 1.2, default: 1.2, min: 1, max: 1.5, hardMin: 0.1, hardMax: 10, assumption: 'illustration' }],
+  warnings: [],
   scope: { countries: ['KZ'] },
   definition: { kind: 'adjust-link', options: { link: 'n/a', speedFactor: 1.2 } },
   transform(spec: NetworkSpec): NetworkSpec {

@@ -39,6 +39,9 @@ export const PROBLEM_CODES = Object.freeze([
   'missing_service',
   'ambiguous_country',
   'missing_source',
+  'range_order',
+  'outside_range',
+  'missing_range',
 ] as const);
 
 /** Stable code of a problem `validateNetwork` reports: one of `PROBLEM_CODES`. */

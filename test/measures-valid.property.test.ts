@@ -24,8 +24,9 @@ import {
 } from '../src/measures/index.js';
 import { middleCorridor } from '../src/network/load.js';
 import { parseNetwork, type Network } from '../src/network/network.js';
-import type { Distribution, LinkSpec, Mode, NetworkSpec, NodeSpec, ProvenanceSpec, StageKind, StageSpec, StructureSpec } from '../src/network/types.js';
+import type { Distribution, FigureRange, LinkSpec, Mode, NetworkSpec, NodeSpec, ProvenanceSpec, StageKind, StageSpec, StructureSpec } from '../src/network/types.js';
 import { validateNetwork } from '../src/network/validate.js';
+import { isDistribution, isProbabilityField } from '../src/network/ranges.js';
 
 // ---------------------------------------------------------------------------------------------
 // Random valid networks: every feature a measure touches (customs, inspection and queue stages,
@@ -201,7 +202,31 @@ const randomNetworkArb: fc.Arbitrary<Network> = fc
     });
     const valid = { ...spec, links: kept };
     return parseNetwork(valid);
-  });
+  })
+  // Half the networks give every figure a plausible range, which a measure's result must keep valid
+  // (ranges whose figure the measure removed or moved outside them are dropped).
+  .chain((net) => fc.boolean().map((ranged) => (ranged ? parseNetwork(withRanges(net.spec)) : net)));
+
+/** A copy of `spec` whose every node, stage, link, service and structure has an estimate with tight ranges of all its figures. */
+function withRanges(spec: NetworkSpec): NetworkSpec {
+  const ranged = <T extends object>(holder: T): T => {
+    const range: FigureRange[] = [];
+    for (const [field, v] of Object.entries(holder)) {
+      if (typeof v === 'number' && field !== 'lat' && field !== 'lon') {
+        if (v === 0) continue;
+        range.push(isProbabilityField(field) ? { field, min: v * 0.9, max: Math.min(1, v * 1.1), reason: 'test' } : { field, factor: [0.9, 1.1], reason: 'test' });
+      } else if (isDistribution(v)) range.push({ field, factor: [0.8, 1.25], reason: 'test' });
+    }
+    return range.length === 0 ? holder : { ...holder, source: { estimate: 'ranged', range } };
+  };
+  return {
+    ...spec,
+    nodes: spec.nodes.map((n) => ranged({ ...n, ...(n.stages !== undefined ? { stages: n.stages.map(ranged) } : {}) })),
+    links: spec.links.map((l) =>
+      ranged({ ...l, ...(l.service !== undefined ? { service: ranged(l.service) } : {}), ...(l.structures !== undefined ? { structures: l.structures.map(ranged) } : {}) }),
+    ),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Random measures of every factory, scopes drawn from the network they will be applied to.

@@ -437,19 +437,34 @@ describe('adjustStage, adjustLink, closeLink, addLink', () => {
 describe('errors', () => {
   const field = (fn: () => unknown): string => catchError(fn).field;
 
-  it('a parameter outside its range, NaN or of the wrong type names the parameter', () => {
-    expect(field(() => streamlineCustoms({ countries: ['KZ'], proceduralCut: 0.6 }))).toBe('proceduralCut');
-    expect(field(() => streamlineCustoms({ countries: ['KZ'], proceduralCut: 0.1 }))).toBe('proceduralCut');
+  it('a parameter outside its hard limits, NaN or of the wrong type names the parameter', () => {
+    expect(field(() => streamlineCustoms({ countries: ['KZ'], proceduralCut: 1.2 }))).toBe('proceduralCut');
+    expect(field(() => streamlineCustoms({ countries: ['KZ'], proceduralCut: -0.1 }))).toBe('proceduralCut');
     expect(field(() => streamlineCustoms({ countries: ['KZ'], proceduralCut: Number.NaN }))).toBe('proceduralCut');
     expect(field(() => streamlineCustoms({ countries: ['KZ'], inspectionRateCut: '0.2' as unknown as number }))).toBe('inspectionRateCut');
-    expect(field(() => installScanners({ countries: ['KZ'], scanMinutes: 30 }))).toBe('scanMinutes');
+    expect(field(() => installScanners({ countries: ['KZ'], scanMinutes: 2000 }))).toBe('scanMinutes');
     expect(field(() => installScanners({ countries: ['KZ'], stillExaminedShare: Infinity }))).toBe('stillExaminedShare');
-    expect(field(() => replaceBridges({ countries: ['KG'], residualClosureProbability: 0.5 }))).toBe('residualClosureProbability');
-    expect(field(() => improvePortCustoms({ cut: 0.45 }))).toBe('cut');
+    expect(field(() => replaceBridges({ countries: ['KG'], residualClosureProbability: 1.5 }))).toBe('residualClosureProbability');
+    expect(field(() => improvePortCustoms({ cut: 1.01 }))).toBe('cut');
     expect(field(() => adjustStage({ node: 'dostyk', durationFactor: -1 }))).toBe('durationFactor');
     expect(field(() => adjustLink({ link: 'x', speedFactor: 0 }))).toBe('speedFactor');
-    const e = catchError(() => streamlineCustoms({ id: 'mine', countries: ['KZ'], proceduralCut: 0.6 }));
-    expect(e).toMatchObject({ code: 'invalid_measure', measure: 'mine', received: 0.6 });
+    const e = catchError(() => streamlineCustoms({ id: 'mine', countries: ['KZ'], proceduralCut: 1.6 }));
+    expect(e).toMatchObject({ code: 'invalid_measure', measure: 'mine', received: 1.6 });
+  });
+
+  it('a parameter outside its plausible range but inside its hard limits is accepted with a warning', () => {
+    const m = streamlineCustoms({ id: 'mine', countries: ['KZ'], proceduralCut: 0.6 });
+    expect(m.parameters.find((p) => p.name === 'proceduralCut')).toMatchObject({ value: 0.6, min: 0.2, max: 0.5, hardMin: 0, hardMax: 1 });
+    expect(m.warnings).toEqual([expect.stringMatching(/^mine: proceduralCut = 0\.6 is outside its plausible range 0\.2–0\.5/)]);
+    expect(streamlineCustoms({ countries: ['KZ'], proceduralCut: 0.5 }).warnings).toEqual([]);
+    expect(installScanners({ countries: ['KZ'], scanMinutes: 30 }).warnings).toHaveLength(1);
+    expect(improvePortCustoms({ cut: 0.45 }).warnings).toHaveLength(1);
+    // The recipe rebuilds the same warning, and a scenario collects them in package order.
+    expect(createMeasure(m.definition).warnings).toEqual(m.warnings);
+    const pkg = japan2025({ 'customs-streamlining': { proceduralCut: 0.6 }, 'aktau-customs': { cut: 0.1 } });
+    expect(pkg.measures.flatMap((x) => x.warnings)).toEqual([expect.stringMatching(/^customs-streamlining: proceduralCut/), expect.stringMatching(/^aktau-customs: cut = 0\.1/)]);
+    // Generic measures' settings have no plausible range apart from their limits: never a warning.
+    expect(adjustStage({ node: 'dostyk', durationFactor: 9 }).warnings).toEqual([]);
   });
 
   it('a country that is not an ISO alpha-2 code, or a missing or empty list, names scope.countries', () => {
@@ -502,7 +517,7 @@ describe('errors', () => {
 
   it('japan2025 overrides are checked per measure id and parameter', () => {
     expect(catchError(() => japan2025({ foo: {} } as never))).toMatchObject({ measure: 'japan2025', field: 'overrides.foo' });
-    expect(catchError(() => japan2025({ 'customs-streamlining': { proceduralCut: 0.9 } }))).toMatchObject({ measure: 'customs-streamlining', field: 'proceduralCut' });
+    expect(catchError(() => japan2025({ 'customs-streamlining': { proceduralCut: 1.9 } }))).toMatchObject({ measure: 'customs-streamlining', field: 'proceduralCut' });
     expect(catchError(() => japan2025({ 'xray-scanners': { countries: ['UZ'] } } as never))).toMatchObject({ measure: 'xray-scanners', field: 'countries' });
   });
 });

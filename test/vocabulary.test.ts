@@ -89,6 +89,9 @@ const CASES = {
   missing_service: broken((d) => delete d.links[1].service),
   ambiguous_country: broken((d) => delete d.links[1].waters),
   missing_source: { input: (d) => d, options: { requireSources: true } },
+  range_order: broken((d) => (stage(d).source = { estimate: 'x', range: { field: 'durationHours', factor: [2, 0.5], reason: 'r' } })),
+  outside_range: broken((d) => (d.links[0].source = { estimate: 'x', range: { field: 'distanceKm', min: 120, max: 150, reason: 'r' } })),
+  missing_range: { input: (d) => ((d.links[0].source = { estimate: 'about 100 km' }), d), options: { requireRanges: true } },
 } satisfies Record<ProblemCode, Case>;
 
 describe('PROBLEM_CODES', () => {

@@ -29,8 +29,11 @@ export function simulateScenario(s: ScenarioRun): { text: string; json: Record<s
     ...(s.withinDays !== undefined ? { withinDays: s.withinDays } : {}),
     ...(s.avoid !== undefined ? { avoid: s.avoid } : {}),
   };
-  const { comparison, attribution, attributionError } = runScenario(s.network, s.measures, options);
+  const { comparison, attribution, attributionError, warnings } = runScenario(s.network, s.measures, options);
   if (comparison === null) return null;
   if (attributionError !== undefined) throw new TranscaspianError('invalid_argument', attributionError);
-  return { text: comparisonText(s.network, comparison, attribution), json: comparisonJson(comparison, attribution) };
+  return {
+    text: [...warnings.map((w) => `warning: ${w}`), comparisonText(s.network, comparison, attribution)].join('\n'),
+    json: { ...(warnings.length > 0 ? { warnings } : {}), ...comparisonJson(comparison, attribution) },
+  };
 }

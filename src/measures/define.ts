@@ -6,6 +6,7 @@
 // recorded and its result is validated in full.
 import { deepFreeze } from '../network/validate.js';
 import type { NetworkSpec } from '../network/types.js';
+import { dropStaleRanges } from './stale-ranges.js';
 import type { Measure, MeasureCitation, MeasureDefinition, MeasureKind, MeasureParameter, MeasureScope } from './types.js';
 
 /** The parts of a measure a factory computes. */
@@ -22,6 +23,11 @@ export interface MeasureParts {
 }
 
 const libraryMeasures = new WeakSet<Measure>();
+
+/** The warning for a parameter set outside its plausible range. */
+export function implausible(measureId: string, p: MeasureParameter): string {
+  return `${measureId}: ${p.name} = ${p.value} is outside its plausible range ${p.min}–${p.max} (${p.unit}); the result rests on a value the evidence behind the default does not support`;
+}
 
 /** Whether `measure` was built by one of the library's factories (through `defineMeasure`). */
 export function isLibraryMeasure(measure: unknown): boolean {
@@ -40,16 +46,18 @@ export function defineMeasure(parts: MeasureParts): Measure {
   for (const [k, v] of Object.entries(parts.options)) if (v !== undefined) options[k] = v;
   options.id = parts.id;
   const transform = parts.transform;
+  const parameters = parts.parameters.filter((p): p is MeasureParameter => p !== undefined);
   const measure: Measure = Object.freeze({
     id: parts.id,
     kind: parts.kind,
     title: parts.title,
     changes: parts.changes,
     sources: Object.freeze([...parts.sources]),
-    parameters: Object.freeze(parts.parameters.filter((p): p is MeasureParameter => p !== undefined)),
+    parameters: Object.freeze(parameters),
+    warnings: Object.freeze(parameters.filter((p) => p.value < p.min || p.value > p.max).map((p) => implausible(parts.id, p))),
     scope: deepFreeze(structuredClone(scope)) as MeasureScope,
     definition: deepFreeze(structuredClone({ kind: parts.kind, options })) as unknown as MeasureDefinition,
-    transform: (spec: NetworkSpec) => transform(spec),
+    transform: (spec: NetworkSpec) => dropStaleRanges(spec, transform(spec)),
   });
   libraryMeasures.add(measure);
   return measure;

@@ -17,6 +17,8 @@ export const PORT_CUSTOMS_CUT: ParameterDef & { readonly default: number } = Obj
   default: 0.3,
   min: 0.2,
   max: 0.4,
+  hardMin: 0,
+  hardMax: 1,
   assumption:
     'Estimate, not a published target: Japan will "participate in improving customs procedures at the port of Aktau" ' +
     '[S2j, S2k] and digitalise customs services there [S2l], with no figure given (corridor-facts §5a). Range from ' +

@@ -18,6 +18,9 @@ export const SCAN_MINUTES: ParameterDef & { readonly default: number } = Object.
   default: 10,
   min: 5,
   max: 20,
+  // Beyond a day the scan path is no longer a scan (the physical exam it replaces takes hours).
+  hardMin: 0,
+  hardMax: 1440,
   assumption:
     'Estimate (corridor-facts §5b, compilers\' band 5–20 min including positioning): scan plus image decision ' +
     '3–4 min at Kozlovichi [S121], under 1 min per container for a portal [S122], about 5 min for an EAEU-type ' +
@@ -32,6 +35,8 @@ export const STILL_EXAMINED_SHARE: ParameterDef & { readonly default: number } =
   default: 0.1,
   min: 0.05,
   max: 0.15,
+  hardMin: 0,
+  hardMax: 1,
   assumption:
     'Estimate (corridor-facts §5b, compilers\' band 5–15%); no published referral rate for Kazakh or Tajik ' +
     'scanners was found. The scan-then-manual process takes "minutes to a few hours" (EU ACXIS [S127]).',

@@ -58,14 +58,16 @@ export function extraSources(measureId: string, value: unknown): readonly Measur
 
 /**
  * The parameter in use: `given`, or the default when `given` is undefined. Throws for a value that is
- * not a finite number in [min, max]. Returns `undefined` when nothing was given and there is no default.
+ * not a finite number within the hard limits [hardMin, hardMax]; a value outside the plausible range
+ * [min, max] is accepted (the measure records a warning, see `defineMeasure`). Returns `undefined`
+ * when nothing was given and there is no default.
  */
 export function resolveParameter(measureId: string, def: ParameterDef, given: unknown): MeasureParameter | undefined {
   if (given === undefined) {
     return def.default === null ? undefined : Object.freeze({ ...def, value: def.default });
   }
-  if (typeof given !== 'number' || !Number.isFinite(given) || given < def.min || given > def.max) {
-    throw new InvalidMeasureError(measureId, def.name, given, `a number from ${def.min} to ${def.max} (${def.unit})`);
+  if (typeof given !== 'number' || !Number.isFinite(given) || given < def.hardMin || given > def.hardMax) {
+    throw new InvalidMeasureError(measureId, def.name, given, `a number from ${def.hardMin} to ${def.hardMax} (${def.unit}; plausible ${def.min}–${def.max})`);
   }
   return Object.freeze({ ...def, value: given });
 }
@@ -75,9 +77,12 @@ export function requireParameter(measureId: string, def: ParameterDef & { readon
   return resolveParameter(measureId, def, given)!;
 }
 
-/** Definition of a setting of a generic measure, which has no default (the caller's own figure). */
+/**
+ * Definition of a setting of a generic measure, which has no default (the caller's own figure): its
+ * range is its hard limits (there is no evidence behind a plausible range of a caller's own figure).
+ */
 export function userSetting(name: string, unit: string, description: string, min: number, max: number): ParameterDef {
-  return { name, unit, description, default: null, min, max, assumption: 'Set by the caller; no shipped default.' };
+  return { name, unit, description, default: null, min, max, hardMin: min, hardMax: max, assumption: 'Set by the caller; no shipped default.' };
 }
 
 /**

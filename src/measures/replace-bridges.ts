@@ -17,6 +17,8 @@ export const RESIDUAL_CLOSURE_PROBABILITY: ParameterDef & { readonly default: nu
   default: 0,
   min: 0,
   max: 0.01,
+  hardMin: 0,
+  hardMax: 1,
   assumption:
     'Estimate (corridor-facts §5d: "after replacement, remove the cap and set the closure probability near zero"). ' +
     'The new Naryn bridge is built for very heavy loads [S74, S75] and Kok-Art is fully reconstructed [S76]; no ' +

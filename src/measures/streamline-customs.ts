@@ -16,6 +16,9 @@ export const PROCEDURAL_CUT: ParameterDef & { readonly default: number } = Objec
   default: 0.3,
   min: 0.2,
   max: 0.5,
+  // A share of the time: 0 (no cut) to 1 (no procedural time left) is all that means anything.
+  hardMin: 0,
+  hardMax: 1,
   assumption:
     'Estimate, not a published target (corridor-facts §5a: no quantified Japanese target). Range −20…−50% from ' +
     'regional reforms (§5c): Kyrgyz lane management 2.8 h → 1.3 h, −54% [S10b]; Dostyk train processing 9 h → 4.25 h, ' +
@@ -31,6 +34,8 @@ export const INSPECTION_RATE_CUT: ParameterDef & { readonly default: number } = 
   default: 0.2,
   min: 0,
   max: 0.5,
+  hardMin: 0,
+  hardMax: 1,
   assumption:
     'Estimate with no direct evidence: corridor-facts has no measured change in physical-inspection rates (§5a, §5c). ' +
     'Training in risk management is meant to target exams (§5c, Georgia risk-based customs [S6]; the World Bank ' +

@@ -25,10 +25,18 @@ export interface MeasureParameter {
   readonly value: number;
   /** The shipped default; `null` for a setting of a generic measure that has no default (the caller gave it). */
   readonly default: number | null;
-  /** Smallest accepted value (inclusive). */
+  /**
+   * Low end of the plausible range (inclusive): what the evidence supports for the default. Sensitivity
+   * sweeps and the two-level simulation draw from [min, max]. A value outside it is accepted (within
+   * the hard limits) and recorded in the measure's `warnings`.
+   */
   readonly min: number;
-  /** Largest accepted value (inclusive). */
+  /** High end of the plausible range (inclusive). */
   readonly max: number;
+  /** Smallest value that means anything (inclusive), e.g. 0 for a share; below it is an `InvalidMeasureError`. */
+  readonly hardMin: number;
+  /** Largest value that means anything (inclusive), e.g. 1 for a share; above it is an `InvalidMeasureError`. */
+  readonly hardMax: number;
   /** Why this default and range: the evidence (corridor-facts sections, S-keys) or that it is the caller's own. */
   readonly assumption: string;
 }
@@ -79,6 +87,12 @@ export interface Measure {
   readonly changes: string;
   readonly sources: readonly MeasureCitation[];
   readonly parameters: readonly MeasureParameter[];
+  /**
+   * Parameters set outside their plausible range (inside their hard limits), one sentence each, e.g.
+   * `proceduralCut = 0.6 is outside its plausible range 0.2–0.5 (share)`. Empty when every value is
+   * plausible. Scenario results collect them (`Scenario.warnings`).
+   */
+  readonly warnings: readonly string[];
   readonly scope: MeasureScope;
   /** The recipe that rebuilds this measure with `createMeasure` (plain JSON, for scenario files). */
   readonly definition: MeasureDefinition;

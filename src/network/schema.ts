@@ -74,11 +74,29 @@ export const distributionSchema = z
   )
   .describe('A duration distribution in hours.');
 
+/** The plausible range of a figure (types.ts `FigureRange`); validate.ts checks the figure lies inside. */
+const figureRange = z
+  .strictObject({
+    field: z.string().min(1).describe('The figure: a field of the object, dotted for a nested one (durationHours, capacity.teu).'),
+    min: z.number().optional().describe('Absolute low end in the figure\'s units (with max).'),
+    max: z.number().optional().describe('Absolute high end (with min).'),
+    factor: z
+      .tuple([positive, positive])
+      .refine(([lo, hi]) => lo <= 1 && 1 <= hi, raises('range_order', 'factors [low, high] with low <= 1 <= high'))
+      .optional()
+      .describe('Relative range: the figure times [low, high], 0 < low <= 1 <= high; a distribution is scaled whole.'),
+    reason: z.string().min(1).describe('Why this range: the evidence or reasoning behind its ends.'),
+  })
+  .refine((r) => (r.factor === undefined) === (r.min !== undefined && r.max !== undefined) && (r.min === undefined) === (r.max === undefined), raises('conflicting_fields', 'either min and max, or factor'))
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, raises('range_order', 'min <= max'))
+  .describe('The plausible range of one figure of this object (not a hard limit).');
+const figureRanges = z.union([figureRange, z.array(figureRange).min(1)]).optional();
+
 const PROVENANCE_TEXT = 'a provenance: { "ref": <source id> } or { "estimate": <reasoning> }, or an array of them';
 const provenance = z.union(
   [
-    z.strictObject({ ref: reference.describe('Key into the document sources table.'), note: z.string().optional() }),
-    z.strictObject({ estimate: z.string().min(1).describe('The reasoning behind the estimate.') }),
+    z.strictObject({ ref: reference.describe('Key into the document sources table.'), note: z.string().optional(), range: figureRanges }),
+    z.strictObject({ estimate: z.string().min(1).describe('The reasoning behind the estimate.'), range: figureRanges }),
   ],
   raises('invalid_value', PROVENANCE_TEXT),
 );
@@ -215,7 +233,9 @@ export const networkSchema = z
 
 // Compile-time guarantee that what the schema accepts is a NetworkSpec.
 // zod types optional fields as `T | undefined`; JSON never produces `undefined`, so strip it first.
-type Defined<T> = T extends readonly (infer E)[]
+type Defined<T> = T extends readonly [infer A, infer B]
+  ? [Defined<A>, Defined<B>]
+  : T extends readonly (infer E)[]
   ? Defined<E>[]
   : T extends object
     ? { [K in keyof T]: Defined<Exclude<T[K], undefined>> }

@@ -85,10 +85,31 @@ const _distributionTypesMatch: [Distribution['type']] extends [DistributionType]
   : false = true;
 void _distributionTypesMatch;
 
+/**
+ * The plausible range of one figure of the object a provenance sits on: what the evidence (or the
+ * estimate's reasoning) allows, not a hard limit. Exactly one form: absolute bounds `min` and `max`
+ * in the figure's units (numbers only), or `factor: [low, high]`, the figure times low … high with
+ * low ≤ 1 ≤ high (a distribution is scaled whole: every parameter, so its mean and quantiles). The
+ * figure must lie inside its range. The two-level simulation draws each figure from its range.
+ */
+export interface FigureRange {
+  /** The figure: a field of the object, dotted for a nested one (`durationHours`, `capacity.teu`). */
+  readonly field: string;
+  /** Absolute low end, in the figure's units (with `max`). */
+  readonly min?: number;
+  /** Absolute high end (with `min`). */
+  readonly max?: number;
+  /** Relative range: the figure times `[low, high]`, 0 < low ≤ 1 ≤ high. */
+  readonly factor?: readonly [number, number];
+  /** Why this range: the evidence or reasoning behind its ends. */
+  readonly reason: string;
+}
+
 /** Where a figure comes from: a key into the document's `sources`, or an estimate with its reasoning. */
 export type Provenance =
-  | { readonly ref: string; readonly note?: string }
-  | { readonly estimate: string };
+  | { readonly ref: string; readonly note?: string; readonly range?: FigureRange | readonly FigureRange[] }
+  /** An estimate; `range` gives the plausible range of each figure it estimates (required of the shipped data). */
+  | { readonly estimate: string; readonly range?: FigureRange | readonly FigureRange[] };
 
 /** One source or several (when an object's figures come from more than one). */
 export type ProvenanceSpec = Provenance | readonly Provenance[];

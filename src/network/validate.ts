@@ -5,7 +5,8 @@ import { InvalidNetworkError, describeValue, type NetworkProblem, type ProblemCo
 import { distributionSchema, networkSchema } from './schema.js';
 import { meanOf, secondMomentOf } from './distribution.js';
 import { BUILT_IN_PROFILES } from './profiles.js';
-import { DISTRIBUTION_TYPES, type Distribution, type NetworkSpec } from './types.js';
+import { DISTRIBUTION_TYPES, type Distribution, type FigureRange, type NetworkSpec } from './types.js';
+import { rangeProblem } from './ranges.js';
 import { declaredProblem } from './raises.js';
 
 /** Options of `validateNetwork` and `parseNetwork`. */
@@ -15,6 +16,11 @@ export interface ValidateOptions {
    * datasets). Default `false`: a planner's own network need not cite sources.
    */
   readonly requireSources?: boolean;
+  /**
+   * Require a `range` on every `{ "estimate": … }` provenance (the rule for the shipped datasets: an
+   * estimate says how far off it may be). Default `false`.
+   */
+  readonly requireRanges?: boolean;
 }
 
 type Path = readonly (string | number)[];
@@ -150,10 +156,23 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
     const list = Array.isArray(src) ? src : [src];
     list.forEach((p, i) => {
       if (!isObj(p)) return;
+      const at: Path = Array.isArray(src) ? [...path, 'source', i] : [...path, 'source'];
       const ref = own(p, 'ref');
-      if (typeof ref === 'string' && !sourceIds.has(ref)) {
-        add('unknown_source', Array.isArray(src) ? [...path, 'source', i, 'ref'] : [...path, 'source', 'ref'], 'the id of an entry in "sources"');
+      if (typeof ref === 'string' && !sourceIds.has(ref)) add('unknown_source', [...at, 'ref'], 'the id of an entry in "sources"');
+      const range = own(p, 'range');
+      if (range === undefined) {
+        if (options.requireRanges === true && typeof own(p, 'estimate') === 'string') {
+          add('missing_range', [...at, 'range'], 'a range of each figure the estimate gives: { "field", "min", "max" } or { "field", "factor": [low, high] }, with a "reason"');
+        }
+        return;
       }
+      const ranges = Array.isArray(range) ? range : [range];
+      ranges.forEach((r, k) => {
+        // The schema has reported ranges of the wrong shape; check the figure only for well-formed ones.
+        if (!isObj(r) || typeof own(r, 'field') !== 'string') return;
+        const problem = rangeProblem(holder, r as unknown as FigureRange);
+        if (problem !== undefined) add(problem.code, [...at, 'range', ...(Array.isArray(range) ? [k] : []), problem.member], problem.expected);
+      });
     });
   };
 

@@ -48,6 +48,11 @@ export interface Scenario {
   readonly sensitivity?: Sensitivity;
   /** Why there is no sensitivity although it was asked (a parameter's end leaves no route). */
   readonly sensitivityError?: string;
+  /**
+   * The measures' warnings, in package order: parameters set outside their plausible range (accepted
+   * within their hard limits). Empty when every parameter is plausible.
+   */
+  readonly warnings: readonly string[];
 }
 
 /** The result of `run`, or the message of the library error it threw. */
@@ -77,10 +82,11 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
   const sweeping = settings.sensitivity === true && measures.length > 0;
   const subsets = attributing ? 2 ** measures.length : 0;
   const steps = 1 + subsets + (sweeping ? sensitivityPoints(measures) : 0);
+  const warnings = measures.flatMap((m) => m.warnings ?? []);
   onProgress?.({ step: 1, steps, label: 'before/after comparison' });
   const after = measures.length > 0 ? applyMeasures(network, measures) : network;
   const comparison = compare(network, after, options);
-  if (comparison === null || (!attributing && !sweeping)) return { options, comparison };
+  if (comparison === null || (!attributing && !sweeping)) return { options, comparison, warnings };
 
   const ends = { baseline: comparison.before.summary, full: comparison.after.summary };
   const attribution = attributing
@@ -100,6 +106,7 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
   return {
     options,
     comparison,
+    warnings,
     ...(attribution === undefined ? {} : 'value' in attribution ? { attribution: attribution.value } : { attributionError: attribution.error }),
     ...(sensitivity === undefined ? {} : 'value' in sensitivity ? { sensitivity: sensitivity.value } : { sensitivityError: sensitivity.error }),
   };
