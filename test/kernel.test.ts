@@ -8,7 +8,7 @@ import { createWorkspace } from '../src/engine/workspace.js';
 import { shortestPath } from '../src/engine/shortest-path.js';
 import { compileExpanded } from '../src/route/compile.js';
 import { exp } from '../src/simulate/exp.js';
-import type { PartModel } from '../src/route/expand.js';
+import { sourceKeyOf, type PartModel } from '../src/route/expand.js';
 import { ElementTable } from '../src/simulate/kernel.js';
 import { ElementStream, mixRun } from '../src/simulate/random.js';
 import { resolveTrip, type RouteOptions } from '../src/route/trip.js';
@@ -33,6 +33,15 @@ const distribution: fc.Arbitrary<Distribution> = fc.oneof(
 const model: fc.Arbitrary<PartModel> = fc.oneof(
   positive.map((hours) => ({ type: 'constant' as const, hours })),
   fc.tuple(distribution, fc.oneof(fc.constant(1), fc.double({ min: 0.01, max: 0.99, noNaN: true }))).map(([dist, probability]) => ({ type: 'random' as const, dist, probability })),
+  // A stage instead of another: its occurrence is a band of the other element's draw 0.
+  fc.tuple(distribution, fc.double({ min: 0, max: 0.99, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })).map(([dist, from, t]) => ({
+    type: 'random' as const,
+    dist,
+    probability: (1 - from) * t,
+    occurrence: { key: 'other', from },
+  })),
+  // A speed restriction drawn with another element's travel.
+  fc.tuple(distribution, positive, fc.double({ min: 0.001, max: 1, noNaN: true })).map(([travel, limitHours, perTravelHour]) => ({ type: 'restriction' as const, travel, travelKey: 'other', limitHours, perTravelHour })),
   fc.tuple(distribution, fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.6, noNaN: true }))).map(([headway, cancellationProbability]) => ({ type: 'departure-wait' as const, headway, cancellationProbability })),
 );
 
@@ -47,7 +56,8 @@ describe('element kernel', () => {
         models.forEach((m, i) => {
           table.fill(i, mixes, n, out, 3);
           const stream = new ElementStream(seed, `e${i}`);
-          for (let r = 0; r < n; r++) expect(Object.is(out[3 + r], drawPart(m, stream, first + r))).toBe(true);
+          const source = new ElementStream(seed, 'other');
+          for (let r = 0; r < n; r++) expect(Object.is(out[3 + r], drawPart(m, stream, first + r, source))).toBe(true);
         });
       }),
       { numRuns: 300 },
@@ -186,7 +196,11 @@ function oracle(network: Network, trip: RouteOptions, seed: number, runs: number
   for (let run = 0; run < runs; run++) {
     const weight = (a: number): number => {
       let w = 0;
-      for (const p of graph.arcs[a]!.parts) w += drawPart(models.get(p.key)!, stream(p.key), run);
+      for (const p of graph.arcs[a]!.parts) {
+        const m = models.get(p.key)!;
+        const source = sourceKeyOf(m);
+        w += drawPart(m, stream(p.key), run, source === undefined ? undefined : stream(source));
+      }
       return w;
     };
     let arcs: ArrayLike<number> = planned;

@@ -272,7 +272,7 @@ describe('streamlineCustoms(options)', () => {
 });
 
 describe('installScanners(options)', () => {
-  it('follows the corridor-facts §5b saving p(T − Ts) − p·f·T at every inspection in scope', () => {
+  it('saves p(1 − f)(T − Ts) at every inspection in scope: the scan replaces the exam for the units not still examined', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0.01, max: 1, noNaN: true }),
@@ -288,7 +288,7 @@ describe('installScanners(options)', () => {
           const T = meanOf(stageAt(net, 'dostyk', 'exam-kz').durationHours);
           const Ts = scanMinutes / 60;
           const saving = nodeHours(net, 'dostyk') - nodeHours(after, 'dostyk');
-          expect(saving).toBeCloseTo(p * (T - Ts) - p * f * T, 9);
+          expect(saving).toBeCloseTo(p * (1 - f) * (T - Ts), 9);
         },
       ),
       { numRuns: 60 },
@@ -299,9 +299,11 @@ describe('installScanners(options)', () => {
     const after = applyMeasures(NETWORK, [installScanners({ countries: ['KZ'] })]);
     const dostyk = after.nodeById.get('dostyk')!.stages!;
     const i = dostyk.findIndex((s) => s.id === 'exam-kz');
-    expect(dostyk[i - 1]).toMatchObject({ id: 'exam-kz-scan', kind: 'scan', country: 'KZ', probability: 0.3, category: 'customs' });
+    expect(dostyk[i - 1]).toMatchObject({ id: 'exam-kz-scan', kind: 'scan', country: 'KZ', insteadOf: 'exam-kz', category: 'customs' });
     expect(meanOf(dostyk[i - 1]!.durationHours)).toBeCloseTo(10 / 60, 12);
     expect(dostyk[i]!.probability).toBeCloseTo(0.3 * 0.1, 12);
+    // The two shares tile the exam's old one exactly: they share its draw.
+    expect(dostyk[i]!.probability! + dostyk[i - 1]!.probability!).toBe(0.3);
     expect(dostyk[i]!.durationHours).toEqual(stageAt(NETWORK, 'dostyk', 'exam-kz').durationHours);
     // Aktau already has a stage called "exam-scan": the new one gets another id.
     const aktau = after.nodeById.get('aktau')!.stages!;
@@ -313,11 +315,14 @@ describe('installScanners(options)', () => {
     expect(stageAt(after, 'dostyk', 'queue')).toEqual(stageAt(NETWORK, 'dostyk', 'queue'));
   });
 
-  it('at named nodes acts on every inspection there (any node kind) and keeps an omitted probability omitted on the scan', () => {
+  it('at named nodes acts on every inspection there (any node kind); an omitted probability is 1, split between exam and scan', () => {
     const after = applyMeasures(NETWORK, [installScanners({ nodes: ['dusti', 'almaty'] })]);
-    expect(stageAt(after, 'dusti', 'exam-scan').probability).toBeUndefined();
+    expect(stageAt(after, 'dusti', 'exam-scan').probability! + stageAt(after, 'dusti', 'exam').probability!).toBe(1);
     expect(stageAt(after, 'dusti', 'exam').probability).toBeCloseTo(0.1, 12);
-    expect(stageAt(after, 'dusti', 'exam-uz-scan').probability).toBe(0.25);
+    expect(stageAt(after, 'dusti', 'exam-uz-scan').probability! + stageAt(after, 'dusti', 'exam-uz').probability!).toBe(0.25);
+    // Installed twice, the scanners are not installed again.
+    const twice = applyMeasures(after, [installScanners({ nodes: ['dusti', 'almaty'] })]);
+    expect(twice.nodeById.get('dusti')).toEqual(after.nodeById.get('dusti'));
     expect(stageAt(after, 'almaty', 'inland-exam-scan').kind).toBe('scan');
     expect(after.nodeById.get('dostyk')).toEqual(NETWORK.nodeById.get('dostyk'));
   });

@@ -55,6 +55,54 @@ describe('simulate statistics (fixed seed, tolerance)', () => {
     }
   });
 
+  it('a speed restriction on a link with a random travel time: the Monte Carlo mean matches the expected time within 1%', () => {
+    for (const durationHours of [
+      { type: 'lognormal', median: 8, p90: 14 },
+      { type: 'triangular', min: 4, mode: 9, max: 20 },
+      { type: 'uniform', min: 5, max: 15 },
+      { type: 'empirical', values: [6, 8, 20] },
+    ] as const) {
+      const road = { mode: 'rail', durationHours, country: 'KZ', structures: [{ id: 'br', name: 'bridge', kind: 'bridge', speedLimitKmh: 30, restrictedKm: 200, closureProbability: 0 }] };
+      const network = parseNetwork(line(null, road));
+      const r = simulate(network, { origin: 'a', destination: 'c', profile: 'container-rail', runs: 100_000, seed: 5 })!;
+      expect(r.route.parts.some((p) => p.kind === 'speed-restriction')).toBe(true);
+      expect(Math.abs(r.summary.meanHours / r.route.totalHours - 1)).toBeLessThan(0.01);
+    }
+  });
+
+  it('a stage instead of another happens to the next share of its draw: never both, together as often as their summed probability', () => {
+    const network = parseNetwork({
+      ...line(null),
+      nodes: line(null).nodes.map((n) =>
+        n.id !== 'b'
+          ? n
+          : {
+              ...n,
+              stages: [
+                { id: 'exam', name: 'exam', kind: 'inspection', category: 'customs', country: 'KZ', durationHours: { type: 'fixed', value: 100 }, probability: 0.2, modes: ['rail'] },
+                { id: 'scan', name: 'scan', kind: 'scan', category: 'customs', country: 'KZ', durationHours: { type: 'fixed', value: 1 }, probability: 0.5, insteadOf: 'exam', modes: ['rail'] },
+              ],
+            },
+      ),
+    });
+    const r = simulate(network, { origin: 'a', destination: 'c', profile: 'container-rail', runs: 50_000, seed: 2 })!;
+    const counts = new Map<number, number>();
+    for (const h of r.samples) counts.set(Math.round(h - 20), (counts.get(Math.round(h - 20)) ?? 0) + 1);
+    expect([...counts.keys()].sort((x, y) => x - y)).toEqual([0, 1, 100]);
+    expect(counts.get(100)! / 50_000).toBeCloseTo(0.2, 2);
+    expect(counts.get(1)! / 50_000).toBeCloseTo(0.5, 2);
+    expect(r.summary.meanHours).toBeCloseTo(r.route.totalHours, 0);
+  });
+
+  it('a cancellation probability near 1 finishes at once, with the mean of the expected-wait formula', () => {
+    const ferry = { mode: 'ferry', service: { headwayHours: { type: 'uniform', min: 24, max: 48 }, sailingHours: { type: 'fixed', value: 20 }, cancellationProbability: 0.9999999 } };
+    const network = parseNetwork(line(null, ferry));
+    const r = simulate(network, { origin: 'a', destination: 'c', profile: 'container-rail', runs: 20_000, seed: 4 })!;
+    // c/(1 − c) = 10^7 headways of 36 h on average: a geometric number with a standard deviation as large.
+    expect(Math.abs(r.summary.meanHours / r.route.totalHours - 1)).toBeLessThan(0.03);
+    expect(r.summary.minHours).toBeGreaterThan(0);
+  });
+
   it('inverse CDFs: normalQuantile, triangular and length-biased draws have the right shape', () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.959963985, 7);
     expect(normalQuantile(0.5)).toBeCloseTo(0, 12);

@@ -55,6 +55,26 @@ describe('validateNetwork', () => {
   it('reports a link with both speed and duration', () =>
     expectProblem((d) => (d.links[0].durationHours = { type: 'fixed', value: 3 }), 'conflicting_fields', '/links/0/durationHours'));
   it('reports a ferry link without a service', () => expectProblem((d) => delete d.links[4].service, 'missing_service', '/links/4/service'));
+  it('insteadOf names another stage of the node, not chained, once, within a probability of 1 together', () => {
+    expectProblem((d) => (d.nodes[1].stages[1].insteadOf = 'nowhere'), 'invalid_value', '/nodes/1/stages/1/insteadOf');
+    expectProblem((d) => (d.nodes[1].stages[1].insteadOf = 'exam'), 'invalid_value', '/nodes/1/stages/1/insteadOf');
+    expectProblem((d) => {
+      d.nodes[1].stages[0].insteadOf = 'exam';
+      d.nodes[1].stages[2].insteadOf = 'customs';
+    }, 'invalid_value', '/nodes/1/stages/2/insteadOf');
+    expectProblem((d) => {
+      d.nodes[1].stages[0].insteadOf = 'exam';
+      d.nodes[1].stages[0].probability = 0.5;
+      d.nodes[1].stages[2].insteadOf = 'exam';
+      d.nodes[1].stages[2].probability = 0.1;
+    }, 'invalid_value', '/nodes/1/stages/2/insteadOf');
+    // customs (probability 1) instead of exam (0.25) would need 1.25 of one draw.
+    expectProblem((d) => (d.nodes[1].stages[0].insteadOf = 'exam'), 'probability_out_of_range', '/nodes/1/stages/0/probability');
+    const ok = toyDoc();
+    ok.nodes[1].stages[0].insteadOf = 'exam';
+    ok.nodes[1].stages[0].probability = 0.75;
+    expect(validateNetwork(ok)).toEqual([]);
+  });
   it('reports a probability above 1', () => expectProblem((d) => (d.nodes[1].stages[1].probability = 1.5), 'probability_out_of_range', '/nodes/1/stages/1/probability'));
   it('reports a probability below 0', () => expectProblem((d) => (d.nodes[1].stages[1].probability = -0.1), 'probability_out_of_range', '/nodes/1/stages/1/probability'));
   it('reports a cancellation probability of 1', () =>

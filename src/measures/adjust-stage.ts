@@ -89,7 +89,7 @@ export function adjustStage(options: AdjustStageOptions): Measure {
       } else if (kind !== undefined && !stages.some((x) => x.kind === kind)) {
         throw new InvalidMeasureError(id, 'kind', kind as StageKind, `the kind of a stage at node ${node} (${[...new Set(stages.map((x) => x.kind))].join(', ') || 'it has none'})`);
       }
-      return mapStages(spec, (s, n) => {
+      const out = mapStages(spec, (s, n) => {
         if (n.id !== node || !matches(s)) return s;
         let out: StageSpec = s;
         if (durationFactor !== undefined) {
@@ -100,6 +100,17 @@ export function adjustStage(options: AdjustStageOptions): Measure {
         if (probabilityFactor !== undefined) out = { ...out, probability: (out.probability ?? 1) * probabilityFactor.value };
         return out;
       });
+      // A stage instead of another shares its draw: the two probabilities must still sum to at most 1.
+      if (probability !== undefined) {
+        const changed = indexSpec(out).nodes.get(node)!.stages ?? [];
+        for (const s of changed) {
+          const other = s.insteadOf === undefined ? undefined : changed.find((x) => x.id === s.insteadOf);
+          if (other !== undefined && !((other.probability ?? 1) + (s.probability ?? 1) <= 1)) {
+            throw new InvalidMeasureError(id, 'probability', probability.value, `at most 1 minus the probability of the stage sharing its draw ("${s.id}" is instead of "${other.id}" at ${node})`);
+          }
+        }
+      }
+      return out;
     },
   });
 }

@@ -48,13 +48,19 @@ const SCANNER_NODE_KINDS: readonly NodeKind[] = Object.freeze(['border', 'port']
 /**
  * Install X-ray scanners. At each node in scope (the `nodes` given, or else every `border` and
  * `port` node), each `inspection` stage in scope (its `country` in `countries`, when given) with
- * probability p and duration D becomes two stages: a `scan` stage with probability p and a
- * triangular duration (½s, s, 1½s) of mean s = scanMinutes/60 hours, inserted before it, and the
- * inspection itself with probability p × stillExaminedShare and duration D unchanged. The expected
- * time saved per consignment is p·(E[D] − s) − p·stillExaminedShare·E[D] (corridor-facts §5b); it
- * is negative where a physical exam is quicker than the scan. The scan stage's id is
- * `<inspection id>-scan` (with `-2`, `-3`… when taken). Scanners also add capacity; that belongs to
- * the queue model, not to the network document. Default id `install-scanners`.
+ * probability p and duration D is split between the units it selected: it keeps its id and duration
+ * at probability p × stillExaminedShare (the units whose image still sends them to a physical exam),
+ * and a `scan` stage `insteadOf` it, inserted before it, takes the rest, p × (1 − stillExaminedShare),
+ * with a triangular duration (½s, s, 1½s) of mean s = scanMinutes/60 hours. The two share the
+ * inspection's draw (the scan's probability is set so that the two sum to p exactly): a unit is
+ * scanned or examined exactly when it was examined before, and the units still examined are a subset
+ * of those. A unit still examined is counted the exam's time only: its image targets the exam (which
+ * part of the load to open), which we take to save at least the scan's minutes, so that no unit's
+ * time grows where an exam takes longer than a scan. The expected time saved per consignment is
+ * p·(1 − stillExaminedShare)·(E[D] − s), negative only where an exam is quicker than a scan. The scan
+ * stage's id is `<inspection id>-scan` (with `-2`, `-3`… when taken). An inspection that already has
+ * a stage instead of it (scanners installed before) is left as it is. Scanners also add capacity;
+ * that belongs to the queue model, not to the network document. Default id `install-scanners`.
  */
 export function installScanners(options: InstallScannersOptions): Measure {
   const id = measureIdOf(options, 'install-scanners');
@@ -83,7 +89,7 @@ export function installScanners(options: InstallScannersOptions): Measure {
     title: options.title ?? `Install X-ray scanners${countries === undefined ? '' : ` in ${countries.join(', ')}`}${nodes === undefined ? '' : ` at ${nodes.join(', ')}`}`,
     changes:
       `At ${where}, every consignment selected for a physical inspection is scanned instead (about ${scan.value} min), ` +
-      `and only ${percent(share.value)} of the scanned units still get the physical exam, which keeps its duration. ` +
+      `except the ${percent(share.value)} whose image still sends them to the physical exam, which keeps its duration (the scan that targets it counted within it). ` +
       'Queues and other stages are unchanged; the added capacity is for the queue model.' +
       (absent === 'ignore' ? ' Countries the network does not model are skipped.' : ''),
     sources: [...extraSources(id, options.sources), ...citations('S121', 'S122', 'S123', 'S124', 'S126', 'S127', 'S128')],
@@ -106,13 +112,15 @@ export function installScanners(options: InstallScannersOptions): Measure {
         };
         let changed = false;
         const stages: StageSpec[] = [];
+        const replaced = new Set(node.stages.flatMap((x) => (x.insteadOf === undefined ? [] : [x.insteadOf])));
         for (const s of node.stages) {
-          if (s.kind !== 'inspection' || (countrySet !== undefined && !countrySet.has(s.country))) {
+          if (s.kind !== 'inspection' || (countrySet !== undefined && !countrySet.has(s.country)) || replaced.has(s.id) || s.insteadOf !== undefined) {
             stages.push(s);
             continue;
           }
           changed = true;
           const p = s.probability ?? 1;
+          const { examined, scanned } = splitProbability(p, share.value);
           const scanStage: StageSpec = {
             id: uniqueId(`${s.id}-scan`),
             name: `${s.name}: X-ray scan`,
@@ -120,17 +128,31 @@ export function installScanners(options: InstallScannersOptions): Measure {
             category: s.category,
             country: s.country,
             durationHours: { type: 'triangular', min: 0.5 * scanHours, mode: scanHours, max: 1.5 * scanHours },
-            ...(s.probability === undefined ? {} : { probability: s.probability }),
+            probability: scanned,
+            insteadOf: s.id,
             modes: s.modes,
             ...(s.when === undefined ? {} : { when: s.when }),
             ...(s.profiles === undefined ? {} : { profiles: s.profiles }),
             source: scanSource,
             notes: `Replaces the physical exam "${s.id}" for ${percent(1 - share.value)} of the units it selected (measure "${id}").`,
           };
-          stages.push(scanStage, { ...s, probability: p * share.value });
+          stages.push(scanStage, { ...s, probability: examined });
         }
         return changed ? { ...node, stages } : node;
       });
     },
   });
+}
+
+/**
+ * Split p into the exam's share, about p × share, and the scan's, summing to p exactly, so that the
+ * scan's share of the draw ends exactly where the exam's old share ended and the two stages tile the
+ * units the exam selected, bit for bit. Of two doubles within a factor of 2 the difference is exact
+ * (Sterbenz), so the larger part is rounded and the other is p minus it, exactly.
+ */
+function splitProbability(p: number, share: number): { examined: number; scanned: number } {
+  const examined = p * share;
+  if (examined >= p / 2) return { examined, scanned: p - examined };
+  const scanned = p - examined;
+  return { examined: p - scanned, scanned };
 }

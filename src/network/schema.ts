@@ -120,6 +120,9 @@ const stageSchema = z.strictObject({
   country,
   durationHours: distributionSchema,
   probability: probability.optional(),
+  insteadOf: reference
+    .optional()
+    .describe('The id of another stage at this node that this one replaces for some units: both share one draw per unit, the named stage taking the first part of it, this stage the next (never both).'),
   modes: z.array(mode).min(1),
   when: z.enum(STAGE_WHEN_VALUES).optional(),
   profiles: z.array(reference).optional(),

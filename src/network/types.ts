@@ -140,6 +140,16 @@ export interface StageSpec {
   readonly durationHours: Distribution;
   /** Share of consignments that go through the stage (an inspection rate). Omitted means every one. */
   readonly probability?: number;
+  /**
+   * The id of another stage at the same node that this one replaces for some units: the two share
+   * one random draw per consignment, the named stage taking the first `probability` of it and this
+   * one the next, so the two never happen to the same unit and together happen to the units the
+   * named stage alone would select at their summed probability. A scan instead of a physical exam:
+   * the exam at p × share, the scan at p × (1 − share), instead of the exam at p. The named stage
+   * must not itself be `insteadOf` another, nor be named by a second stage, and the two
+   * probabilities must sum to at most 1.
+   */
+  readonly insteadOf?: string;
   /** The stage applies when the consignment arrives or departs by one of these modes. */
   readonly modes: readonly Mode[];
   /** `transfer`: only when the arrival and departure modes differ; `through`: only when equal. Omitted means always. */

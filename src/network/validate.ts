@@ -218,6 +218,7 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
         add('conflicting_fields', ['nodes', i, 'stages', j, 'waitCause'], 'waitCause only on a stage of kind "queue"');
       }
     });
+    checkInsteadOf(arr(own(n, 'stages')), ['nodes', i, 'stages'], add);
   });
 
   // Links.
@@ -421,4 +422,40 @@ export function deepFreeze<T>(value: T): T {
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
+}
+
+/**
+ * The `insteadOf` references of one node's stages: each names another stage of the node, which
+ * is not itself `insteadOf` one and is named only once, and the two probabilities sum to at most 1
+ * (they share one draw: the named stage takes [0, p), this one [p, p + q)).
+ */
+function checkInsteadOf(stages: readonly unknown[], path: Path, add: (code: ProblemCode, path: Path, expected: string) => void): void {
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const s of stages) if (isObj(s) && typeof own(s, 'id') === 'string') byId.set(own(s, 'id') as string, s);
+  const named = new Set<string>();
+  stages.forEach((s, j) => {
+    if (!isObj(s)) return;
+    const target = own(s, 'insteadOf');
+    if (typeof target !== 'string') return;
+    const at: Path = [...path, j, 'insteadOf'];
+    const other = byId.get(target);
+    if (other === undefined || other === s) {
+      add('invalid_value', at, 'the id of another stage at this node');
+      return;
+    }
+    if (own(other, 'insteadOf') !== undefined) {
+      add('invalid_value', at, `a stage that is not itself insteadOf another ("${target}" is)`);
+      return;
+    }
+    if (named.has(target)) {
+      add('invalid_value', at, `a stage no other stage is instead of ("${target}" already is)`);
+      return;
+    }
+    named.add(target);
+    const p = own(other, 'probability') ?? 1;
+    const q = own(s, 'probability') ?? 1;
+    if (typeof p === 'number' && typeof q === 'number' && !(p + q <= 1)) {
+      add('probability_out_of_range', [...path, j, 'probability'], `at most 1 minus the probability of "${target}" (${p}): the two share one draw`);
+    }
+  });
 }

@@ -5,17 +5,40 @@
 // routine handles transfers. Every arc keeps its timed parts (with country and category) so that
 // results can be broken down and sampled.
 import type { Link, Network } from '../network/network.js';
-import { expectedDepartureWaitHours, headwayOf, meanOf } from '../network/distribution.js';
+import { expectedDepartureWaitHours, headwayOf, meanOf, shortfallMeanOf } from '../network/distribution.js';
 import type { Category, Distribution, Mode, NodeSpec, ProfileSpec, StageSpec } from '../network/types.js';
 
 /** How a part's duration is drawn. */
 export type PartModel =
   /** Always this many hours. */
   | { readonly type: 'constant'; readonly hours: number }
-  /** With probability `probability`, a draw of `dist`; otherwise 0. */
-  | { readonly type: 'random'; readonly dist: Distribution; readonly probability: number }
+  /**
+   * With probability `probability`, a draw of `dist`; otherwise 0. `occurrence`: whether it happens
+   * is decided by another element's draw (a stage `insteadOf` another): it happens when that draw
+   * falls in [from, from + probability).
+   */
+  | { readonly type: 'random'; readonly dist: Distribution; readonly probability: number; readonly occurrence?: Occurrence }
+  /**
+   * A speed restriction on a link whose travel time T is random: max(0, limitHours − perTravelHour ×
+   * T) hours, T being the travel element's own draw (`travelKey`), so that a faster draw, or a
+   * faster link, never makes the restricted link slower.
+   */
+  | { readonly type: 'restriction'; readonly travel: Distribution; readonly travelKey: string; readonly limitHours: number; readonly perTravelHour: number }
   /** Wait for the next departure of a service, for a random arrival. */
   | { readonly type: 'departure-wait'; readonly headway: Distribution; readonly cancellationProbability: number };
+
+/** Whose draw decides whether a part happens, when it is another element's: draw 0 of `key` in [from, from + probability). */
+export interface Occurrence {
+  readonly key: string;
+  readonly from: number;
+}
+
+/** The key of the element whose draws a model uses besides its own (`occurrence.key`, `travelKey`). */
+export function sourceKeyOf(model: PartModel): string | undefined {
+  if (model.type === 'random') return model.occurrence?.key;
+  if (model.type === 'restriction') return model.travelKey;
+  return undefined;
+}
 
 /** What a part is. */
 export type PartKind = 'travel' | 'sailing' | 'departure-wait' | 'stage' | 'speed-restriction' | 'overweight-detour' | 'closure';
@@ -99,7 +122,9 @@ function part(p: Omit<Part, 'expectedHours'>): Part {
       ? m.hours
       : m.type === 'random'
         ? m.probability * meanOf(m.dist)
-        : expectedDepartureWaitHours(m.headway, m.cancellationProbability);
+        : m.type === 'restriction'
+          ? m.perTravelHour * shortfallMeanOf(m.travel, m.limitHours / m.perTravelHour)
+          : expectedDepartureWaitHours(m.headway, m.cancellationProbability);
   return { ...p, expectedHours };
 }
 
@@ -150,12 +175,11 @@ export function linkParts(network: Network, link: Link, profile: ProfileSpec): P
   } else if (link.durationHours !== undefined) {
     parts.push(part({ ...base, kind: 'travel', key: elementKey('link', link.id, 'travel'), label: name, country: key, category: 'moving', model: { type: 'random', dist: link.durationHours, probability: 1 } }));
   }
-  const movingSpeedKmh = link.speedKmh ?? (link.durationHours !== undefined ? link.distanceKm / meanOf(link.durationHours) : undefined);
   for (const s of link.structures ?? []) {
     const sb = { ...base, structureId: s.id, country: key };
-    if (s.speedLimitKmh !== undefined && s.restrictedKm !== undefined && movingSpeedKmh !== undefined && s.speedLimitKmh < movingSpeedKmh) {
-      const extra = s.restrictedKm / s.speedLimitKmh - s.restrictedKm / movingSpeedKmh;
-      parts.push(part({ ...sb, kind: 'speed-restriction', key: elementKey('structure', link.id, s.id, 'restriction'), label: `${s.name}: speed restriction`, category: 'moving', model: { type: 'constant', hours: extra } }));
+    const restriction = s.speedLimitKmh !== undefined && s.restrictedKm !== undefined ? restrictionModel(link, s.speedLimitKmh, s.restrictedKm) : undefined;
+    if (restriction !== undefined) {
+      parts.push(part({ ...sb, kind: 'speed-restriction', key: elementKey('structure', link.id, s.id, 'restriction'), label: `${s.name}: speed restriction`, category: 'moving', model: restriction }));
     }
     if (overweight(s.weightLimitTonnes, profile) && s.overweightDetourHours !== undefined) {
       parts.push(part({ ...sb, kind: 'overweight-detour', key: elementKey('structure', link.id, s.id, 'detour'), label: `${s.name}: detour over weight cap`, category: 'moving', model: { type: 'random', dist: s.overweightDetourHours, probability: 1 } }));
@@ -165,6 +189,25 @@ export function linkParts(network: Network, link: Link, profile: ProfileSpec): P
     }
   }
   return parts;
+}
+
+/**
+ * The extra hours of a speed restriction (`restrictedKm` at `limitKmh`): on a link with a speed, the
+ * constant R/L − R/v when the limit is below it; on a link whose travel time T is random, R/L −
+ * (R/D)·T when the drawn speed D/T is above the limit (drawn with the travel, so a pure speed-up
+ * never lengthens a run). `undefined` when it can never cost anything (a ferry or sea link, a limit
+ * above every possible speed).
+ */
+function restrictionModel(link: Link, limitKmh: number, restrictedKm: number): PartModel | undefined {
+  const limitHours = restrictedKm / limitKmh;
+  if (link.service !== undefined) return undefined;
+  if (link.speedKmh !== undefined) {
+    return limitKmh < link.speedKmh ? { type: 'constant', hours: limitHours - restrictedKm / link.speedKmh } : undefined;
+  }
+  if (link.durationHours === undefined) return undefined;
+  const perTravelHour = restrictedKm / link.distanceKm;
+  if (!(shortfallMeanOf(link.durationHours, limitHours / perTravelHour) > 0)) return undefined;
+  return { type: 'restriction', travel: link.durationHours, travelKey: elementKey('link', link.id, 'travel'), limitHours, perTravelHour };
 }
 
 /** Does a stage apply to a pass through its node arriving by `a` and departing by `b`? */
@@ -182,6 +225,9 @@ export function stopParts(node: NodeSpec, a: Mode, b: Mode, profile: ProfileSpec
   const parts: Part[] = [];
   for (const s of node.stages ?? []) {
     if (!stageApplies(s, a, b, profile)) continue;
+    // A stage instead of another takes the part of that stage's draw just after the other's share.
+    const replaced = s.insteadOf === undefined ? undefined : node.stages!.find((x) => x.id === s.insteadOf)!;
+    const occurrence = replaced === undefined ? {} : { occurrence: { key: elementKey('stage', node.id, replaced.id), from: replaced.probability ?? 1 } };
     parts.push(
       part({
         kind: 'stage',
@@ -189,7 +235,7 @@ export function stopParts(node: NodeSpec, a: Mode, b: Mode, profile: ProfileSpec
         label: `${node.name}: ${s.name}`,
         country: s.country,
         category: s.category,
-        model: { type: 'random', dist: s.durationHours, probability: s.probability ?? 1 },
+        model: { type: 'random', dist: s.durationHours, probability: s.probability ?? 1, ...occurrence },
         nodeId: node.id,
         stageId: s.id,
       }),

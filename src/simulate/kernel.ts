@@ -8,10 +8,10 @@
 // the two agree bit for bit (test/kernel.test.ts). Empirical distributions and departure waits call
 // the distribution's precomputed quantile functions (`quantileFn`, `lengthBiasedFn`) per draw.
 import { exp } from './exp.js';
-import { lognormalParams } from '../network/distribution.js';
+import { lognormalParams, meanOf } from '../network/distribution.js';
 import type { PartModel } from '../route/expand.js';
 import { ElementStream, unitOf } from './random.js';
-import { BIASED_TRIANGULAR_SIZE, biasedTriangularQuantile, biasedTriangularTable, lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
+import { BIASED_TRIANGULAR_SIZE, DRAWN_CANCELLATIONS, biasedTriangularQuantile, biasedTriangularTable, lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
 
 /** Any distribution, through its quantile function (empirical ones). */
 const QUANTILE = 0;
@@ -20,6 +20,8 @@ const UNIFORM = 2;
 const TRIANGULAR = 3;
 const LOGNORMAL = 4;
 const DEPARTURE = 5;
+/** A speed restriction drawn from its link's travel (`restriction` models), through the travel's quantile function. */
+const RESTRICTION = 6;
 /** Distribution constants per row. */
 const STRIDE = 5;
 
@@ -38,6 +40,8 @@ export class ElementTable {
   private key0 = new Int32Array(0);
   private key1 = new Int32Array(0);
   private key2 = new Int32Array(0);
+  /** Where a row's occurrence band starts (> 0 only for a stage instead of another: its draw 0 is that stage's). */
+  private from = new Float64Array(0);
   /** Per QUANTILE row: the quantile function; per DEPARTURE row: the headway's plain and length-biased ones. */
   private quantile: ((u: number) => number)[] = [];
   private biased: ((u: number) => number)[] = [];
@@ -80,6 +84,7 @@ export class ElementTable {
     this.key0 = new Int32Array(n);
     this.key1 = new Int32Array(n);
     this.key2 = new Int32Array(n);
+    this.from = new Float64Array(n);
     this.quantile = new Array<(u: number) => number>(n);
     this.biased = new Array<(u: number) => number>(n);
     this.streams = new Array<ElementStream>(n);
@@ -98,6 +103,15 @@ export class ElementTable {
         this.constants[c] = m.hours;
         continue;
       }
+      if (m.type === 'restriction') {
+        // Draw 1 of the link's travel element, through the same quantile function as its own row.
+        this.kind[e] = RESTRICTION;
+        this.key1[e] = new ElementStream(this.seed, m.travelKey).drawKey(1);
+        this.quantile[e] = quantileFn(m.travel);
+        this.constants[c] = m.limitHours;
+        this.constants[c + 1] = m.perTravelHour;
+        continue;
+      }
       if (m.type === 'departure-wait') {
         const h = m.headway;
         this.kind[e] = DEPARTURE;
@@ -110,9 +124,14 @@ export class ElementTable {
         this.constants[c] = h.type === 'fixed' ? h.value : NaN;
         this.constants[c + 1] = m.cancellationProbability;
         this.constants[c + 2] = m.cancellationProbability > 0 ? Math.log(m.cancellationProbability) : 0;
+        this.constants[c + 3] = meanOf(h);
         continue;
       }
       this.probability[e] = m.probability;
+      if (m.occurrence !== undefined) {
+        this.key0[e] = new ElementStream(this.seed, m.occurrence.key).drawKey(0);
+        this.from[e] = m.occurrence.from;
+      }
       const d = m.dist;
       switch (d.type) {
         case 'fixed':
@@ -183,6 +202,10 @@ export class ElementTable {
     const p = this.probability[e]!;
     const k0 = this.key0[e]!;
     const k1 = this.key1[e]!;
+    // A stage instead of another (rare: scanners) happens in a band of that stage's draw 0: one
+    // generic loop, so that the loops below keep their single comparison.
+    const from = this.from[e]!;
+    if (from > 0 && p < 1) return addBanded(kind === QUANTILE ? this.quantile[e]! : this.rowQuantile(e), from, p, k0, k1, mixes, n, totals, at, times);
     switch (kind) {
       case FIXED:
         return addFixed(k[c]!, p, k0, mixes, n, totals, at, times);
@@ -194,12 +217,50 @@ export class ElementTable {
         return addLognormal(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times);
       case QUANTILE:
         return addQuantile(this.quantile[e]!, p, k0, k1, mixes, n, totals, at, times);
+      case RESTRICTION:
+        return addRestriction(this.quantile[e]!, k[c]!, k[c + 1]!, k1, mixes, n, totals, at, times);
       case DEPARTURE:
-        return addDeparture(this.biased[e]!, this.biasTables, this.biasOffset[e]!, this.quantile[e]!, k[c]!, k[c + 1]!, k[c + 2]!, this.streams[e]!, k0, k1, this.key2[e]!, mixes, n, totals, at, times);
+        return addDeparture(this.biased[e]!, this.biasTables, this.biasOffset[e]!, this.quantile[e]!, k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, this.streams[e]!, k0, k1, this.key2[e]!, mixes, n, totals, at, times);
       default:
         throw new Error(`internal: element kind ${kind}`);
     }
   }
+
+  /** Row `e`'s inverse CDF as a function, computing what its specialised loop computes. */
+  private rowQuantile(e: number): (u: number) => number {
+    const m = this.models[e]!;
+    if (m.type !== 'random') throw new Error('internal: only stages have an occurrence band');
+    return quantileFn(m.dist);
+  }
+}
+
+/**
+ * A stage instead of another: it happens when that stage's draw 0 falls in [from, from + p), as
+ * `drawOccurrence` decides, and lasts its own draw 1 through its quantile function.
+ */
+function addBanded(quantile: (u: number) => number, from: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  const to = from + p;
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const m = mixes[r]!;
+    const u0 = unitOf(k0, m);
+    if (!(u0 >= from && u0 < to)) continue;
+    const h = quantile(unitOf(k1, m));
+    totals[at + r]! += times * h;
+    sum += h;
+  }
+  return sum;
+}
+
+/** A speed restriction: max(0, limitHours − perTravelHour × T), T the link's travel (its draw 1). */
+function addRestriction(quantile: (u: number) => number, limitHours: number, perTravelHour: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const h = Math.max(0, limitHours - perTravelHour * quantile(unitOf(k1, mixes[r]!)));
+    totals[at + r]! += times * h;
+    sum += h;
+  }
+  return sum;
 }
 
 // One loop per kind, each its own function so that each is optimised on its own: draw 0 (when the
@@ -276,7 +337,8 @@ function addQuantile(quantile: (u: number) => number, p: number, k0: number, k1:
 /**
  * A departure wait, as `drawPart` draws it: draw 0 places the arrival within the headway it falls
  * into (draw 1, length-biased; `fixedHours` when the headway is fixed, else NaN), draw 2 the number
- * of cancelled departures (geometric), draws 4, 5, … the extra headways they cost.
+ * of cancelled departures (geometric), draws 4, 5, … the extra headways the first
+ * `DRAWN_CANCELLATIONS` of them cost, and `meanHeadway` each one after.
  */
 function addDeparture(
   biased: (u: number) => number,
@@ -286,6 +348,7 @@ function addDeparture(
   fixedHours: number,
   cancellation: number,
   logCancellation: number,
+  meanHeadway: number,
   stream: ElementStream,
   k0: number,
   k1: number,
@@ -311,7 +374,9 @@ function addDeparture(
     if (u2 <= noCancellationAbove) {
       const cancelled = Math.floor(Math.log(u2) / logCancellation);
       let extra = 0;
-      for (let j = 0; j < cancelled; j++) extra += quantile(stream.u(m, 4 + j));
+      const drawn = Math.min(cancelled, DRAWN_CANCELLATIONS);
+      for (let j = 0; j < drawn; j++) extra += quantile(stream.u(m, 4 + j));
+      if (cancelled > drawn) extra += (cancelled - drawn) * meanHeadway;
       h += extra;
     }
     totals[at + r]! += times * h;

@@ -266,29 +266,55 @@ export function quantileFn(d: Distribution): (u: number) => number {
 }
 
 /**
- * A stage's draw for one run: `null` when it does not happen (draw 0 ≥ its probability), else its
+ * Cancelled departures drawn one by one: beyond them, each further cancellation costs the mean
+ * headway. The number is geometric, so a cancellation probability near 1 (c = 0.9999999 gives ten
+ * million) would otherwise loop once per cancelled departure; the spread of so many headways' sum
+ * is negligible next to that of their number, and the mean wait is unchanged.
+ */
+export const DRAWN_CANCELLATIONS = 16;
+
+/**
+ * Whether a stage happens on a run whose `mixRun` is `m`: draw 0 of its own stream below
+ * `probability`, or, for a stage instead of another (`occurrence`), draw 0 of that stage's stream
+ * (`source`) in [from, from + probability).
+ */
+function occurs(probability: number, from: number, stream: ElementStream, m: number): boolean {
+  if (probability >= 1) return true;
+  const u = stream.u(m, 0);
+  return u >= from && u < from + probability;
+}
+
+/**
+ * A stage's draw for one run: `null` when it does not happen (draw 0 outside its share), else its
  * duration (draw 1). The one rule shared by Monte Carlo (`drawPart`, where "does not happen" is 0
  * hours) and the queue model (where a stage that does not happen never joins its server's queue).
+ * `source` is the stream of the stage named by `occurrence` (a stage `insteadOf` another), whose
+ * draw 0 decides; without `occurrence` it is not used.
  */
-export function drawOccurrence(dist: Distribution, probability: number, stream: ElementStream, run: number): number | null {
+export function drawOccurrence(model: Extract<PartModel, { type: 'random' }>, stream: ElementStream, run: number, source: ElementStream = stream): number | null {
   const m = mixRun(run);
-  if (probability < 1 && !(stream.u(m, 0) < probability)) return null;
-  return quantileOf(dist, stream.u(m, 1));
+  const o = model.occurrence;
+  if (!occurs(model.probability, o === undefined ? 0 : o.from, o === undefined ? stream : source, m)) return null;
+  return quantileOf(model.dist, stream.u(m, 1));
 }
 
 /**
  * Draw the hours of a part for one run. Draw 0 decides whether a stage happens (u < probability),
  * draw 1 its duration; a departure wait uses draw 1 for the headway the arrival falls into, draw 0
  * for the position within it, draw 2 for the number of cancelled departures (geometric), and draws
- * 4, 5, … for the extra headways those cost.
+ * 4, 5, … for the extra headways the first `DRAWN_CANCELLATIONS` of them cost (the mean headway
+ * for each one after). `source` is the stream of the element whose draws the model shares
+ * (`sourceKeyOf`): draw 0 of a replaced stage, draw 1 of a restricted link's travel.
  */
-export function drawPart(model: PartModel, stream: ElementStream, run: number): number {
+export function drawPart(model: PartModel, stream: ElementStream, run: number, source: ElementStream = stream): number {
   const m = mixRun(run);
   switch (model.type) {
     case 'constant':
       return model.hours;
     case 'random':
-      return drawOccurrence(model.dist, model.probability, stream, run) ?? 0;
+      return drawOccurrence(model, stream, run, source) ?? 0;
+    case 'restriction':
+      return Math.max(0, model.limitHours - model.perTravelHour * quantileOf(model.travel, source.u(m, 1)));
     case 'departure-wait': {
       const h = model.headway;
       const residual = stream.u(m, 0) * (h.type === 'fixed' ? h.value : lengthBiasedQuantileOf(h, stream.u(m, 1)));
@@ -296,7 +322,9 @@ export function drawPart(model: PartModel, stream: ElementStream, run: number): 
       if (c === 0) return residual;
       const cancelled = Math.floor(Math.log(stream.u(m, 2)) / Math.log(c));
       let extra = 0;
-      for (let k = 0; k < cancelled; k++) extra += quantileOf(h, stream.u(m, 4 + k));
+      const drawn = Math.min(cancelled, DRAWN_CANCELLATIONS);
+      for (let k = 0; k < drawn; k++) extra += quantileOf(h, stream.u(m, 4 + k));
+      if (cancelled > drawn) extra += (cancelled - drawn) * meanOf(h);
       return residual + extra;
     }
   }

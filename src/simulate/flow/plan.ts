@@ -33,8 +33,8 @@ export interface Element {
 export type Step =
   /** A time with no queue: draw it, add it to `timeKind` and `category`. */
   | { readonly type: 'delay'; readonly element: number; readonly timeKind: number; readonly category: number }
-  /** A stage with servers: happens with `probability`, queue first come first served, then `dist` hours of service. */
-  | { readonly type: 'server'; readonly element: number; readonly server: number; readonly category: number; readonly probability: number; readonly dist: Distribution }
+  /** A stage with servers: happens as its `model` says (probability, or a share of a replaced stage's draw), queues first come first served, then its draw of service hours. */
+  | { readonly type: 'server'; readonly element: number; readonly server: number; readonly category: number; readonly model: Extract<PartModel, { type: 'random' }> }
   /** A ferry or feeder crossing: wait for space on a departure, sail. `share`: the part of a vessel one consignment fills (0: unlimited). */
   | { readonly type: 'crossing'; readonly service: number; readonly share: number };
 
@@ -231,7 +231,8 @@ function stopSteps(arc: Arc, flowId: string, shared: SharedQueues, out: FlowStep
     const category = CATEGORIES.indexOf(p.category);
     if (stage.servers !== undefined) {
       const server = shared.server(node, stage, stage.servers, p.label, flowId);
-      out.steps.push({ type: 'server', element: out.element(p), server, category, probability: stage.probability ?? 1, dist: stage.durationHours });
+      if (p.model.type !== 'random') throw new Error('internal: a stage part is random');
+      out.steps.push({ type: 'server', element: out.element(p), server, category, model: p.model });
     } else {
       out.steps.push({ type: 'delay', element: out.element(p), timeKind: delayKind(p, stage), category });
     }

@@ -7,6 +7,7 @@
 // order they were scheduled.
 import { CATEGORIES } from '../../network/types.js';
 import { ElementStream } from '../random.js';
+import { sourceKeyOf } from '../../route/expand.js';
 import { drawOccurrence, drawPart } from '../sample.js';
 import { addTime, newConsignment, DELIVERED_STATE, MOVING_STATE, SERVICE_STATE, WAITING_STATE, type Consignment } from './consignment.js';
 import { ARRIVAL, CALL, DEPART_ATTEMPT, EventQueue, SNAPSHOT, STEP_DONE, VESSEL_READY, VOYAGE_ARRIVE } from './event-queue.js';
@@ -47,6 +48,8 @@ interface FlowState {
   readonly arrivals: ElementStream;
   /** Per element of the flow: its stream. */
   readonly streams: ElementStream[];
+  /** Per element, the stream of the element whose draws it shares (`sourceKeyOf`), if any. */
+  readonly sources: (ElementStream | undefined)[];
   /** Consignments created so far (the next one's run number). */
   count: number;
   arrived: number;
@@ -108,6 +111,11 @@ class Replication {
       rate: f.perHour * (f.scales ? volume : 1),
       arrivals: new ElementStream(seed, `flow|${f.flow.id}|arrivals|${rep}`),
       streams: f.elements.map((e) => new ElementStream(seed, `${e.key}|flow:${f.flow.id}|${rep}`)),
+      // The stream of the element whose draws an element shares (a replaced stage, a restricted link's travel), keyed alike.
+      sources: f.elements.map((e) => {
+        const source = sourceKeyOf(e.model);
+        return source === undefined ? undefined : new ElementStream(seed, `${source}|flow:${f.flow.id}|${rep}`);
+      }),
       count: 0,
       arrived: 0,
       delivered: 0,
@@ -230,7 +238,7 @@ class Replication {
 
   /** Draw a delay step's hours for consignment `c`, booked to its kind of time and category. */
   private drawDelay(c: Consignment, fl: FlowState, step: Extract<Step, { type: 'delay' }>): number {
-    const h = drawPart(fl.plan.elements[step.element]!.model, fl.streams[step.element]!, c.k);
+    const h = drawPart(fl.plan.elements[step.element]!.model, fl.streams[step.element]!, c.k, fl.sources[step.element]);
     if (h > 0) addTime(c, step.timeKind, step.category, h);
     return h;
   }
@@ -246,7 +254,7 @@ class Replication {
    * server or queue. Returns false when the stage does not happen.
    */
   private joinServer(c: Consignment, id: number, fl: FlowState, step: Extract<Step, { type: 'server' }>, now: number): boolean {
-    const service = drawOccurrence(step.dist, step.probability, fl.streams[step.element]!, c.k);
+    const service = drawOccurrence(step.model, fl.streams[step.element]!, c.k, fl.sources[step.element]);
     if (service === null) return false;
     c.serviceHours = service;
     const st = this.servers[step.server]!;
