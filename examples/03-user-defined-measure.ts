@@ -40,7 +40,7 @@ for (const measures of [[ferries], [queue], [kzSecondTrack], [ferries, queue, kz
   if (c === null) continue;
   const d = c.difference;
   console.log(
-    `${measures.map((m) => m.id).join(' + ').padEnd(45)} mean ${(d.meanHours.estimate / 24).toFixed(2)} d, p90 ${(d.p90Hours.estimate / 24).toFixed(2)} d [${(d.p90Hours.low / 24).toFixed(2)}, ${(d.p90Hours.high / 24).toFixed(2)}]`,
+    `${measures.map((m) => m.id).join(' + ').padEnd(45)} mean ${(d.meanHours.estimate / 24).toFixed(2)} d, p90 ${(d.p90Hours.estimate / 24).toFixed(2)} d [${d.p90Hours.low === null || d.p90Hours.high === null ? 'n/a' : `${(d.p90Hours.low / 24).toFixed(2)}, ${(d.p90Hours.high / 24).toFixed(2)}`}]`,
   );
   // A planned route is chosen on expected times: a measure can move traffic to a route with a better
   // mean but a wider spread (here, more frequent Kuryk ferries beat the Turkmenbashi detour on

@@ -137,6 +137,7 @@ export {
   FLOW_DEFAULTS,
   DEFAULT_FACTORS,
   SATURATED_UTILISATION,
+  FLOW_EVENT_BUDGET,
   type FlowSpec,
   type ConsignmentSize,
   type TodayVolume,

@@ -34,7 +34,7 @@ describe('simulateFlow at low volume agrees with Monte Carlo', () => {
     const f = r.flows[0]!;
     expect(f.replacedQueues).toEqual([]);
     expect(f.transit!.runs).toBeGreaterThan(3000);
-    expect(Math.abs(f.meanHours.estimate - mc.summary.meanHours) / mc.summary.meanHours).toBeLessThan(0.01);
+    expect(Math.abs(f.meanHours!.estimate - mc.summary.meanHours) / mc.summary.meanHours).toBeLessThan(0.01);
     expect(Math.abs(f.transit!.p50Hours - mc.summary.p50Hours) / mc.summary.p50Hours).toBeLessThan(0.02);
     // The breakdown by kind adds up to the mean transit time.
     const kinds = Object.values(f.breakdown.byKind).reduce((a, b) => a + b, 0);
@@ -59,7 +59,7 @@ describe('simulateFlow at low volume agrees with Monte Carlo', () => {
     const f = r.flows[0]!;
     expect(f.replacedQueues.map((q) => `${q.nodeId}/${q.stageId}`)).toEqual(['alashankou/acceptance-queue-wagon', 'kuryk/ferry-slot-queue', 'alat/train-formation-queue']);
     const expected = mc.summary.meanHours - f.replacedQueueHours;
-    expect(Math.abs(f.meanHours.estimate - expected) / expected).toBeLessThan(0.01);
+    expect(Math.abs(f.meanHours!.estimate - expected) / expected).toBeLessThan(0.01);
     // Weather and schedule waits are kept: the Dostyk wind stoppage is on this route.
     expect(f.breakdown.byKind.otherWait).toBeGreaterThan(0);
   }, 30_000);
@@ -97,7 +97,7 @@ describe('simulateFlow on the shipped network', () => {
     const feeder = (r: typeof today) => r.servers.find((s) => s.id === 'service|aktau-alat-feeder')!;
     expect(feeder(today).serviceMode).toBe('fleet');
     expect(feeder(today).servers).toBe(6);
-    expect(feeder(triple).meanWaitHours.estimate).toBeGreaterThan(10 * feeder(today).meanWaitHours.estimate);
+    expect(feeder(triple).meanWaitHours!.estimate).toBeGreaterThan(10 * feeder(today).meanWaitHours!.estimate);
     expect(feeder(triple).offeredLoad).toBeGreaterThan(1.5);
   });
 
@@ -115,7 +115,7 @@ describe('simulateFlow on the shipped network', () => {
     const again = simulateFlow(network, { volume: 1, weeks: 52, seed: 1 });
     expect(flowJson(again)).toEqual(flowJson(today));
     const other = simulateFlow(network, { volume: 1, weeks: 52, seed: 2 });
-    expect(other.meanHours.estimate).not.toBe(today.meanHours.estimate);
+    expect(other.meanHours!.estimate).not.toBe(today.meanHours!.estimate);
     expect(other.events).not.toBe(today.events);
   });
 
@@ -191,5 +191,44 @@ describe('simulateFlow rejects bad input with typed errors', () => {
     const toy = parseNetwork(spec);
     const flows: FlowSpec[] = [{ id: 'w', name: 'w', origin: 'a', destination: 'z', profile: 'wagon', perWeek: 1, size: { wagons: 1 } }];
     expect(() => simulateFlow(toy, { ...base, flows })).toThrow(/vessels and returnHours/);
+  });
+  it('a flow that delivers nothing reports zero deliveries and null statistics, never NaN', () => {
+    const toy = parseNetwork(toySpec());
+    const flows: FlowSpec[] = [
+      { id: 'no-route', name: 'trucks a to z', origin: 'a', destination: 'z', profile: 'truck', perWeek: 5, size: { trucks: 1 } },
+      { id: 'rare', name: 'almost never', origin: 'a', destination: 'z', profile: 'container-rail', perWeek: 1e-6, size: { teu: 2, wagons: 1 } },
+    ];
+    const r = simulateFlow(toy, { volume: 1, weeks: 2, seed: 1, replications: 2, flows });
+    const nonFinite: string[] = [];
+    const walk = (v: unknown, path: string): void => {
+      if (typeof v === 'number' && !Number.isFinite(v)) nonFinite.push(`${path} = ${v}`);
+      else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    };
+    walk(r, 'result');
+    expect(nonFinite).toEqual([]);
+    for (const f of r.flows) expect(f).toMatchObject({ deliveredPerWeek: 0, transit: null, meanHours: null });
+    expect(r.meanHours).toBeNull();
+    expect(flowText(r)).not.toMatch(/NaN|Infinity/);
+  });
+  it('a run beyond the event budget is refused at once, naming the flow or service that asks for it', () => {
+    const field = (run: () => unknown): string => {
+      try {
+        run();
+      } catch (e) {
+        expect(e).toBeInstanceOf(InvalidArgumentError);
+        return (e as InvalidArgumentError).field;
+      }
+      return 'no error';
+    };
+    const flows = CORRIDOR_FLOWS.map((f, i) => (i === 0 ? { ...f, perWeek: 1e9 } : f));
+    expect(field(() => simulateFlow(network, { ...base, flows }))).toBe('flows[0].perWeek');
+    const spec = structuredClone(network.spec) as unknown as { links: { id: string; service?: Record<string, unknown> }[] };
+    const ferry = spec.links.find((l) => l.id === 'kuryk-alat-ferry')!;
+    const { headwayHours: _h, ...service } = ferry.service!;
+    ferry.service = { ...service, departuresPerWeek: 1e9 };
+    expect(field(() => simulateFlow(parseNetwork(spec), base))).toBe('links[kuryk-alat-ferry].service.departuresPerWeek');
+    // A budget of its own: the corridor at today's volume needs more than a thousand events.
+    expect(field(() => simulateFlow(network, { ...base, eventBudget: 1000 }))).toMatch(/^flows\[\d+\]\.perWeek$/);
+    expect(field(() => simulateFlow(network, { ...base, eventBudget: 10 }))).toBe('eventBudget');
   });
 });

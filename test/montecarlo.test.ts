@@ -260,7 +260,7 @@ describe('compare', () => {
     doc.nodes[1].stages[0].durationHours = { type: 'fixed', value: 1 }; // customs at b: 4 h → 1 h
     const c = compare(parseNetwork(toySpec()), parseNetwork(doc), o)!;
     expect(c.difference.meanHours.estimate).toBeCloseTo(-3, 9);
-    expect(c.difference.meanHours.high - c.difference.meanHours.low).toBeLessThan(1e-6);
+    expect(c.difference.meanHours.high! - c.difference.meanHours.low!).toBeLessThan(1e-6);
     expect(c.difference.p50Hours.low).toBeLessThanOrEqual(c.difference.p50Hours.estimate);
     expect(c.difference.p50Hours.high).toBeGreaterThanOrEqual(c.difference.p50Hours.estimate);
     expect(c.difference.p50Hours.high).toBeLessThanOrEqual(0);

@@ -4,7 +4,7 @@ import { textTable as table } from './table.js';
 
 const num = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
 const days = (h: number | null | undefined): string => (h === null || h === undefined || !Number.isFinite(h) ? '–' : (h / 24).toFixed(1));
-const pct = (x: number): string => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : '–');
+const pct = (x: number | null): string => (x !== null && Number.isFinite(x) ? `${Math.round(x * 100)}%` : '–');
 
 /** The per-server table: capacity, load, waits, queues, saturation. */
 export function serverTable(servers: readonly ServerReport[]): string {
@@ -30,7 +30,7 @@ export function serverTable(servers: readonly ServerReport[]): string {
       num(s.arrivalsPerWeek),
       num(s.offeredLoad, 2),
       pct(s.utilisation.estimate),
-      num(s.meanWaitHours.estimate),
+      num(s.meanWaitHours?.estimate),
       num(s.p95WaitHours),
       num(s.meanQueue.estimate),
       String(s.maxQueue),
@@ -72,8 +72,8 @@ export function flowText(result: FlowResult): string {
       f.route === null ? `${f.id} (no route)` : f.id,
       num(f.offeredPerWeek),
       num(f.deliveredPerWeek),
-      days(f.meanHours.estimate),
-      `${days(f.meanHours.low)}–${days(f.meanHours.high)}`,
+      days(f.meanHours?.estimate),
+      f.meanHours === null || f.meanHours.low === null ? 'n/a' : `${days(f.meanHours.low)}–${days(f.meanHours.high)}`,
       days(f.transit?.p50Hours),
       days(f.transit?.p95Hours),
       num(f.breakdown.byKind.queue),
@@ -115,8 +115,8 @@ export function sweepText(sweep: VolumeSweep): string {
   const withM = sweep.withMeasures;
   const flowRows: string[][] = [];
   sweep.baseline[0]?.flows.forEach((flow, i) => {
-    flowRows.push([flow.id, ...sweep.baseline.map((r) => days(r.flows[i]!.meanHours.estimate))]);
-    if (withM !== null) flowRows.push([`  with measures`, ...withM.map((r) => days(r.flows[i]!.meanHours.estimate))]);
+    flowRows.push([flow.id, ...sweep.baseline.map((r) => days(r.flows[i]!.meanHours?.estimate))]);
+    if (withM !== null) flowRows.push([`  with measures`, ...withM.map((r) => days(r.flows[i]!.meanHours?.estimate))]);
   });
   const flows = table([{ header: 'mean transit days' }, ...f.map((x) => ({ header: `${x}×`, align: 'right' as const }))], flowRows);
   const serverRows: string[][] = [];

@@ -48,7 +48,7 @@ export function comparisonJson(c: Comparison, attribution?: Attribution): Record
 }
 
 function daysWithInterval(i: Interval): string {
-  return `${(i.estimate / 24).toFixed(2)} [${(i.low / 24).toFixed(2)}, ${(i.high / 24).toFixed(2)}]`;
+  return `${(i.estimate / 24).toFixed(2)} [${i.low === null || i.high === null ? 'n/a' : `${(i.low / 24).toFixed(2)}, ${(i.high / 24).toFixed(2)}`}]`;
 }
 
 /** A readable report of a comparison, with the attribution per measure when given. */

@@ -6,6 +6,7 @@ import { InvalidArgumentError } from '../errors.js';
 import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
 import { quantileOfSorted, shareWithin } from '../stats/summary.js';
+import { t975 } from '../stats/student-t.js';
 import { ElementStream } from './random.js';
 import { simulate, type SimulateOptions, type SimulationResult } from './montecarlo.js';
 import { zeroCategories, type CategoryHours } from '../route/breakdown.js';
@@ -13,9 +14,17 @@ import { zeroCategories, type CategoryHours } from '../route/breakdown.js';
 /** A point estimate with a 95% interval. */
 export interface Interval {
   readonly estimate: number;
-  readonly low: number;
-  readonly high: number;
+  /** The interval's ends; `null` when there are too few runs (or replications) for one. */
+  readonly low: number | null;
+  readonly high: number | null;
 }
+
+/**
+ * The fewest runs beyond a quantile, on each side, for its bootstrap interval: below it (say p95
+ * with fewer than 100 runs) the resampled quantile hardly moves and the interval would look far
+ * narrower than it is, so none is given.
+ */
+export const MIN_TAIL_RUNS = 5;
 
 /** Options of `compare`. */
 export interface CompareOptions extends SimulateOptions {
@@ -63,7 +72,9 @@ function percentile(values: Float64Array, p: number): number {
 
 /**
  * Simulate `before` and `after` with the same options and seed (common random numbers), and report
- * the paired differences in mean, p50, p90 and p95 with 95% intervals, per-country and per-category
+ * the paired differences in mean, p50, p90 and p95 with 95% intervals (the mean's by Student t, from
+ * 2 runs; a quantile's by paired bootstrap, when at least `MIN_TAIL_RUNS` runs lie beyond it on
+ * each side; otherwise `low` and `high` are null), per-country and per-category
  * deltas of mean hours, and the change in on-time probabilities. Returns `null` when either network
  * has no route for the trip.
  */
@@ -86,15 +97,17 @@ export function compare(before: Network, after: Network, options: CompareOptions
   const meanD = sum / n;
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (d[i]! - meanD) ** 2;
-  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
+  // Student t: a 95% interval from 2 runs on; one run has none.
+  const half = n > 1 ? t975(n - 1) * Math.sqrt(ss / (n - 1) / n) : null;
+  const probs = [0.5, 0.9, 0.95] as const;
+  const hasInterval = (p: number): boolean => n * Math.min(p, 1 - p) >= MIN_TAIL_RUNS;
 
   // Paired bootstrap of quantile differences, drawn from a stream of its own (seeded like the runs).
   const stream = new ElementStream(options.seed, 'compare|bootstrap');
-  const probs = [0.5, 0.9, 0.95] as const;
   const boot = probs.map(() => new Float64Array(bootstrap));
   const rb = new Float64Array(n);
   const ra = new Float64Array(n);
-  for (let r = 0; r < bootstrap; r++) {
+  for (let r = 0; r < (hasInterval(probs[0]) ? bootstrap : 0); r++) {
     for (let k = 0; k < n; k++) {
       const i = Math.floor(stream.uniform(r, k) * n);
       rb[k] = b.samples[i]!;
@@ -106,8 +119,8 @@ export function compare(before: Network, after: Network, options: CompareOptions
   }
   const qInterval = (j: number, p: number): Interval => ({
     estimate: quantileOfSorted(a.sorted, p) - quantileOfSorted(b.sorted, p),
-    low: percentile(boot[j]!, 0.025),
-    high: percentile(boot[j]!, 0.975),
+    low: hasInterval(p) ? percentile(boot[j]!, 0.025) : null,
+    high: hasInterval(p) ? percentile(boot[j]!, 0.975) : null,
   });
 
   const countries = new Map<string, { before: number; after: number }>();
@@ -120,7 +133,7 @@ export function compare(before: Network, after: Network, options: CompareOptions
     before: b,
     after: a,
     difference: {
-      meanHours: { estimate: meanD, low: meanD - 1.96 * se, high: meanD + 1.96 * se },
+      meanHours: { estimate: meanD, low: half === null ? null : meanD - half, high: half === null ? null : meanD + half },
       p50Hours: qInterval(0, 0.5),
       p90Hours: qInterval(1, 0.9),
       p95Hours: qInterval(2, 0.95),

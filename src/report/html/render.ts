@@ -24,7 +24,8 @@ function routeLine(input: ReportInput, route: Route): string {
 }
 
 function intervalDays(i: Interval): string {
-  return `${signed(i.estimate / 24, 2)} <span class="meta">[${signed(i.low / 24, 2)}, ${signed(i.high / 24, 2)}]</span>`;
+  const range = i.low === null || i.high === null ? 'n/a: too few runs' : `${signed(i.low / 24, 2)}, ${signed(i.high / 24, 2)}`;
+  return `${signed(i.estimate / 24, 2)} <span class="meta">[${range}]</span>`;
 }
 
 function keyFigures(trip: ReportTrip): string {

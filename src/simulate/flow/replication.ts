@@ -8,6 +8,7 @@
 import { CATEGORIES } from '../../network/types.js';
 import { ElementStream } from '../random.js';
 import { sourceKeyOf } from '../../route/expand.js';
+import { eventSources, overBudget } from './budget.js';
 import { drawOccurrence, drawPart } from '../sample.js';
 import { addTime, newConsignment, DELIVERED_STATE, MOVING_STATE, SERVICE_STATE, WAITING_STATE, type Consignment } from './consignment.js';
 import { ARRIVAL, CALL, DEPART_ATTEMPT, EventQueue, SNAPSHOT, STEP_DONE, VESSEL_READY, VOYAGE_ARRIVE } from './event-queue.js';
@@ -75,6 +76,8 @@ interface ReplicationOptions {
   readonly replication: number;
   readonly warmupHours: number;
   readonly horizonHours: number;
+  /** Events the replication may handle (`FLOW_EVENT_BUDGET` by default): past them it stops with a typed error. */
+  readonly eventBudget: number;
 }
 
 /**
@@ -100,9 +103,15 @@ class Replication {
   private readonly vessels: Vessels;
   /** Events handled so far. */
   private processed = 0;
+  private readonly plan: Plan;
+  private readonly volume: number;
+  private readonly budget: number;
 
   constructor(plan: Plan, options: ReplicationOptions) {
     const { volume, seed, replication, warmupHours: t0, horizonHours: t1 } = options;
+    this.plan = plan;
+    this.volume = volume;
+    this.budget = options.eventBudget;
     const rep = `rep:${replication}`;
     this.t0 = t0;
     this.t1 = t1;
@@ -146,7 +155,11 @@ class Replication {
     while (this.events.pop(ev)) {
       const now = ev.time;
       if (now > this.t1) break;
-      this.processed++;
+      // The estimate checked before the run can be exceeded (a fleet that keeps sailing empty): stop here.
+      if (++this.processed > this.budget) {
+        const sources = eventSources(this.plan, this.volume, this.t1);
+        throw overBudget(sources, this.budget, Math.max(this.processed, sources.reduce((a, s) => a + s.events, 0)));
+      }
       switch (ev.type) {
         case ARRIVAL:
           this.arrive(ev.ref, now);

@@ -9,10 +9,11 @@ import { quantileOfSorted, summarize, type Summary } from '../../stats/summary.j
 import { checkSeed } from '../random.js';
 import { zeroCategories, type CategoryHours } from '../../route/breakdown.js';
 import { CORRIDOR_FLOWS, TODAY_VOLUME } from './demand.js';
+import { checkEventBudget, FLOW_EVENT_BUDGET } from './budget.js';
 import type { ServerStats } from './queues.js';
 import { runReplication, type ReplicationStats } from './replication.js';
 import type { ServiceStats } from './vessels.js';
-import { meanInterval, slope } from './interval.js';
+import { meanInterval, optionalMeanInterval, slope } from './interval.js';
 import { compilePlan, TIME_KINDS, type FlowPlan, type Plan, type Service, type StageServer } from './plan.js';
 import type { ConsignmentSize, FlowBreakdown, FlowOptions, FlowReport, FlowResult, FlowSpec, ServerReport, TimeKindHours } from './types.js';
 import type { Interval } from '../compare.js';
@@ -64,6 +65,7 @@ interface Checked {
   readonly warmupWeeks: number;
   readonly replications: number;
   readonly flows: readonly FlowSpec[];
+  readonly eventBudget: number;
 }
 
 function checkOptions(options: FlowOptions): Checked {
@@ -79,6 +81,7 @@ function checkOptions(options: FlowOptions): Checked {
     warmupWeeks: integerIn('warmupWeeks', options.warmupWeeks ?? FLOW_DEFAULTS.warmupWeeks, 0, 520),
     replications: integerIn('replications', options.replications ?? FLOW_DEFAULTS.replications, 1, 1000),
     flows: checkFlows(options.flows ?? CORRIDOR_FLOWS),
+    eventBudget: integerIn('eventBudget', options.eventBudget ?? FLOW_EVENT_BUDGET, 1000, 1_000_000_000),
   };
 }
 
@@ -113,7 +116,7 @@ function queueStats(per: readonly ServerStats[], weeks: number): Pick<ServerRepo
   const sorted = Float64Array.from(waits).sort();
   return {
     arrivalsPerWeek: meanInterval(per.map((s) => s.arrivals / weeks)).estimate,
-    meanWaitHours: meanInterval(per.map((s) => repMean(s.waits)).filter((m): m is number => m !== undefined)),
+    meanWaitHours: optionalMeanInterval(per.map((s) => repMean(s.waits)).filter((m): m is number => m !== undefined)),
     p95WaitHours: sorted.length > 0 ? quantileOfSorted(sorted, 0.95) : null,
     meanQueue: meanInterval(per.map((s) => s.queueArea / hours)),
     maxQueue: Math.max(0, ...per.map((s) => s.maxQueue)),
@@ -124,7 +127,7 @@ function queueStats(per: readonly ServerStats[], weeks: number): Pick<ServerRepo
 
 /** A growing backlog: growth over the window beyond the mean queue and one consignment, and (with replications) an interval above zero. */
 function growing(growth: Interval, meanQueue: number, weeks: number, replications: number): boolean {
-  return growth.estimate * weeks > Math.max(1, meanQueue) && (replications < 2 || growth.low > 0);
+  return growth.estimate * weeks > Math.max(1, meanQueue) && (replications < 2 || (growth.low !== null && growth.low > 0));
 }
 
 /** One flow's report: its replications' arrivals, deliveries and transit times, pooled. */
@@ -152,7 +155,7 @@ function flowReport(fp: FlowPlan, per: readonly ReplicationStats['flows'][number
     offeredPerWeek: meanInterval(per.map((p) => p.arrived / weeks)).estimate,
     deliveredPerWeek: meanInterval(per.map((p) => p.delivered / weeks)).estimate,
     transit: pooledSummary(per.map((p) => p.transit)),
-    meanHours: meanInterval(per.map((p) => repMean(p.transit)).filter((m): m is number => m !== undefined)),
+    meanHours: optionalMeanInterval(per.map((p) => repMean(p.transit)).filter((m): m is number => m !== undefined)),
     breakdown: breakdownOf(kinds, cats, n),
     backlog: meanInterval(per.map((p) => p.backlog)).estimate,
   };
@@ -192,8 +195,10 @@ function serviceReport(s: Service, per: readonly ServiceStats[], weeks: number, 
   // headway decides them, whatever the demand), or what the fleet could do (it waits for cargo).
   const capacity = (p: ServiceStats): number => (s.mode === 'schedule' ? p.sailings : s.capacityPerWeek * weeks);
   const utilisation = limited ? meanInterval(per.map((p) => (capacity(p) > 0 ? p.loadCarried / capacity(p) : 0))) : { estimate: 0, low: 0, high: 0 };
-  const offeredLoad = limited ? meanInterval(per.map((p) => (capacity(p) > 0 ? p.shareArrived / capacity(p) : Infinity))).estimate : 0;
-  const saturated = offeredLoad >= 1 || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, replications);
+  // No sailing in a replication's window: no capacity to offer load against (null), saturated when cargo came.
+  const noCapacity = per.some((p) => capacity(p) <= 0);
+  const offeredLoad = !limited ? 0 : noCapacity ? null : meanInterval(per.map((p) => p.shareArrived / capacity(p))).estimate;
+  const saturated = (offeredLoad === null ? per.some((p) => p.shareArrived > 0) : offeredLoad >= 1) || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, replications);
   const sailings = per.reduce((a, p) => a + p.sailings, 0);
   return {
     id: s.id,
@@ -285,7 +290,7 @@ function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, ne
     flows,
     servers,
     transit: pooledSummary(reps.flatMap((r) => r.flows.map((f) => f.transit))),
-    meanHours: meanInterval(reps.map((r) => repMean(r.flows.flatMap((f) => f.transit))).filter((m): m is number => m !== undefined)),
+    meanHours: optionalMeanInterval(reps.map((r) => repMean(r.flows.flatMap((f) => f.transit))).filter((m): m is number => m !== undefined)),
     breakdown: overallBreakdown(reps),
     offeredPerWeek: flows.reduce((a, f) => a + f.offeredPerWeek, 0),
     deliveredPerWeek: flows.reduce((a, f) => a + f.deliveredPerWeek, 0),
@@ -313,7 +318,10 @@ function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, ne
  * replications, breakdown by kind of time and category, throughput, backlog) and per server
  * (utilisation, offered load, waits, queue lengths, growth, saturation). Same seed and inputs,
  * identical results. Throws `InvalidArgumentError` on bad options or flows, `UnknownNodeError` or
- * `UnknownProfileError` for a flow naming what the network lacks.
+ * `UnknownProfileError` for a flow naming what the network lacks, and `InvalidArgumentError` naming
+ * the flow's `perWeek` or the service's headway when a replication would handle more than
+ * `eventBudget` events (default `FLOW_EVENT_BUDGET`, 20 million), before it starts or when it passes
+ * them.
  */
 export function simulateFlow(network: Network, options: FlowOptions): FlowResult {
   const c = checkOptions(options);
@@ -325,6 +333,8 @@ export function simulateFlow(network: Network, options: FlowOptions): FlowResult
 
 /** Run a compiled plan (shared by `simulateFlow` and `volumeSweep`). */
 export function runPlan(plan: Plan, c: Checked, network: Network, measureIds: readonly string[]): FlowResult {
+  const horizonHours = (c.warmupWeeks + c.weeks) * 168;
+  checkEventBudget(plan, c.volume, horizonHours, c.eventBudget);
   const reps: ReplicationStats[] = [];
   for (let r = 0; r < c.replications; r++) {
     reps.push(
@@ -333,7 +343,8 @@ export function runPlan(plan: Plan, c: Checked, network: Network, measureIds: re
         seed: c.seed,
         replication: r,
         warmupHours: c.warmupWeeks * 168,
-        horizonHours: (c.warmupWeeks + c.weeks) * 168,
+        horizonHours,
+        eventBudget: c.eventBudget,
       }),
     );
   }

@@ -59,10 +59,10 @@ export function volumeSweep(network: Network, options: SweepOptions): VolumeSwee
     });
     return first;
   };
-  const series = (runs: readonly FlowResult[], id: string, pick: (s: FlowResult['servers'][number]) => number): number[] =>
+  const series = (runs: readonly FlowResult[], id: string, pick: (s: FlowResult['servers'][number]) => number | null): (number | null)[] =>
     runs.map((r) => {
       const s = r.servers.find((x) => x.id === id);
-      return s === undefined ? NaN : pick(s);
+      return s === undefined ? null : pick(s);
     });
   const rows: SaturationRow[] = ids.map((id) => ({
     id,
@@ -73,12 +73,12 @@ export function volumeSweep(network: Network, options: SweepOptions): VolumeSwee
       withMeasures: withMeasures === null ? null : series(withMeasures, id, (s) => s.utilisation.estimate),
     },
     meanWaitHours: {
-      baseline: series(baseline, id, (s) => s.meanWaitHours.estimate),
-      withMeasures: withMeasures === null ? null : series(withMeasures, id, (s) => s.meanWaitHours.estimate),
+      baseline: series(baseline, id, (s) => s.meanWaitHours?.estimate ?? null),
+      withMeasures: withMeasures === null ? null : series(withMeasures, id, (s) => s.meanWaitHours?.estimate ?? null),
     },
   }));
   const key = (r: SaturationRow): number => r.saturatesAt.baseline ?? Infinity;
-  const peak = (r: SaturationRow): number => Math.max(...r.utilisation.baseline.filter((u) => Number.isFinite(u)), 0);
+  const peak = (r: SaturationRow): number => Math.max(...r.utilisation.baseline.filter((u): u is number => u !== null), 0);
   rows.sort((a, b) => key(a) - key(b) || peak(b) - peak(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { today: TODAY_VOLUME, factors, measures: measureIds, baseline, withMeasures, saturation: rows };
 }

@@ -78,6 +78,12 @@ export interface FlowOptions {
    * shipped network's: pass your own flows for your own network.
    */
   readonly flows?: readonly FlowSpec[];
+  /**
+   * Events one replication may handle, an integer from 1,000 to 10^9. Default `FLOW_EVENT_BUDGET`
+   * (20 million, about 15 s). A run expected to need more is refused before it starts, one that
+   * needs more than expected is stopped: `InvalidArgumentError` naming the field that asks for them.
+   */
+  readonly eventBudget?: number;
 }
 
 /** Where a consignment's hours go, by kind of time. The five add up to the transit time. */
@@ -134,8 +140,11 @@ export interface FlowReport {
    * read `backlog`.
    */
   readonly transit: Summary | null;
-  /** Mean transit hours with a 95% interval across replications (Student t; zero width with one replication). */
-  readonly meanHours: Interval;
+  /**
+   * Mean transit hours with a 95% interval across replications (Student t; `low` and `high` null with
+   * one replication delivering); `null` when nothing was delivered (no route, no capacity).
+   */
+  readonly meanHours: Interval | null;
   readonly breakdown: FlowBreakdown;
   /** Consignments of the flow in the system at the end (mean over replications). */
   readonly backlog: number;
@@ -172,9 +181,10 @@ export interface ServerReport {
   readonly arrivalsPerWeek: number;
   /**
    * Offered load ρ: work arriving over work it can do (stages λ·E[S]/c; services vessel loads
-   * arriving over vessel loads it can carry). 1 or more: it cannot keep up.
+   * arriving over vessel loads it can carry). 1 or more: it cannot keep up. `null` for a service
+   * that offered no capacity in the window (no sailing left).
    */
-  readonly offeredLoad: number;
+  readonly offeredLoad: number | null;
   /**
    * Share of capacity in use. Stages: busy server-hours over available server-hours. Services:
    * vessel loads carried over vessel loads offered — the sailings that left (schedule: the headway
@@ -182,8 +192,11 @@ export interface ServerReport {
    * A mean over replications with its 95% interval; a service can show slightly above 1 by chance.
    */
   readonly utilisation: Interval;
-  /** Mean hours from joining the queue to starting service (stages) or to the departure of the last part (services). */
-  readonly meanWaitHours: Interval;
+  /**
+   * Mean hours from joining the queue to starting service (stages) or to the departure of the last
+   * part (services), with its interval across replications; `null` when nothing waited.
+   */
+  readonly meanWaitHours: Interval | null;
   /** 95th percentile of those waits, pooled over replications; `null` when there were none. */
   readonly p95WaitHours: number | null;
   /** Time-average number of consignments waiting (not in service; for services, not yet sailed). */
@@ -235,7 +248,8 @@ export interface FlowResult {
   readonly servers: readonly ServerReport[];
   /** All flows together. */
   readonly transit: Summary | null;
-  readonly meanHours: Interval;
+  /** As a flow's `meanHours`: `null` when nothing was delivered. */
+  readonly meanHours: Interval | null;
   readonly breakdown: FlowBreakdown;
   readonly offeredPerWeek: number;
   readonly deliveredPerWeek: number;
@@ -272,10 +286,10 @@ export interface SaturationRow {
   readonly label: string;
   /** The first factor at which it saturates, `null` if it never does, without and with the measures. */
   readonly saturatesAt: { readonly baseline: number | null; readonly withMeasures: number | null };
-  /** Utilisation (mean over replications) per factor. */
-  readonly utilisation: { readonly baseline: readonly number[]; readonly withMeasures: readonly number[] | null };
-  /** Mean wait hours per factor. */
-  readonly meanWaitHours: { readonly baseline: readonly number[]; readonly withMeasures: readonly number[] | null };
+  /** Utilisation (mean over replications) per factor; `null` at a factor whose run does not use the server. */
+  readonly utilisation: { readonly baseline: readonly (number | null)[]; readonly withMeasures: readonly (number | null)[] | null };
+  /** Mean wait hours per factor; `null` where nothing waited or the run does not use the server. */
+  readonly meanWaitHours: { readonly baseline: readonly (number | null)[]; readonly withMeasures: readonly (number | null)[] | null };
 }
 
 /** The result of `volumeSweep`. */
