@@ -56,7 +56,7 @@ export { parseNetwork, resolveProfile, type Network, type Link } from './network
 export { loadNetwork, middleCorridor, FileReadError, FileTooLargeError, DEFAULT_MAX_FILE_BYTES, type LoadOptions } from './network/load.js';
 export { findNode, foldName } from './network/lookup.js';
 export { toGraph, type GraphNodeAttributes, type GraphLinkAttributes } from './network/graph.js';
-export { meanOf, expectedDepartureWaitHours } from './network/distribution.js';
+export { checkedMeanOf as meanOf, checkedExpectedDepartureWaitHours as expectedDepartureWaitHours } from './network/distribution-check.js';
 
 export { fastestRoute, type Route, type RouteLeg, type RouteStop, type RoutePart } from './route/fastest.js';
 export type { RouteOptions } from './route/trip.js';

@@ -184,13 +184,16 @@ describe('reportTrip', () => {
     expect(watched.comparison!.difference).toEqual(trip.comparison!.difference);
   });
 
-  it('reportTrip records an attribution that cannot be computed instead of throwing', () => {
+  it('more than 10 measures: the comparison runs, the exact attribution is skipped and the report says so', () => {
     const many = Array.from({ length: 11 }, (_, i) => adjustStage({ id: `m${i}`, node: 'b', stage: 'customs', durationFactor: 0.9 }));
     const t = reportTrip(toy, many, { ...options, runs: 50 });
     expect(t.comparison).not.toBeNull();
+    expect(t.comparison!.difference.meanHours.estimate).toBeLessThan(0);
     expect(t.attribution).toBeUndefined();
-    expect(t.attributionError).toMatch(/at most 10/);
-    expect(renderReport({ network: toy, measures: many, trips: [t] })).toContain('No attribution');
+    expect(t.attributionError).toBeUndefined();
+    expect(t.attributionSkipped).toMatch(/11 measures needs 2\^11 = 2,048 simulations/);
+    expect(renderReport({ network: toy, measures: many, trips: [t] })).toContain('No attribution: hours saved per measure not computed');
+    expect(reportJson({ network: toy, measures: many, trips: [t] }).trips).toEqual([expect.objectContaining({ attributionSkipped: t.attributionSkipped })]);
   });
 });
 

@@ -16,7 +16,8 @@ export interface ScenarioRun extends ScenarioFlags {
 /**
  * The output of `simulate` for a scenario (`runScenario`: comparison, and attribution when there are
  * measures), or `null` when the trip has no route. An attribution that cannot be computed fails the
- * command (a `TranscaspianError` with its message) rather than print a result without it.
+ * command (a `TranscaspianError` with its message) rather than print a result without it; one skipped
+ * for more than 10 measures is said so in the text and in JSON (`attribution: null`, `attributionSkipped`).
  */
 export function simulateScenario(s: ScenarioRun): { text: string; json: Record<string, unknown> } | null {
   const options = {
@@ -29,11 +30,11 @@ export function simulateScenario(s: ScenarioRun): { text: string; json: Record<s
     ...(s.withinDays !== undefined ? { withinDays: s.withinDays } : {}),
     ...(s.avoid !== undefined ? { avoid: s.avoid } : {}),
   };
-  const { comparison, attribution, attributionError, warnings } = runScenario(s.network, s.measures, options);
+  const { comparison, attribution, attributionError, attributionSkipped, warnings } = runScenario(s.network, s.measures, options);
   if (comparison === null) return null;
   if (attributionError !== undefined) throw new TranscaspianError('invalid_argument', attributionError);
-  return {
-    text: [...warnings.map((w) => `warning: ${w}`), comparisonText(s.network, comparison, attribution)].join('\n'),
-    json: { ...(warnings.length > 0 ? { warnings } : {}), ...comparisonJson(comparison, attribution) },
-  };
+  const text = [...warnings.map((w) => `warning: ${w}`), comparisonText(s.network, comparison, attribution)].join('\n');
+  const json = { ...(warnings.length > 0 ? { warnings } : {}), ...comparisonJson(comparison, attribution) };
+  if (attributionSkipped === undefined) return { text, json };
+  return { text: `${text}\n\n  Note: ${attributionSkipped}.`, json: { ...json, attribution: null, attributionSkipped } };
 }

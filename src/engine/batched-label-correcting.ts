@@ -9,7 +9,7 @@
 // 64 Dijkstra searches would each push and pop a heap. This is the inner loop of the adaptive Monte
 // Carlo, which routes every run on that run's draws.
 import { InvalidArgumentError } from '../errors.js';
-import { buildCsr, type Csr } from './csr.js';
+import { buildCsr, requireCsr, type Csr } from './csr.js';
 import { shortestPathTree } from './dijkstra.js';
 import { checkVertices, createWorkspace } from './workspace.js';
 
@@ -27,6 +27,7 @@ export function sweepOrder(
   hours: readonly number[],
   sources: readonly number[],
 ): { order: Int32Array; local: Int32Array } {
+  if (!Array.isArray(sources)) throw new InvalidArgumentError('sources', sources, 'an array of vertex indices');
   const csr = buildCsr(vertexCount, tails, heads, hours);
   const dist = shortestPathTree(csr, sources, createWorkspace(csr)).costs;
   const met = new Uint8Array(vertexCount);
@@ -74,6 +75,7 @@ export class BatchedWorkspace implements BatchedTrees {
 
 /** A workspace for batched searches of `runs` runs on `csr`. */
 export function createBatchedWorkspace(csr: Pick<Csr, 'vertexCount'>, runs: number): BatchedWorkspace {
+  if (typeof csr !== 'object' || csr === null) throw new InvalidArgumentError('csr', csr, 'a Csr (or an object with its vertexCount)');
   return new BatchedWorkspace(csr.vertexCount, runs);
 }
 
@@ -101,12 +103,14 @@ export function batchedShortestPathTrees(
   sources: ArrayLike<number>,
   weights: Float64Array,
   ws: BatchedWorkspace,
-  count: number = ws.runs,
+  count?: number,
 ): BatchedTrees {
+  requireCsr(csr);
   const vertexCount = csr.vertexCount;
   if (!(ws instanceof BatchedWorkspace) || ws.vertexCount !== vertexCount) {
     throw new InvalidArgumentError('workspace', ws, `a batched workspace for ${vertexCount} vertices (made by createBatchedWorkspace(csr, runs))`);
   }
+  count ??= ws.runs;
   const runs = ws.runs;
   if (!(weights instanceof Float64Array) || weights.length !== csr.arcCount * runs) {
     throw new InvalidArgumentError('weights', weights, `a Float64Array of ${csr.arcCount} arcs × ${runs} runs, slot-major`);

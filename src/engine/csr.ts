@@ -27,6 +27,25 @@ export interface Csr {
   readonly slotOf: Int32Array;
 }
 
+/** Throw `InvalidArgumentError` naming `field` unless `csr` is a CSR graph (from `buildCsr`, `reverseCsr` or `compile`). */
+export function requireCsr(csr: unknown, field = 'csr'): asserts csr is Csr {
+  const c = csr as Partial<Csr> | null;
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    typeof c.vertexCount !== 'number' ||
+    typeof c.arcCount !== 'number' ||
+    !(c.offsets instanceof Int32Array) ||
+    !(c.targets instanceof Int32Array) ||
+    !(c.weights instanceof Float64Array) ||
+    !(c.arcOf instanceof Int32Array) ||
+    !(c.slotOf instanceof Int32Array) ||
+    c.offsets.length !== c.vertexCount + 1
+  ) {
+    throw new InvalidArgumentError(field, csr, 'a Csr from buildCsr, reverseCsr or compile');
+  }
+}
+
 function checkVertex(field: string, v: number, vertexCount: number): void {
   if (!Number.isInteger(v) || v < 0 || v >= vertexCount) {
     throw new InvalidArgumentError(field, v, `a vertex index in 0…${vertexCount - 1}`);
@@ -46,6 +65,9 @@ export function buildCsr(
 ): Csr {
   if (!Number.isInteger(vertexCount) || vertexCount < 0 || vertexCount > 0x7fffffff) {
     throw new InvalidArgumentError('vertexCount', vertexCount, 'an integer ≥ 0');
+  }
+  for (const [field, list] of [['from', from], ['to', to], ['weights', weights]] as const) {
+    if (typeof list !== 'object' || list === null || typeof list.length !== 'number') throw new InvalidArgumentError(field, list, 'an array with one entry per arc');
   }
   const arcCount = from.length;
   if (to.length !== arcCount) throw new InvalidArgumentError('to', to, `an array of ${arcCount} vertices (as many as from)`);
@@ -81,6 +103,7 @@ export function buildCsr(
  * `copyWeights(reverse, csr)` or reweight both.
  */
 export function reverseCsr(csr: Csr): Csr {
+  requireCsr(csr);
   const { vertexCount, arcCount, offsets } = csr;
   const from = new Int32Array(arcCount);
   const to = new Int32Array(arcCount);
@@ -98,10 +121,12 @@ export function reverseCsr(csr: Csr): Csr {
 
 /** A CSR sharing `csr`'s topology arrays, with its own copy of the weights: a scratch copy to reweight. */
 export function cloneCsrWeights(csr: Csr): Csr {
+  requireCsr(csr);
   return { ...csr, weights: csr.weights.slice() };
 }
 
 /** Bytes held by the CSR's typed arrays. */
 export function csrBytes(csr: Csr): number {
+  requireCsr(csr);
   return csr.offsets.byteLength + csr.targets.byteLength + csr.weights.byteLength + csr.arcOf.byteLength + csr.slotOf.byteLength;
 }

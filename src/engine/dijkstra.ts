@@ -1,7 +1,8 @@
 // One-to-all Dijkstra (Dijkstra 1959) from a set of sources on a CSR graph, with the workspace's
 // indexed binary heap. The tree it returns lives in the workspace: it is valid until the next search
 // on that workspace, which is what lets a query allocate nothing.
-import type { Csr } from './csr.js';
+import { InvalidArgumentError } from '../errors.js';
+import { requireCsr, type Csr } from './csr.js';
 import { forwardPath, type PathResult } from './path.js';
 import { checkQuery, type Workspace } from './workspace.js';
 
@@ -47,6 +48,11 @@ export function shortestPathTree(csr: Csr, sources: ArrayLike<number>, ws: Works
 
 /** The least-cost path to `v` in a tree from `shortestPathTree` on `csr`; `null` when v is unreachable. */
 export function treePath(csr: Csr, tree: ShortestPathTree, v: number): PathResult | null {
+  requireCsr(csr);
+  if (typeof tree !== 'object' || tree === null || !(tree.costs instanceof Float64Array) || !(tree.parentSlots instanceof Int32Array) || tree.costs.length !== csr.vertexCount) {
+    throw new InvalidArgumentError('tree', tree, `a ShortestPathTree of ${csr.vertexCount} vertices from shortestPathTree`);
+  }
+  if (!Number.isInteger(v) || v < 0 || v >= csr.vertexCount) throw new InvalidArgumentError('v', v, `a vertex index in 0…${csr.vertexCount - 1}`);
   if (!(tree.costs[v]! < Infinity)) return null;
   return forwardPath(csr, tree.parentSlots, v);
 }

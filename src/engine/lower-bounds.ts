@@ -3,7 +3,7 @@
 // weight, the bound is consistent (w(u,v) ≥ gc(u,v)/speed ≥ h(u) − h(v) by the triangle
 // inequality), so A* settles each vertex once. Coordinates come from the caller; numbers only.
 import { InvalidArgumentError } from '../errors.js';
-import type { Csr } from './csr.js';
+import { requireCsr, type Csr } from './csr.js';
 import { checkVertices } from './workspace.js';
 
 /** Mean Earth radius (IUGG), km. */
@@ -13,6 +13,14 @@ const RAD = Math.PI / 180;
 
 /** Great-circle distance in km between two points given in degrees (haversine formula). */
 export function haversineKm(lat1Deg: number, lon1Deg: number, lat2Deg: number, lon2Deg: number): number {
+  for (const [field, v, lim] of [['lat1Deg', lat1Deg, 90], ['lon1Deg', lon1Deg, 180], ['lat2Deg', lat2Deg, 90], ['lon2Deg', lon2Deg, 180]] as const) {
+    if (typeof v !== 'number' || !(Math.abs(v) <= lim)) throw new InvalidArgumentError(field, v, `degrees in −${lim}…${lim}`);
+  }
+  return greatCircleKm(lat1Deg, lon1Deg, lat2Deg, lon2Deg);
+}
+
+/** `haversineKm` without its checks, for the loops over vertices whose coordinates were checked. */
+function greatCircleKm(lat1Deg: number, lon1Deg: number, lat2Deg: number, lon2Deg: number): number {
   const dLat = (lat2Deg - lat1Deg) * RAD;
   const dLon = (lon2Deg - lon1Deg) * RAD;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1Deg * RAD) * Math.cos(lat2Deg * RAD) * Math.sin(dLon / 2) ** 2;
@@ -20,6 +28,7 @@ export function haversineKm(lat1Deg: number, lon1Deg: number, lat2Deg: number, l
 }
 
 function checkCoordinates(csr: Csr, latDeg: Float64Array, lonDeg: Float64Array): void {
+  requireCsr(csr);
   for (const [field, a, lim] of [['latDeg', latDeg, 90], ['lonDeg', lonDeg, 180]] as const) {
     if (!(a instanceof Float64Array) || a.length !== csr.vertexCount) {
       throw new InvalidArgumentError(field, a, `a Float64Array of ${csr.vertexCount} coordinates in degrees, one per vertex`);
@@ -42,7 +51,7 @@ export function boundingSpeedKmh(csr: Csr, latDeg: Float64Array, lonDeg: Float64
   for (let u = 0; u < csr.vertexCount; u++) {
     for (let s = offsets[u]!, end = offsets[u + 1]!; s < end; s++) {
       const v = targets[s]!;
-      const km = haversineKm(latDeg[u]!, lonDeg[u]!, latDeg[v]!, lonDeg[v]!);
+      const km = greatCircleKm(latDeg[u]!, lonDeg[u]!, latDeg[v]!, lonDeg[v]!);
       if (km === 0) continue;
       const w = weights[s]!;
       if (w === 0) return Infinity;
@@ -65,8 +74,8 @@ export function greatCircleLowerBounds(
   targets: ArrayLike<number>,
   speedKmh: number,
 ): Float64Array {
-  checkVertices(csr.vertexCount, 'targets', targets);
   checkCoordinates(csr, latDeg, lonDeg);
+  checkVertices(csr.vertexCount, 'targets', targets);
   if (!(speedKmh > 0)) throw new InvalidArgumentError('speedKmh', speedKmh, 'a speed > 0 (km per unit of weight)');
   const out = new Float64Array(csr.vertexCount);
   if (speedKmh === Infinity) return out;
@@ -75,7 +84,7 @@ export function greatCircleLowerBounds(
     let km = Infinity;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i]!;
-      const d = haversineKm(latDeg[v]!, lonDeg[v]!, latDeg[t]!, lonDeg[t]!);
+      const d = greatCircleKm(latDeg[v]!, lonDeg[v]!, latDeg[t]!, lonDeg[t]!);
       if (d < km) km = d;
     }
     out[v] = km * scale;

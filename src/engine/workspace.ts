@@ -3,7 +3,7 @@
 // query allocates nothing but its result, and costs stay proportional to the part of the graph it
 // explores. One workspace serves one search at a time (it is not re-entrant).
 import { InvalidArgumentError } from '../errors.js';
-import type { Csr } from './csr.js';
+import { requireCsr, type Csr } from './csr.js';
 import { IndexedHeap } from './heap.js';
 
 /** One direction of a search: tentative costs, parent slots and the queue. */
@@ -95,6 +95,7 @@ export class Workspace {
 
 /** A workspace for searches on `csr`. */
 export function createWorkspace(csr: Pick<Csr, 'vertexCount'>): Workspace {
+  if (typeof csr !== 'object' || csr === null) throw new InvalidArgumentError('csr', csr, 'a Csr (or an object with its vertexCount)');
   return new Workspace(csr.vertexCount);
 }
 
@@ -131,6 +132,7 @@ export function clearTargets(ws: Workspace, targets: ArrayLike<number>): void {
 
 /** Check that `ws` fits `csr`, and that every element of `list` is a vertex of it. */
 export function checkQuery(csr: Csr, ws: Workspace, field: string, list: ArrayLike<number>): void {
+  requireCsr(csr);
   if (!(ws instanceof Workspace) || ws.vertexCount !== csr.vertexCount) {
     throw new InvalidArgumentError('workspace', ws, `a workspace for ${csr.vertexCount} vertices (made by createWorkspace(csr))`);
   }

@@ -4,7 +4,7 @@
 // this on random measures and networks). Attribution applies 2^n subsets of a package, so skipping a
 // second validation of what is already known valid saves a full zod and cross-reference pass each.
 import { InvalidArgumentError } from '../errors.js';
-import { indexValidSpec, isIndexedNetwork, parseNetwork, type Network } from '../network/network.js';
+import { indexValidSpec, isIndexedNetwork, parseNetwork, requireNetwork, type Network } from '../network/network.js';
 import { deepFreeze } from '../network/validate.js';
 import { isLibraryMeasure } from './define.js';
 import type { Measure } from './types.js';
@@ -30,6 +30,7 @@ export function validByConstruction(network: Network, measures: readonly Measure
  * result of a hand-written measure does not validate.
  */
 export function applyMeasures(network: Network, measures: readonly Measure[]): Network {
+  requireNetwork(network);
   if (!Array.isArray(measures)) throw new InvalidArgumentError('measures', measures, 'an array of measures');
   measures.forEach((m: unknown, i) => {
     if (typeof m !== 'object' || m === null || typeof (m as { transform?: unknown }).transform !== 'function') {

@@ -1,15 +1,19 @@
 // Scaling a duration distribution: multiplying the random duration X by a factor f ≥ 0 is the same
 // as multiplying every parameter of its distribution by f (for lognormal(median, p90) too: σ is
 // unchanged), so the mean, every quantile and the spread scale by exactly f.
+import { InvalidArgumentError } from '../errors.js';
+import { requireDistribution } from '../network/distribution-check.js';
 import type { Distribution } from '../network/types.js';
 
 /**
  * The distribution of f·X for X ~ `d`, with `factor` f ≥ 0. f = 0 gives `fixed 0` (a lognormal
  * cannot have a zero median; the degenerate limit is exactly 0), as does a lognormal whose scaled
- * median underflows to 0. f = 1 returns `d` itself.
+ * median underflows to 0. f = 1 returns `d` itself. Throws `InvalidArgumentError` for a factor that
+ * is negative, NaN or infinite, or a value that is not a valid distribution.
  */
 export function scaleDistribution(d: Distribution, factor: number): Distribution {
-  if (!(factor >= 0) || !Number.isFinite(factor)) throw new RangeError(`scaleDistribution: factor must be a finite number >= 0, received ${factor}`);
+  requireDistribution(d, 'distribution');
+  if (typeof factor !== 'number' || !(factor >= 0) || !Number.isFinite(factor)) throw new InvalidArgumentError('factor', factor, 'a finite number >= 0');
   if (factor === 1) return d;
   if (factor === 0) return { type: 'fixed', value: 0 };
   switch (d.type) {

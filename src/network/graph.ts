@@ -2,7 +2,7 @@
 // GEXF/GraphML export). Routing does not use this graph; see route/search.ts.
 import { MultiDirectedGraph } from 'graphology';
 import { InvalidArgumentError } from '../errors.js';
-import type { Link, Network } from './network.js';
+import { requireNetwork, type Link, type Network } from './network.js';
 import type { NodeSpec } from './types.js';
 
 /** Node attributes of `toGraph`'s graph: the node document minus its id. */
@@ -17,6 +17,7 @@ export type GraphLinkAttributes = Omit<Link, 'id' | 'from' | 'to'>;
  * (a name of `Object.prototype`, such as `__proto__`: graphology indexes adjacency with plain objects).
  */
 export function toGraph(network: Network): MultiDirectedGraph<GraphNodeAttributes, GraphLinkAttributes> {
+  requireNetwork(network);
   const graph = new MultiDirectedGraph<GraphNodeAttributes, GraphLinkAttributes>();
   const unsafe = (key: string): boolean => key in Object.prototype;
   for (const n of network.nodes) {

@@ -1,5 +1,6 @@
 // Loading networks from files, and the shipped default dataset.
 import corridor from '../../data/middle-corridor.json' with { type: 'json' };
+import { requireShape, requireString } from '../arguments.js';
 import { parseNetwork, type Network } from './network.js';
 import { DEFAULT_MAX_FILE_BYTES, checkMaxBytes, readTextCapped } from './read-file.js';
 import type { ValidateOptions } from './validate.js';
@@ -17,6 +18,8 @@ export interface LoadOptions extends ValidateOptions {
  * past `options.maxFileBytes`) or `InvalidNetworkError`.
  */
 export function loadNetwork(path: string, options: LoadOptions = {}): Network {
+  requireString(path, 'path', 'the path of a JSON file');
+  requireShape(options, 'options', 'an object { requireSources?, maxFileBytes? }');
   const maxBytes = options.maxFileBytes === undefined ? DEFAULT_MAX_FILE_BYTES : checkMaxBytes(options.maxFileBytes, 'options.maxFileBytes');
   const text = readTextCapped(path, maxBytes, 'raise it with the maxFileBytes option of loadNetwork');
   const { maxFileBytes: _cap, ...validate } = options;

@@ -1,11 +1,13 @@
 // Find a node by id, name or alias, ignoring case, accents and punctuation ("constanta" finds
 // Constanța, "xian" finds Xi'an). A miss is a typed error with the closest names as suggestions.
 import { InvalidArgumentError, UnknownNodeError } from '../errors.js';
-import type { Network } from './network.js';
+import { requireNetwork, type Network } from './network.js';
+import { requireString } from '../arguments.js';
 import type { NodeSpec } from './types.js';
 
 /** Fold a name for matching: decompose, drop diacritics and anything not a letter or digit, lower-case. */
 export function foldName(text: string): string {
+  requireString(text, 'text', 'a string to fold');
   return text
     .toLowerCase()
     .normalize('NFKD')
@@ -44,6 +46,7 @@ function keysOf(node: NodeSpec): string[] {
  * query matches several nodes (the suggestions then list them). `field` names the argument in errors.
  */
 export function findNode(network: Network, query: string, field = 'node'): NodeSpec {
+  requireNetwork(network);
   if (typeof query !== 'string' || query.trim() === '') {
     throw new InvalidArgumentError(field, query, 'a node id or name');
   }

@@ -49,6 +49,19 @@ export function isIndexedNetwork(network: unknown): boolean {
 }
 
 /**
+ * `network` if it is a `Network` (from `parseNetwork`, `loadNetwork`, `middleCorridor` or
+ * `applyMeasures`); otherwise an `InvalidArgumentError` naming `field`. A network document (JSON) must
+ * go through `parseNetwork` first: it is validated there, and indexed.
+ */
+export function requireNetwork(network: unknown, field = 'network'): Network {
+  if (!isIndexedNetwork(network)) {
+    const hint = typeof network === 'object' && network !== null && Array.isArray((network as { nodes?: unknown }).nodes) ? ' (this is a network document: pass it through parseNetwork first)' : '';
+    throw new InvalidArgumentError(field, network, `a Network from parseNetwork, loadNetwork, middleCorridor or applyMeasures${hint}`);
+  }
+  return network as Network;
+}
+
+/**
  * Index a document that is valid by construction, without validating it again: for the library's
  * own measures, which turn a valid document into a valid one (`applyMeasures`). The document must be
  * deeply frozen. Not part of the public API: a caller's document goes through `parseNetwork`.
@@ -89,6 +102,7 @@ function indexNetwork(spec: NetworkSpec): Network {
  * an unknown id throws `UnknownProfileError`.
  */
 export function resolveProfile(network: Network, profile: string | ProfileSpec): ProfileSpec {
+  requireNetwork(network);
   if (typeof profile === 'string') {
     const exact = network.profileById.get(profile);
     if (exact !== undefined) return exact;

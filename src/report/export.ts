@@ -3,7 +3,10 @@
 // QGIS or kepler.gl). CSV follows RFC 4180: comma-separated, CRLF line ends, fields holding a comma,
 // a double quote, CR or LF enclosed in double quotes with inner quotes doubled.
 import type { Measure } from '../measures/types.js';
-import type { Network } from '../network/network.js';
+import { requireArray, requireShape, requireString } from '../arguments.js';
+import { InvalidArgumentError } from '../errors.js';
+import { requireNetwork, type Network } from '../network/network.js';
+import { requireComparison, requireReportInput, requireTrip } from './check-input.js';
 import { CATEGORIES } from '../network/types.js';
 import type { Comparison } from '../simulate/compare.js';
 import type { Route } from '../route/fastest.js';
@@ -17,12 +20,14 @@ export type CsvValue = string | number | null;
 /** One field, quoted when it holds a comma, a double quote, CR or LF (RFC 4180). */
 export function csvField(value: CsvValue): string {
   if (value === null) return '';
+  if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidArgumentError('value', value, 'a CSV cell: a string, a number or null');
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** Rows as RFC 4180 CSV, CRLF after every row (the header included). */
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
+  requireArray(rows, 'rows', 'an array of rows, each an array of cells', (r, f) => requireArray(r, f, 'an array of cells (text, numbers or null)'));
   return rows.map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
 }
 
@@ -31,6 +36,7 @@ export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
  * `afterHours`. Row `i` of before and after used the same random numbers (a paired sample).
  */
 export function samplesCsv(c: Comparison): string {
+  requireComparison(c);
   const rows: CsvValue[][] = [['run', 'beforeHours', 'afterHours']];
   const n = c.before.samples.length;
   for (let i = 0; i < n; i++) rows.push([i, c.before.samples[i]!, c.after.samples[i] ?? null]);
@@ -43,6 +49,7 @@ export function samplesCsv(c: Comparison): string {
  * category in route order and in the order moving, border, customs, handling, waiting.
  */
 export function breakdownCsv(c: Comparison): string {
+  requireComparison(c);
   const rows: CsvValue[][] = [['country', 'category', 'beforeHours', 'afterHours', 'deltaHours']];
   for (const d of c.byCountry) {
     const b = c.before.byCountry.find((x) => x.country === d.country)?.byCategory;
@@ -58,6 +65,7 @@ export function breakdownCsv(c: Comparison): string {
 
 /** Where the breakdown CSV goes next to the samples CSV: `x.csv` → `x.breakdown.csv`. */
 export function breakdownCsvPath(samplesPath: string): string {
+  requireString(samplesPath, 'samplesPath', 'the path of the samples CSV');
   return /\.csv$/i.test(samplesPath) ? samplesPath.replace(/\.csv$/i, '.breakdown.csv') : `${samplesPath}.breakdown.csv`;
 }
 
@@ -67,6 +75,7 @@ function measureJson(m: Measure): Record<string, unknown> {
 
 /** The JSON of one trip: its options, then `comparisonJson` with the attribution (or `noRoute`). */
 export function tripJson(trip: ReportTrip): Record<string, unknown> {
+  requireTrip(trip);
   const o = trip.options;
   const head = {
     ...(trip.title !== undefined ? { title: trip.title } : {}),
@@ -86,6 +95,7 @@ export function tripJson(trip: ReportTrip): Record<string, unknown> {
     ...comparisonJson(trip.comparison, a),
     ...(a !== undefined ? { attributionDetail: { subsets: a.subsets, baseline: a.baseline, full: a.full, measures: a.measures } } : {}),
     ...(trip.attributionError !== undefined ? { attributionError: trip.attributionError } : {}),
+    ...(trip.attributionSkipped !== undefined ? { attributionSkipped: trip.attributionSkipped } : {}),
   };
 }
 
@@ -96,6 +106,7 @@ export function tripJson(trip: ReportTrip): Record<string, unknown> {
  * intervals, breakdowns, attribution per measure).
  */
 export function reportJson(input: ReportInput): Record<string, unknown> {
+  requireReportInput(input);
   return {
     format: 'transcaspian/report@1',
     version: LIBRARY_VERSION,
@@ -140,6 +151,13 @@ export interface GeoJsonRoutes {
  * route after the measures differs, its legs and stops follow with `route: "after"`.
  */
 export function networkGeoJson(network: Network, routes?: GeoJsonRoutes): GeoJsonFeatureCollection {
+  requireNetwork(network);
+  if (routes !== undefined) {
+    const r = requireShape<GeoJsonRoutes>(routes, 'routes', 'routes { before, after? } from fastestRoute', { before: 'object' });
+    for (const key of ['before', 'after'] as const) {
+      if (r[key] !== undefined) requireShape(r[key], `routes.${key}`, 'a Route from fastestRoute', { nodes: 'array', links: 'array', legs: 'array', stops: 'array' });
+    }
+  }
   const features: GeoJsonFeature[] = [];
   const at = (id: string): GeoJsonPosition => {
     const n = network.nodeById.get(id);

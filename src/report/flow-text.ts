@@ -1,6 +1,7 @@
 // Text and JSON renderings of queue-model results, for the CLI (`transcaspian flow`) and examples.
 import type { FlowResult, ServerReport, VolumeSweep } from '../simulate/flow/types.js';
 import { textTable as table } from './table.js';
+import { requireFlowResult, requireSweep } from './check-input.js';
 
 const num = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
 const days = (h: number | null | undefined): string => (h === null || h === undefined || !Number.isFinite(h) ? '–' : (h / 24).toFixed(1));
@@ -47,6 +48,7 @@ export function serverTable(servers: readonly ServerReport[]): string {
  * lengths, growth, saturation).
  */
 export function flowText(result: FlowResult): string {
+  requireFlowResult(result);
   const head = [
     `Queue model of ${result.network} at ${result.volume}× today's volume: ${result.weeks} weeks after ${result.warmupWeeks} warm-up weeks, ${result.replications} replication(s), seed ${result.seed}${result.measures.length > 0 ? `, measures ${result.measures.join(', ')}` : ''}.`,
     `Today's volume (1×): ${result.today.description}`,
@@ -102,6 +104,7 @@ export function flowText(result: FlowResult): string {
 
 /** The JSON form of a `simulateFlow` result: everything, with non-finite numbers as `null`. */
 export function flowJson(result: FlowResult): Record<string, unknown> {
+  requireFlowResult(result);
   return JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
 }
 
@@ -111,6 +114,7 @@ export function flowJson(result: FlowResult): Record<string, unknown> {
  * factor at which it saturates.
  */
 export function sweepText(sweep: VolumeSweep): string {
+  requireSweep(sweep);
   const f = sweep.factors;
   const withM = sweep.withMeasures;
   const flowRows: string[][] = [];
@@ -142,5 +146,6 @@ export function sweepText(sweep: VolumeSweep): string {
 
 /** The JSON form of a `volumeSweep`: everything, with non-finite numbers as `null`. */
 export function sweepJson(sweep: VolumeSweep): Record<string, unknown> {
+  requireSweep(sweep);
   return JSON.parse(JSON.stringify(sweep)) as Record<string, unknown>;
 }

@@ -1,5 +1,6 @@
 // Where a route's time goes: hours per country × category (the Time Release Study view).
 import { fsum } from 'd3-array';
+import { requireShape } from '../arguments.js';
 import { CATEGORIES, type Category } from '../network/types.js';
 import type { Route } from './fastest.js';
 
@@ -33,6 +34,8 @@ export function zeroCategories(): CategoryHours {
  * (about 1e-12 of the total).
  */
 export function breakdown(route: Pick<Route, 'parts' | 'totalHours'>): Breakdown {
+  requireShape(route, 'route', 'a Route from fastestRoute', { parts: 'array' });
+  route.parts.forEach((p, i) => requireShape(p, `route.parts[${i}]`, 'a part of a Route', { country: 'string', category: 'string', hours: 'number' }));
   const cells = new Map<string, Map<Category, number[]>>();
   for (const p of route.parts) {
     let row = cells.get(p.country);

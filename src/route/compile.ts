@@ -1,7 +1,7 @@
 // Compile a network for a profile into the engine's arrays (DESIGN §6): the mode-expanded graph
 // (expand.ts) as a CSR and its reverse, weighted by expected hours, with every arc mapped back to the
 // link or node stop it stands for. Compile once; scenario and Monte Carlo runs reweight in place.
-import { buildCsr, cloneCsrWeights, reverseCsr, type Csr } from '../engine/csr.js';
+import { buildCsr, cloneCsrWeights, requireCsr, reverseCsr, type Csr } from '../engine/csr.js';
 import { copyWeights, reweightCsr } from '../engine/weights.js';
 import { InvalidArgumentError } from '../errors.js';
 import { resolveProfile, type Network } from '../network/network.js';
@@ -58,6 +58,15 @@ export function compileExpanded(graph: ExpandedGraph): CompiledNetwork {
   return { graph, csr, reverse: reverseCsr(csr), arcs: graph.arcs, expectedHours, latDeg, lonDeg };
 }
 
+/** Throw `InvalidArgumentError` unless `compiled` is a `CompiledNetwork` (from `compile`). */
+function requireCompiled(compiled: unknown): asserts compiled is CompiledNetwork {
+  if (typeof compiled !== 'object' || compiled === null || !('csr' in compiled) || !('reverse' in compiled)) {
+    throw new InvalidArgumentError('compiled', compiled, 'a CompiledNetwork from compile');
+  }
+  requireCsr(compiled.csr, 'compiled.csr');
+  requireCsr(compiled.reverse, 'compiled.reverse');
+}
+
 /**
  * Compile `network` for `profile` (a profile id or object): the expanded graph as CSR arrays
  * weighted by expected hours. Each call returns a new object the caller may reweight.
@@ -72,12 +81,14 @@ export function compile(network: Network, profile: string | ProfileSpec): Compil
  * leaving the weights unchanged.
  */
 export function reweight(compiled: CompiledNetwork, weights: ArrayLike<number>): void {
+  requireCompiled(compiled);
   reweightCsr(compiled.csr, weights);
   copyWeights(compiled.reverse, compiled.csr);
 }
 
 /** A copy sharing `compiled`'s topology and mapping, with its own weights: reweight it freely. */
 export function copyCompiled(compiled: CompiledNetwork): CompiledNetwork {
+  requireCompiled(compiled);
   return {
     ...compiled,
     csr: cloneCsrWeights(compiled.csr),

@@ -3,7 +3,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { isCountryCode } from '../network/countries.js';
 import { findNode } from '../network/lookup.js';
-import { resolveProfile, type Network } from '../network/network.js';
+import { requireNetwork, resolveProfile, type Network } from '../network/network.js';
 import type { ProfileSpec } from '../network/types.js';
 import type { Avoid, ExpandedGraph } from './expand.js';
 import { expandedGraph } from './graph-cache.js';
@@ -63,6 +63,7 @@ export interface ResolvedTrip {
 
 /** Resolve and check a trip's origin, destination and profile (typed errors on bad input). */
 export function resolveTrip(network: Network, options: RouteOptions): ResolvedTrip {
+  requireNetwork(network);
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object { origin, destination, profile }');
   const profile = resolveProfile(network, options.profile);
   const origin = findNode(network, options.origin, 'origin');

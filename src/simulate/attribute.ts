@@ -11,6 +11,10 @@ import type { Network } from '../network/network.js';
 import type { Summary } from '../stats/summary.js';
 import { simulate, type SimulateOptions } from './montecarlo.js';
 
+
+/** The most measures an exact Shapley attribution takes: 2^10 = 1,024 subsets, each one simulation. */
+export const MAX_ATTRIBUTED_MEASURES = 10;
+
 /** Hours saved (before − after; positive means faster) in mean and median transit time. */
 export interface HoursSaved {
   readonly meanHours: number;
@@ -68,7 +72,7 @@ export function subsetSavings(
   ends?: SimulatedEnds,
 ): { saved: HoursSaved[]; summaries: Summary[] } {
   if (!Array.isArray(measures)) throw new InvalidArgumentError('measures', measures, 'an array of measures');
-  if (measures.length > 10) throw new InvalidArgumentError('measures', measures.length, 'at most 10 measures (2^10 subsets)');
+  if (measures.length > MAX_ATTRIBUTED_MEASURES) throw new InvalidArgumentError('measures', measures.length, `at most ${MAX_ATTRIBUTED_MEASURES} measures (2^${MAX_ATTRIBUTED_MEASURES} subsets)`);
   const ids = new Set<string>();
   for (const m of measures) {
     if (typeof m !== 'object' || m === null || typeof m.id !== 'string') throw new InvalidArgumentError('measures', m, 'measures (objects with an id and a transform)');

@@ -62,6 +62,14 @@ export async function simulateParallel(network: Network, options: ParallelOption
   const used = Math.min(threads, blockCount);
   if (used === 1) return assembleResult(prep, runs, samples, prep.runBlocks(0, runs, samples, 0));
   const { threads: _omit, ...simOptions } = options;
+  // Workers receive the options by structured clone: a function or symbol anywhere in them cannot go.
+  for (const [key, value] of Object.entries(simOptions)) {
+    try {
+      structuredClone(value);
+    } catch {
+      throw new InvalidArgumentError(`options.${key}`, value, 'a value a worker thread can receive (plain data: no functions, symbols or class instances with methods)');
+    }
+  }
   const ranges: [number, number][] = [];
   for (let t = 0; t < used; t++) {
     const b0 = Math.floor((t * blockCount) / used);

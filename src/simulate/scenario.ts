@@ -4,11 +4,11 @@
 // two simulations are the attribution's empty and full subsets and the sensitivity's baseline and
 // full package (same network, same options, same seed), so they are run once and shared. The CLI's
 // `simulate`, `report` and `start` and the report's `reportTrip` all run trips through here.
-import { TranscaspianError } from '../errors.js';
+import { InvalidArgumentError, TranscaspianError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import type { Measure } from '../measures/types.js';
 import type { Network } from '../network/network.js';
-import { attributeReusing, type Attribution } from './attribute.js';
+import { MAX_ATTRIBUTED_MEASURES, attributeReusing, type Attribution } from './attribute.js';
 import { compare, type CompareOptions, type Comparison } from './compare.js';
 import { sensitivityPoints, sensitivityReusing, type Sensitivity } from './sensitivity.js';
 
@@ -42,8 +42,13 @@ export interface Scenario {
   readonly comparison: Comparison | null;
   /** Hours saved per measure; absent without measures, when not asked, or when `attributionError` is set. */
   readonly attribution?: Attribution;
-  /** Why there is no attribution although there are measures (a subset of them leaves no route, more than 10 measures). */
+  /** Why there is no attribution although there are measures (a subset of them leaves no route). */
   readonly attributionError?: string;
+  /**
+   * Set instead of an attribution when there are more than `MAX_ATTRIBUTED_MEASURES` (10) measures:
+   * the exact Shapley values need 2^n subset simulations, so they are skipped, and this says so.
+   */
+  readonly attributionSkipped?: string;
   /** The tornado data, when asked and there are measures; absent when `sensitivityError` is set. */
   readonly sensitivity?: Sensitivity;
   /** Why there is no sensitivity although it was asked (a parameter's end leaves no route). */
@@ -78,7 +83,9 @@ function recorded<T>(run: () => T): { value: T } | { error: string } {
  */
 export function runScenario(network: Network, measures: readonly Measure[], options: CompareOptions, settings: ScenarioSettings = {}): Scenario {
   const { onProgress } = settings;
-  const attributing = settings.attribution !== false && measures.length > 0;
+  if (!Array.isArray(measures)) throw new InvalidArgumentError('measures', measures, 'an array of measures');
+  const tooMany = settings.attribution !== false && measures.length > MAX_ATTRIBUTED_MEASURES;
+  const attributing = settings.attribution !== false && measures.length > 0 && !tooMany;
   const sweeping = settings.sensitivity === true && measures.length > 0;
   const subsets = attributing ? 2 ** measures.length : 0;
   const steps = 1 + subsets + (sweeping ? sensitivityPoints(measures) : 0);
@@ -86,7 +93,12 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
   onProgress?.({ step: 1, steps, label: 'before/after comparison' });
   const after = measures.length > 0 ? applyMeasures(network, measures) : network;
   const comparison = compare(network, after, options);
-  if (comparison === null || (!attributing && !sweeping)) return { options, comparison, warnings };
+  const skipped = tooMany
+    ? {
+        attributionSkipped: `hours saved per measure not computed: the exact Shapley attribution of ${measures.length} measures needs 2^${measures.length} = ${(2 ** measures.length).toLocaleString('en-US')} simulations (it is done for up to ${MAX_ATTRIBUTED_MEASURES}); group the measures, or attribute a subset of them`,
+      }
+    : {};
+  if (comparison === null || (!attributing && !sweeping)) return { options, comparison, warnings, ...(comparison === null ? {} : skipped) };
 
   const ends = { baseline: comparison.before.summary, full: comparison.after.summary };
   const attribution = attributing
@@ -107,6 +119,7 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
     options,
     comparison,
     warnings,
+    ...skipped,
     ...(attribution === undefined ? {} : 'value' in attribution ? { attribution: attribution.value } : { attributionError: attribution.error }),
     ...(sensitivity === undefined ? {} : 'value' in sensitivity ? { sensitivity: sensitivity.value } : { sensitivityError: sensitivity.error }),
   };

@@ -1,6 +1,7 @@
 // Summaries of Monte Carlo samples, computed with d3-array. Quantiles use d3's R-7 method (linear
 // interpolation between order statistics), so they are monotone in p.
 import { bisectRight, quantileSorted } from 'd3-array';
+import { InvalidArgumentError } from '../errors.js';
 import { sortFloat64 } from './radix-sort.js';
 
 /** Summary of a sample of transit times (hours). */
@@ -28,9 +29,23 @@ export function quantileOfSorted(sorted: Float64Array, p: number): number {
   return quantileSorted(sorted as unknown as number[], p) ?? NaN;
 }
 
-/** Summarise samples (hours). `sorted` may be passed when already at hand. */
-export function summarize(samples: ArrayLike<number>, sorted: Float64Array = sortedCopy(samples)): Summary {
+/**
+ * Summarise samples (hours). `sorted` may be passed when already at hand. Throws
+ * `InvalidArgumentError` for something that is not an array of numbers, or an empty one (a summary of
+ * nothing has no mean or quantiles).
+ */
+export function summarize(samples: ArrayLike<number>, sorted?: Float64Array): Summary {
+  if (typeof samples !== 'object' || samples === null || typeof samples.length !== 'number') {
+    throw new InvalidArgumentError('samples', samples, 'an array (or typed array) of hours');
+  }
+  if (samples.length === 0) throw new InvalidArgumentError('samples', samples, 'at least one value (a summary of nothing has no mean or quantiles)');
+  if (sorted !== undefined && !(sorted instanceof Float64Array && sorted.length === samples.length)) {
+    throw new InvalidArgumentError('sorted', sorted, 'the samples sorted ascending, as a Float64Array of the same length');
+  }
+  sorted ??= sortedCopy(samples);
   const n = sorted.length;
+  // An ascending sort puts NaN (a value that was not a number) last.
+  if (Number.isNaN(sorted[n - 1])) throw new InvalidArgumentError('samples', samples, 'numbers of hours (one is NaN or not a number)');
   return {
     runs: n,
     meanHours: meanOf(sorted),
@@ -40,8 +55,8 @@ export function summarize(samples: ArrayLike<number>, sorted: Float64Array = sor
     p90Hours: quantileOfSorted(sorted, 0.9),
     p95Hours: quantileOfSorted(sorted, 0.95),
     p99Hours: quantileOfSorted(sorted, 0.99),
-    minHours: n > 0 ? sorted[0]! : NaN,
-    maxHours: n > 0 ? sorted[n - 1]! : NaN,
+    minHours: sorted[0]!,
+    maxHours: sorted[n - 1]!,
   };
 }
 

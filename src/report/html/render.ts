@@ -5,6 +5,7 @@ import type { Interval } from '../../simulate/compare.js';
 import type { Route } from '../../route/fastest.js';
 import { profileId, type ReportInput, type ReportTrip } from '../model.js';
 import { LIBRARY_VERSION } from '../version.js';
+import { requireReportInput } from '../check-input.js';
 import { assumptionsHtml, avoidText } from './assumptions.js';
 import { attributionSvg } from './attribution.js';
 import { breakdownSvg } from './breakdown.js';
@@ -142,6 +143,8 @@ function tripSection(input: ReportInput, trip: ReportTrip, index: number): strin
     out.push(attributionTable(trip));
   } else if (trip.attributionError !== undefined) {
     out.push(`<p class="warning">No attribution: ${escapeHtml(trip.attributionError)}</p>`);
+  } else if (trip.attributionSkipped !== undefined) {
+    out.push(`<p class="warning">No attribution: ${escapeHtml(trip.attributionSkipped)}.</p>`);
   } else {
     out.push('<p>No measures were applied, so there is nothing to attribute.</p>');
   }
@@ -155,6 +158,7 @@ function tripSection(input: ReportInput, trip: ReportTrip, index: number): strin
  * data (node names, measure titles, sources) is escaped.
  */
 export function renderReport(input: ReportInput): string {
+  requireReportInput(input);
   const title = input.title ?? (input.package !== undefined ? `Transit times before and after: ${input.package.title}` : `Transit times on ${input.network.title}`);
   const sections = input.trips.map((t, i) => tripSection(input, t, i));
   const nav =

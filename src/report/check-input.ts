@@ -1,0 +1,54 @@
+// Checks of what the report functions are given (`renderReport`, `reportJson`, `samplesCsv`, …): a
+// wrong value is an `InvalidArgumentError` naming it, never a TypeError from deep in a renderer.
+// They check the fields the renderers read; the values come from the library's own functions.
+import { requireArray, requireShape } from '../arguments.js';
+import { requireNetwork } from '../network/network.js';
+import type { Comparison } from '../simulate/compare.js';
+import type { FlowResult, VolumeSweep } from '../simulate/flow/types.js';
+import type { SimulationResult } from '../simulate/montecarlo.js';
+import type { ReportInput, ReportTrip } from './model.js';
+
+const SIMULATION = 'a SimulationResult from simulate';
+
+function requireSimulation(value: unknown, field: string): SimulationResult {
+  const r = requireShape<SimulationResult>(value, field, SIMULATION, { samples: 'samples', sorted: 'samples', summary: 'object', byCountry: 'array', byCategory: 'object', route: 'object', routes: 'array' });
+  requireShape(r.route, `${field}.route`, SIMULATION, { nodes: 'array', links: 'array', parts: 'array' });
+  return r;
+}
+
+/** `c` if it has the shape of a `Comparison` (from `compare` or `runScenario`). */
+export function requireComparison(c: unknown, field = 'comparison'): Comparison {
+  const expected = 'a Comparison from compare or runScenario';
+  const comparison = requireShape<Comparison>(c, field, expected, { before: 'object', after: 'object', difference: 'object', byCountry: 'array', byCategory: 'object' });
+  requireSimulation(comparison.before, `${field}.before`);
+  requireSimulation(comparison.after, `${field}.after`);
+  return comparison;
+}
+
+/** `trip` if it has the shape of a `ReportTrip` (a `Scenario` from `runScenario`, with a title or not). */
+export function requireTrip(trip: unknown, field = 'trip'): ReportTrip {
+  const t = requireShape<ReportTrip>(trip, field, 'a ReportTrip (a Scenario from runScenario or reportTrip)', { options: 'object' });
+  if (t.comparison !== null) requireComparison(t.comparison, `${field}.comparison`);
+  return t;
+}
+
+/** `input` if it has the shape of a `ReportInput`: a Network, an array of measures, an array of trips. */
+export function requireReportInput(input: unknown, field = 'input'): ReportInput {
+  const i = requireShape<ReportInput>(input, field, 'a ReportInput { network, measures, trips }', { measures: 'array', trips: 'array' });
+  requireNetwork(i.network, `${field}.network`);
+  requireArray(i.measures, `${field}.measures`, 'an array of measures', (m, f) => requireShape(m, f, 'a measure', { id: 'string', parameters: 'array' }));
+  requireArray(i.trips, `${field}.trips`, 'an array of ReportTrips', (t, f) => requireTrip(t, f));
+  return i;
+}
+
+/** `result` if it has the shape of a `FlowResult` (from `simulateFlow`). */
+export function requireFlowResult(result: unknown, field = 'result'): FlowResult {
+  return requireShape<FlowResult>(result, field, 'a FlowResult from simulateFlow', { flows: 'array', servers: 'array', today: 'object', breakdown: 'object', backlog: 'object', units: 'object' });
+}
+
+/** `sweep` if it has the shape of a `VolumeSweep` (from `volumeSweep`). */
+export function requireSweep(sweep: unknown, field = 'sweep'): VolumeSweep {
+  const s = requireShape<VolumeSweep>(sweep, field, 'a VolumeSweep from volumeSweep', { factors: 'array', baseline: 'array', saturation: 'array', today: 'object', measures: 'array' });
+  s.baseline.forEach((r, i) => requireFlowResult(r, `${field}.baseline[${i}]`));
+  return s;
+}
