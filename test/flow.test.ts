@@ -224,7 +224,8 @@ describe('simulateFlow rejects bad input with typed errors', () => {
     expect(field(() => simulateFlow(network, { ...base, flows }))).toBe('flows[0].perWeek');
     const spec = structuredClone(network.spec) as unknown as { links: { id: string; service?: Record<string, unknown> }[] };
     const ferry = spec.links.find((l) => l.id === 'kuryk-alat-ferry')!;
-    const { headwayHours: _h, ...service } = ferry.service!;
+    // A billion departures a week, and no provenance (its plausible ranges were about the headway).
+    const { headwayHours: _h, source: _s, ...service } = ferry.service!;
     ferry.service = { ...service, departuresPerWeek: 1e9 };
     expect(field(() => simulateFlow(parseNetwork(spec), base))).toBe('links[kuryk-alat-ferry].service.departuresPerWeek');
     // A budget of its own: the corridor at today's volume needs more than a thousand events.

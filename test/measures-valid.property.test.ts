@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidMeasureError, InvalidNetworkError } from '../src/errors.js';
+import { InvalidArgumentError, InvalidMeasureError, InvalidNetworkError } from '../src/errors.js';
 import { validByConstruction } from '../src/measures/apply.js';
 import {
   addLink,
@@ -52,7 +52,8 @@ const ordinary = fc.double({ min: 0.5, max: 50, noNaN: true });
 
 function figures(extreme: boolean): Figures {
   const w = extreme ? 3 : 0;
-  const magnitude = fc.oneof({ weight: 1, arbitrary: ordinary }, { weight: w, arbitrary: fc.double({ min: 3e153, max: 5e153, noNaN: true }) });
+  // Extreme figures sit near the longest time a document may state (1e6 h): ten times them is too much.
+  const magnitude = fc.oneof({ weight: 1, arbitrary: ordinary }, { weight: w, arbitrary: fc.double({ min: 3e5, max: 5e5, noNaN: true }) });
   const dist: fc.Arbitrary<Distribution> = fc.oneof(
     magnitude.map((value) => ({ type: 'fixed' as const, value })),
     fc.tuple(magnitude, fc.double({ min: 0, max: 1, noNaN: true })).map(([max, t]) => ({ type: 'uniform' as const, min: max * t, max })),
@@ -70,12 +71,13 @@ function figures(extreme: boolean): Figures {
     dist,
     movement: fc.oneof(
       { weight: 1, arbitrary: fc.record({ distanceKm: fc.double({ min: 1, max: 2000, noNaN: true }), speedKmh: fc.double({ min: 5, max: 120, noNaN: true }) }) },
-      // A travel time near the largest double: a slower speed overflows it.
-      { weight: w, arbitrary: fc.record({ distanceKm: fc.double({ min: 1e308, max: 1.6e308, noNaN: true }), speedKmh: fc.double({ min: 0.9, max: 1.1, noNaN: true }) }) },
+      // A travel time near the longest a document may state (1e6 h): a much slower speed exceeds it.
+      { weight: w, arbitrary: fc.record({ distanceKm: fc.double({ min: 4e5, max: 8e5, noNaN: true }), speedKmh: fc.double({ min: 0.9, max: 1.1, noNaN: true }) }) },
       // A speed near the largest double: a faster one overflows.
       { weight: w, arbitrary: fc.record({ distanceKm: fc.double({ min: 1, max: 2000, noNaN: true }), speedKmh: fc.double({ min: 5e307, max: 1e308, noNaN: true }) }) },
     ),
-    departuresPerWeek: fc.oneof({ weight: 1, arbitrary: magnitude }, { weight: w, arbitrary: fc.constant(1e-323) }),
+    // A headway near the longest: fewer departures exceed it.
+    departuresPerWeek: fc.oneof({ weight: 1, arbitrary: magnitude }, { weight: w, arbitrary: fc.constant(168 / 9e5) }),
   };
 }
 
@@ -432,16 +434,16 @@ describe('library measures give valid networks by construction', { timeout: 120_
       title: 'edge',
       sources: [{ id: 'R1', title: 'one', organisation: 'test', year: 2024 }],
       nodes: [
-        { id: 'a', name: 'A', kind: 'border', country: 'KZ', lat: 40, lon: 50, stages: [{ id: 'c', name: 'c', kind: 'customs', category: 'customs', country: 'KZ', durationHours: { type: 'fixed', value: 1e154 }, modes: ['road'] }] },
+        { id: 'a', name: 'A', kind: 'border', country: 'KZ', lat: 40, lon: 50, stages: [{ id: 'c', name: 'c', kind: 'customs', category: 'customs', country: 'KZ', durationHours: { type: 'fixed', value: 2e5 }, modes: ['road'] }] },
         { id: 'b', name: 'B', kind: 'port', country: 'AZ', lat: 41, lon: 51 },
       ],
       links: [
         { id: 'ab', from: 'a', to: 'b', mode: 'road', distanceKm: 100, speedKmh: 60, country: 'KZ', bidirectional: true, structures: [{ id: 'br', kind: 'bridge', name: 'br', closureProbability: 0, restrictedKm: 50, speedLimitKmh: 20 }] },
-        { id: 'ferry', from: 'b', to: 'a', mode: 'ferry', distanceKm: 300, waters: 'Caspian Sea', service: { departuresPerWeek: 1e-323, sailingHours: { type: 'fixed', value: 20 }, cancellationProbability: 0 } },
+        { id: 'ferry', from: 'b', to: 'a', mode: 'ferry', distanceKm: 300, waters: 'Caspian Sea', service: { departuresPerWeek: 168 / 5e5, sailingHours: { type: 'fixed', value: 20 }, cancellationProbability: 0 } },
         { id: 'ba', from: 'b', to: 'a', mode: 'road', distanceKm: 100, speedKmh: 60, country: 'AZ', structures: [{ id: 'br:reverse', kind: 'bridge', name: 'x', closureProbability: 0 }] },
-        { id: 'slow', from: 'a', to: 'b', mode: 'rail', distanceKm: 1.5e308, speedKmh: 1, country: 'KZ' },
+        { id: 'slow', from: 'a', to: 'b', mode: 'rail', distanceKm: 6e5, speedKmh: 1, country: 'KZ' },
         { id: 'fast', from: 'a', to: 'b', mode: 'rail', distanceKm: 100, speedKmh: 1e308, country: 'KZ' },
-        { id: 'sea', from: 'a', to: 'b', mode: 'sea', distanceKm: 300, waters: 'Caspian Sea', service: { headwayHours: { type: 'fixed', value: 24 }, sailingHours: { type: 'fixed', value: 1e154 }, cancellationProbability: 0 } },
+        { id: 'sea', from: 'a', to: 'b', mode: 'sea', distanceKm: 300, waters: 'Caspian Sea', service: { headwayHours: { type: 'fixed', value: 24 }, sailingHours: { type: 'fixed', value: 2e5 }, cancellationProbability: 0 } },
       ],
     };
     const net = parseNetwork(spec);
@@ -490,7 +492,8 @@ describe('library measures give valid networks by construction', { timeout: 120_
     // A copy of a network with a document nobody validated: the library's measures cannot vouch for it.
     const forged: Network = { ...net, spec: { ...net.spec, links: [{ ...net.spec.links[0]!, distanceKm: -5 }] } };
     expect(validByConstruction(forged, [library])).toBe(false);
-    expect(() => applyMeasures(forged, [library])).toThrow(InvalidNetworkError);
+    // It is not a Network the library made: applyMeasures refuses it before any measure runs.
+    expect(() => applyMeasures(forged, [library])).toThrow(InvalidArgumentError);
     // Results of the fast path chain into the fast path.
     expect(validByConstruction(applyMeasures(net, [library]), [library])).toBe(true);
   });

@@ -103,6 +103,26 @@ describe('simulate statistics (fixed seed, tolerance)', () => {
     expect(r.summary.minHours).toBeGreaterThan(0);
   });
 
+  it('every draw of a distribution with figures ≥ 0 is ≥ 0 and within its bounds, however tiny the figures', () => {
+    const figure = fc.oneof(fc.double({ min: 0, max: 1e-150, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+    const u = fc.double({ min: 0, max: 1, noNaN: true, minExcluded: true, maxExcluded: true });
+    fc.assert(
+      fc.property(figure, figure, figure, u, (x, y, z, v) => {
+        const [min, mode, max] = [x, y, z].sort((p, q) => p - q) as [number, number, number];
+        for (const d of [{ type: 'triangular', min, mode, max }, { type: 'uniform', min, max: Math.max(min, max) }] as const) {
+          const h = quantileOf(d, v);
+          expect(h).toBeGreaterThanOrEqual(0);
+          // Within rounding of the bounds, at the scale of the largest figure.
+          expect(h).toBeGreaterThanOrEqual(min - 1e-15 * max);
+          expect(h).toBeLessThanOrEqual(max * (1 + 1e-15));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // The case found: a triangular of 1e-162 h drew −6.2e-163 h.
+    expect(quantileOf({ type: 'triangular', min: 6e-323, mode: 6.4e-323, max: 1.5993892836013945e-162 }, 6.694148448578333e-128)).toBeGreaterThanOrEqual(0);
+  });
+
   it('inverse CDFs: normalQuantile, triangular and length-biased draws have the right shape', () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.959963985, 7);
     expect(normalQuantile(0.5)).toBeCloseTo(0, 12);

@@ -210,6 +210,16 @@ describe('CSV export', () => {
     expect(toCsv(rows).endsWith('\r\n')).toBe(true);
   });
 
+  it('csvField neutralises cells a spreadsheet would run as formulas (OWASP CSV injection)', () => {
+    for (const cell of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) {
+      const field = csvField(cell);
+      expect(field.startsWith(`"'`), cell).toBe(true);
+      expect(parseCsv(`${field}\r\n`)).toEqual([[`'${cell}`]]);
+    }
+    expect(csvField(-2)).toBe('-2');
+    expect(csvField('a-b')).toBe('a-b');
+  });
+
   it('samplesCsv(comparison) round-trips every run exactly', () => {
     const c = trip.comparison!;
     const rows = parseCsv(samplesCsv(c));

@@ -75,6 +75,17 @@ describe('validateNetwork', () => {
     ok.nodes[1].stages[0].probability = 0.75;
     expect(validateNetwork(ok)).toEqual([]);
   });
+  it('reports times beyond a million hours: durations, travel times, restrictions and headways (sums stay finite)', () => {
+    expectProblem((d) => (d.nodes[1].stages[0].durationHours = { type: 'fixed', value: 1e300 }), 'invalid_value', '/nodes/1/stages/0/durationHours');
+    expectProblem((d) => (d.links[0].speedKmh = 1e-300), 'invalid_value', '/links/0/speedKmh');
+    expectProblem((d) => (d.links[0].structures = [{ id: 'br', name: 'bridge', kind: 'bridge', speedLimitKmh: 1e-310, restrictedKm: 1, closureProbability: 0 }]), 'invalid_value', '/links/0/structures/0/speedLimitKmh');
+    expectProblem((d) => (d.links[4].service = { departuresPerWeek: 1e-6, sailingHours: { type: 'fixed', value: 20 }, cancellationProbability: 0 }), 'invalid_value', '/links/4/service/departuresPerWeek');
+  });
+  it('one unknown country on a node is one problem (its links are not also ambiguous)', () => {
+    const doc = toyDoc();
+    doc.nodes[1].country = 'XX';
+    expect(validateNetwork(doc).map((p) => `${p.code} ${p.pointer}`)).toEqual(['unknown_country /nodes/1/country']);
+  });
   it('reports a probability above 1', () => expectProblem((d) => (d.nodes[1].stages[1].probability = 1.5), 'probability_out_of_range', '/nodes/1/stages/1/probability'));
   it('reports a probability below 0', () => expectProblem((d) => (d.nodes[1].stages[1].probability = -0.1), 'probability_out_of_range', '/nodes/1/stages/1/probability'));
   it('reports a cancellation probability of 1', () =>

@@ -1,6 +1,7 @@
 // A user's own change to one link: speed, distance, or its ferry/sea service (sailing time,
 // headway, cancellations).
 import { InvalidMeasureError } from '../errors.js';
+import { HOURS_RANGE_TEXT, hoursInRange } from '../network/limits.js';
 import type { LinkSpec, NetworkSpec, ServiceSpec } from '../network/types.js';
 import { defineMeasure } from './define.js';
 import { checkOptions, extraSources, measureIdOf, requireId, resolveParameter, userSetting } from './parameters.js';
@@ -114,9 +115,9 @@ export function adjustLink(options: AdjustLinkOptions): Measure {
       if (out.speedKmh !== undefined) out = { ...out, speedKmh: positiveFinite(id, 'speedFactor', speedFactor.value, out.speedKmh * speedFactor.value, `the speed of link ${link.id}`) };
       else if (out.durationHours !== undefined) out = { ...out, durationHours: scaleFinite(id, 'speedFactor', out.durationHours, 1 / speedFactor.value, `the moving time of link ${link.id}`) };
     }
-    if (out.speedKmh !== undefined && !Number.isFinite(out.distanceKm / out.speedKmh)) {
+    if (out.speedKmh !== undefined && !hoursInRange(out.distanceKm / out.speedKmh)) {
       const changed = speedFactor ?? speedKmh ?? distanceKm!;
-      throw new InvalidMeasureError(id, changed.name, changed.value, `a value that keeps the travel time of link ${link.id} finite (distanceKm / speedKmh overflows)`);
+      throw new InvalidMeasureError(id, changed.name, changed.value, `a value that keeps the travel time of link ${link.id} (distanceKm / speedKmh) ${HOURS_RANGE_TEXT}`);
     }
     if (out.service !== undefined && service.length > 0) {
       let s: ServiceSpec = out.service;
@@ -132,6 +133,10 @@ export function adjustLink(options: AdjustLinkOptions): Measure {
         s = { ...rest, departuresPerWeek: departuresPerWeek.value };
       }
       if (cancellation !== undefined) s = { ...s, cancellationProbability: cancellation.value };
+      if (s.departuresPerWeek !== undefined && !hoursInRange(168 / s.departuresPerWeek)) {
+        const changed = departuresPerWeek ?? headwayFactor!;
+        throw new InvalidMeasureError(id, changed.name, changed.value, `a value that keeps the headway of link ${link.id} (168 / departuresPerWeek) ${HOURS_RANGE_TEXT}`);
+      }
       out = { ...out, service: s };
     }
     return out;

@@ -5,16 +5,18 @@
 // option rather than a field of a document the caller never wrote.
 import { InvalidMeasureError } from '../errors.js';
 import { meanOf, secondMomentOf } from '../network/distribution.js';
+import { HOURS_RANGE_TEXT, hoursInRange } from '../network/limits.js';
 import type { Distribution } from '../network/types.js';
 import { scaleDistribution } from './scale.js';
 
 /**
- * Whether a distribution is what validation requires beyond its shape: every figure finite, a
- * lognormal's median and 90th percentile above 0, and a finite mean and second moment.
+ * Whether a distribution is what validation requires beyond its shape: every figure 0 or within
+ * [MIN_POSITIVE_HOURS, MAX_HOURS] (network/limits.ts), a lognormal's median and 90th percentile
+ * above 0, and a finite mean and second moment.
  */
 export function finiteDistribution(d: Distribution): boolean {
   const figures = d.type === 'fixed' ? [d.value] : d.type === 'uniform' ? [d.min, d.max] : d.type === 'triangular' ? [d.min, d.mode, d.max] : d.type === 'lognormal' ? [d.median, d.p90] : d.values;
-  if (!figures.every(Number.isFinite)) return false;
+  if (!figures.every(hoursInRange)) return false;
   if (d.type === 'lognormal' && !(d.median > 0 && d.p90 > 0)) return false;
   return Number.isFinite(meanOf(d)) && Number.isFinite(secondMomentOf(d));
 }
@@ -27,7 +29,7 @@ export function finiteDistribution(d: Distribution): boolean {
 export function scaleFinite(measureId: string, field: string, d: Distribution, factor: number, what: string): Distribution {
   const scaled = scaleDistribution(d, factor);
   if (scaled !== d && !finiteDistribution(scaled)) {
-    throw new InvalidMeasureError(measureId, field, factor, `a factor that keeps ${what} finite (scaled, its figures or moments overflow)`);
+    throw new InvalidMeasureError(measureId, field, factor, `a factor that keeps ${what} within its bounds (scaled, a figure would leave ${HOURS_RANGE_TEXT}, or its moments overflow)`);
   }
   return scaled;
 }

@@ -4,6 +4,8 @@ import type * as z from 'zod';
 import { InvalidNetworkError, describeValue, type NetworkProblem, type ProblemCode } from '../errors.js';
 import { distributionSchema, networkSchema } from './schema.js';
 import { meanOf, secondMomentOf } from './distribution.js';
+import { isCountryCode } from './countries.js';
+import { HOURS_RANGE_TEXT, hoursInRange } from './limits.js';
 import { BUILT_IN_PROFILES } from './profiles.js';
 import { DISTRIBUTION_TYPES, type Distribution, type FigureRange, type NetworkSpec } from './types.js';
 import { rangeProblem } from './ranges.js';
@@ -259,6 +261,10 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       const dpw = own(service, 'departuresPerWeek') !== undefined;
       if (hw && dpw) add('conflicting_fields', [...at, 'service', 'departuresPerWeek'], 'either headwayHours or departuresPerWeek, not both');
       if (!hw && !dpw) add('missing_field', [...at, 'service', 'headwayHours'], 'headwayHours or departuresPerWeek');
+      const perWeek = own(service, 'departuresPerWeek');
+      if (typeof perWeek === 'number' && perWeek > 0 && Number.isFinite(perWeek) && !hoursInRange(168 / perWeek)) {
+        add('invalid_value', [...at, 'service', 'departuresPerWeek'], `departures whose headway 168 / departuresPerWeek is ${HOURS_RANGE_TEXT}`);
+      }
       const vessels = own(service, 'vessels') !== undefined;
       const returnHours = own(service, 'returnHours') !== undefined;
       if (vessels && !returnHours) add('missing_field', [...at, 'service', 'returnHours'], 'returnHours with vessels (the queue model needs both)');
@@ -267,9 +273,12 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
     }
     const fromCountry = from !== undefined ? nodeCountry.get(from) : undefined;
     const toCountry = to !== undefined ? nodeCountry.get(to) : undefined;
+    // A node's unknown country is reported once, at the node: its links are not ambiguous for it.
     if (
       typeof fromCountry === 'string' &&
       typeof toCountry === 'string' &&
+      isCountryCode(fromCountry) &&
+      isCountryCode(toCountry) &&
       fromCountry !== toCountry &&
       own(l, 'country') === undefined &&
       own(l, 'waters') === undefined
@@ -280,6 +289,8 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
     const speed = own(l, 'speedKmh');
     if (typeof dist === 'number' && typeof speed === 'number' && speed > 0 && Number.isFinite(dist) && !Number.isFinite(dist / speed)) {
       add('not_finite', [...at, 'speedKmh'], 'a speed giving a finite travel time (distanceKm / speedKmh overflows)');
+    } else if (typeof dist === 'number' && typeof speed === 'number' && speed > 0 && Number.isFinite(speed) && !hoursInRange(dist / speed)) {
+      add('invalid_value', [...at, 'speedKmh'], `a speed that makes distanceKm / speedKmh ${HOURS_RANGE_TEXT} (it is ${dist / speed} h)`);
     }
     checkProfiles(l, at);
     checkProvenance(l, at);
@@ -303,6 +314,10 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       }
       const restricted = own(s, 'restrictedKm');
       const distance = own(l, 'distanceKm');
+      const limit = own(s, 'speedLimitKmh');
+      if (typeof restricted === 'number' && typeof limit === 'number' && limit > 0 && !hoursInRange(restricted / limit)) {
+        add('invalid_value', [...sp, 'speedLimitKmh'], `a limit that keeps restrictedKm / speedLimitKmh ${HOURS_RANGE_TEXT} (it is ${restricted / limit} h)`);
+      }
       if (typeof restricted === 'number' && typeof distance === 'number' && restricted > distance) {
         add('invalid_value', [...sp, 'restrictedKm'], `at most the link's distanceKm (${distance})`);
       }
@@ -315,7 +330,15 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
   return out;
 }
 
-/** Every distribution whose mean or second moment is not a finite number (extreme parameters). */
+/** The figures of a distribution, in hours. */
+function figuresOf(d: Distribution): readonly number[] {
+  return d.type === 'fixed' ? [d.value] : d.type === 'uniform' ? [d.min, d.max] : d.type === 'triangular' ? [d.min, d.mode, d.max] : d.type === 'lognormal' ? [d.median, d.p90] : d.values;
+}
+
+/**
+ * Every distribution with a figure outside `HOURS_RANGE_TEXT` (limits.ts), or whose mean or second
+ * moment is not a finite number (extreme parameters).
+ */
 function overflowingDistributions(doc: unknown): NetworkProblem[] {
   const out: NetworkProblem[] = [];
   const walk = (v: unknown, path: (string | number)[]): void => {
@@ -329,7 +352,9 @@ function overflowingDistributions(doc: unknown): NetworkProblem[] {
       const parsed = distributionSchema.safeParse(v);
       if (parsed.success) {
         const d = parsed.data as Distribution;
-        if (!Number.isFinite(meanOf(d)) || !Number.isFinite(secondMomentOf(d))) {
+        if (!figuresOf(d).every(hoursInRange)) {
+          out.push(makeProblem('invalid_value', path, v, `a distribution whose figures are each ${HOURS_RANGE_TEXT}`));
+        } else if (!Number.isFinite(meanOf(d)) || !Number.isFinite(secondMomentOf(d))) {
           out.push(makeProblem('not_finite', path, v, 'a distribution with a finite mean and variance (these parameters overflow)'));
         }
       }

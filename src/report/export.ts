@@ -17,11 +17,17 @@ import { comparisonJson } from './scenario-text.js';
 /** A CSV cell: text, a number (written in full precision), or empty (`null`). */
 export type CsvValue = string | number | null;
 
-/** One field, quoted when it holds a comma, a double quote, CR or LF (RFC 4180). */
+/**
+ * One field, quoted when it holds a comma, a double quote, CR or LF (RFC 4180). A text cell that
+ * begins with `=`, `+`, `-`, `@`, a tab or a carriage return — which a spreadsheet would run as a
+ * formula (CSV injection) — is neutralised as OWASP recommends: a single quote in front, and quoted.
+ * Numbers are written in full precision (a negative number stays a number).
+ */
 export function csvField(value: CsvValue): string {
   if (value === null) return '';
   if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidArgumentError('value', value, 'a CSV cell: a string, a number or null');
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (/^[=+\-@\t\r]/.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -2,7 +2,7 @@
 import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
 import { breakdown, type Breakdown } from '../route/breakdown.js';
-import { type Route } from '../route/fastest.js';
+import { type Route, type RoutePart } from '../route/fastest.js';
 import { fmtDays, fmtHours, fmtInt, textTable } from './table.js';
 
 /** A per-country × category table (hours), with totals. */
@@ -15,17 +15,22 @@ export function breakdownTable(b: Breakdown): string {
   );
 }
 
-/** A readable report of a route: headline, legs, stages, per-country breakdown. */
+/** Parts shown in the legs table (the time moving); every other part is a row of the stages table. */
+const isMoving = (p: RoutePart): boolean => p.kind === 'travel' || p.kind === 'sailing';
+
+/**
+ * A readable report of a route: headline, legs (their moving time: travel or sailing), stages and
+ * waits (everything else: stages, departure waits, restrictions, detours, closures — each listed
+ * once), and the per-country breakdown.
+ */
 export function routeText(network: Network, route: Route): string {
   const name = (id: string): string => network.nodeById.get(id)?.name ?? id;
   const head = `${name(route.origin)} → ${name(route.destination)} (${route.profile}): ${fmtDays(route.totalHours)} days (${fmtHours(route.totalHours)} h), ${fmtInt(route.distanceKm)} km`;
   const legs = textTable(
-    [{ header: '#', align: 'right' }, { header: 'from → to' }, { header: 'mode' }, { header: 'km', align: 'right' }, { header: 'hours', align: 'right' }],
-    route.legs.map((l, i) => [String(i + 1), `${name(l.from)} → ${name(l.to)}`, l.mode, fmtInt(l.distanceKm), fmtHours(l.hours)]),
+    [{ header: '#', align: 'right' }, { header: 'from → to' }, { header: 'mode' }, { header: 'km', align: 'right' }, { header: 'moving h', align: 'right' }],
+    route.legs.map((l, i) => [String(i + 1), `${name(l.from)} → ${name(l.to)}`, l.mode, fmtInt(l.distanceKm), fmtHours(l.parts.filter(isMoving).reduce((s, p) => s + p.hours, 0))]),
   );
-  const stageRows = route.parts
-    .filter((p) => p.kind !== 'travel' && p.kind !== 'sailing')
-    .map((p) => [p.label, p.country, p.category, fmtHours(p.hours)]);
+  const stageRows = route.parts.filter((p) => !isMoving(p)).map((p) => [p.label, p.country, p.category, fmtHours(p.hours)]);
   const stages = textTable([{ header: 'stage or wait' }, { header: 'country' }, { header: 'category' }, { header: 'hours', align: 'right' }], stageRows);
   return [head, '', 'Legs', legs, '', 'Stages and waits (expected hours)', stages, '', 'Where the time goes (hours)', breakdownTable(breakdown(route))].join('\n');
 }

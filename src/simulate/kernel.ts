@@ -152,8 +152,8 @@ export class ElementTable {
             this.constants[c] = d.min;
             this.constants[c + 1] = d.max;
             this.constants[c + 2] = (d.mode - d.min) / (d.max - d.min);
-            this.constants[c + 3] = (d.max - d.min) * (d.mode - d.min);
-            this.constants[c + 4] = (d.max - d.min) * (d.max - d.mode);
+            this.constants[c + 3] = d.max - d.min;
+            this.constants[c + 4] = 1 - this.constants[c + 2]!;
           }
           break;
         case 'lognormal': {
@@ -293,7 +293,7 @@ function addUniform(min: number, span: number, p: number, k0: number, k1: number
   return sum;
 }
 
-function addTriangular(a: number, b: number, fc: number, kl: number, kr: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+function addTriangular(a: number, b: number, fc: number, w: number, rest: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
   let sum = 0;
   for (let r = 0; r < n; r++) {
     const m = mixes[r]!;
@@ -303,7 +303,7 @@ function addTriangular(a: number, b: number, fc: number, kl: number, kr: number,
     // x·left + y·(1 − left) is x or y exactly, so h equals quantileOf's value bit for bit.
     const left = +(u < fc);
     const right = 1 - left;
-    const h = a * left + b * right + (left - right) * Math.sqrt(u * kl * left + (1 - u) * kr * right);
+    const h = a * left + b * right + (left - right) * w * Math.sqrt(u * fc * left + (1 - u) * rest * right);
     totals[at + r]! += times * h;
     sum += h;
   }

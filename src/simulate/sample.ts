@@ -40,10 +40,13 @@ export function quantileOf(d: Distribution, u: number): number {
     case 'uniform':
       return d.min + u * (d.max - d.min);
     case 'triangular': {
+      // a + √(u (b − a)(c − a)) written as a + (b − a)√(u F(c)): the product of two tiny spreads
+      // underflowed (a 1e-162 h triangular drew −6e-163), while (b − a) × a root ≤ 1 stays in [0, b − a].
       const { min: a, mode: c, max: b } = d;
       if (b === a) return a;
-      const fc = (c - a) / (b - a);
-      return u < fc ? a + Math.sqrt(u * ((b - a) * (c - a))) : b - Math.sqrt((1 - u) * ((b - a) * (b - c)));
+      const w = b - a;
+      const fc = (c - a) / w;
+      return u < fc ? a + w * Math.sqrt(u * fc) : b - w * Math.sqrt((1 - u) * (1 - fc));
     }
     case 'lognormal': {
       const { mu, sigma } = lognormalParams(d.median, d.p90);
@@ -255,10 +258,10 @@ export function quantileFn(d: Distribution): (u: number) => number {
     case 'triangular': {
       const { min: a, mode: c, max: b } = d;
       if (b === a) return () => a;
-      const fc = (c - a) / (b - a);
-      const kl = (b - a) * (c - a);
-      const kr = (b - a) * (b - c);
-      return (u) => (u < fc ? a + Math.sqrt(u * kl) : b - Math.sqrt((1 - u) * kr));
+      const w = b - a;
+      const fc = (c - a) / w;
+      const rest = 1 - fc;
+      return (u) => (u < fc ? a + w * Math.sqrt(u * fc) : b - w * Math.sqrt((1 - u) * rest));
     }
     default:
       return (u) => quantileOf(d, u);
