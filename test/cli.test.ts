@@ -324,3 +324,52 @@ describe('the CLI contract', () => {
     expect(readFileSync(out, 'utf8')).toContain('<svg');
   }, 60_000);
 });
+
+// Issue 12, item 3: what the commands print.
+describe('what the commands print', () => {
+  it('--runs 1 (too few runs for an interval) prints n/a, and null in JSON', () => {
+    const common = ['simulate', '--network', toyFile, '--from', 'a', '--to', 'z', '--runs', '1', '--measures', 'none'];
+    const text = cli(...common);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/mean 0\.00 \[n\/a\], p50 0\.00 \[n\/a\], p90 0\.00 \[n\/a\], p95 0\.00 \[n\/a\]/);
+    const j = JSON.parse(cli(...common, '--json').out);
+    for (const k of ['meanHours', 'p50Hours', 'p90Hours', 'p95Hours']) expect(j.difference[k]).toMatchObject({ low: null, high: null });
+    // 20 runs: an interval for the mean and p50, none yet for p90 and p95.
+    const twenty = JSON.parse(cli(...common.slice(0, -4), '--runs', '20', '--measures', 'none', '--json').out);
+    expect(twenty.difference.meanHours.low).not.toBeNull();
+    expect(twenty.difference.p50Hours.low).not.toBeNull();
+    expect(twenty.difference.p95Hours.low).toBeNull();
+  });
+
+  it('route text lists a ferry wait once: the leg shows its sailing, the waits table the wait', () => {
+    const r = cli('route', '--network', toyFile, '--from', 'a', '--to', 'z');
+    expect(r.code).toBe(0);
+    expect(r.out.match(/wait for ferry departure/g)).toHaveLength(1);
+    const j = JSON.parse(cli('route', '--network', toyFile, '--from', 'a', '--to', 'z', '--json').out);
+    const ferry = j.legs.find((l: { mode: string }) => l.mode === 'ferry');
+    const sailing = ferry.parts.filter((p: { kind: string }) => p.kind === 'sailing').reduce((s: number, p: { hours: number }) => s + p.hours, 0);
+    expect(r.out).toMatch(new RegExp(`ferry\\s+450\\s+${sailing.toFixed(1)}\\n`));
+  });
+
+  it('--policy adaptive text shows how the runs split between routes', () => {
+    const r = cli('simulate', '--from', 'kashgar', '--to', 'baku', '--profile', 'truck', '--policy', 'adaptive', '--runs', '300', '--measures', 'none');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('routes before (share of runs');
+    const shares = [...r.out.matchAll(/^\s+(\d+\.\d)%\s/gm)].map((m) => Number(m[1]));
+    expect(shares.length).toBeGreaterThan(2);
+    expect(shares.slice(0, shares.length / 2).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+  });
+
+  it('more than 10 measures: simulate still runs, says the attribution was skipped, and JSON has attribution null', () => {
+    const many = join(dir, 'eleven.json');
+    writeFileSync(many, JSON.stringify(Array.from({ length: 11 }, (_, i) => ({ kind: 'adjust-stage', options: { id: `m${i}`, node: 'b', stage: 'customs', durationFactor: 0.95 } }))));
+    const common = ['simulate', '--network', toyFile, '--from', 'a', '--to', 'z', '--runs', '50', '--measures', many];
+    const text = cli(...common);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('Note: hours saved per measure not computed: the exact Shapley attribution of 11 measures needs 2^11');
+    const j = JSON.parse(cli(...common, '--json').out);
+    expect(j.attribution).toBeNull();
+    expect(j.attributionSkipped).toMatch(/11 measures/);
+    expect(j.difference.meanHours.estimate).toBeLessThan(0);
+  });
+});

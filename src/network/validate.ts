@@ -289,7 +289,7 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
     const speed = own(l, 'speedKmh');
     if (typeof dist === 'number' && typeof speed === 'number' && speed > 0 && Number.isFinite(dist) && !Number.isFinite(dist / speed)) {
       add('not_finite', [...at, 'speedKmh'], 'a speed giving a finite travel time (distanceKm / speedKmh overflows)');
-    } else if (typeof dist === 'number' && typeof speed === 'number' && speed > 0 && Number.isFinite(speed) && !hoursInRange(dist / speed)) {
+    } else if (typeof dist === 'number' && typeof speed === 'number' && dist > 0 && speed > 0 && Number.isFinite(speed) && !hoursInRange(dist / speed)) {
       add('invalid_value', [...at, 'speedKmh'], `a speed that makes distanceKm / speedKmh ${HOURS_RANGE_TEXT} (it is ${dist / speed} h)`);
     }
     checkProfiles(l, at);
@@ -315,7 +315,7 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       const restricted = own(s, 'restrictedKm');
       const distance = own(l, 'distanceKm');
       const limit = own(s, 'speedLimitKmh');
-      if (typeof restricted === 'number' && typeof limit === 'number' && limit > 0 && !hoursInRange(restricted / limit)) {
+      if (typeof restricted === 'number' && typeof limit === 'number' && restricted > 0 && limit > 0 && !hoursInRange(restricted / limit)) {
         add('invalid_value', [...sp, 'speedLimitKmh'], `a limit that keeps restrictedKm / speedLimitKmh ${HOURS_RANGE_TEXT} (it is ${restricted / limit} h)`);
       }
       if (typeof restricted === 'number' && typeof distance === 'number' && restricted > distance) {

@@ -47,6 +47,9 @@ export function comparisonJson(c: Comparison, attribution?: Attribution): Record
   };
 }
 
+/** Routes listed one by one in the adaptive split; the rest are counted together. */
+const MAX_ROUTES_SHOWN = 5;
+
 function daysWithInterval(i: Interval): string {
   return `${(i.estimate / 24).toFixed(2)} [${i.low === null || i.high === null ? 'n/a' : `${(i.low / 24).toFixed(2)}, ${(i.high / 24).toFixed(2)}`}]`;
 }
@@ -58,8 +61,22 @@ export function comparisonText(network: Network, c: Comparison, attribution?: At
   const a = c.after.summary;
   const lines: string[] = [];
   lines.push(`${name(c.before.origin)} → ${name(c.before.destination)} (${c.before.profile}, ${c.before.policy}, ${b.runs} runs, seed ${c.before.seed})`);
-  lines.push(`  route before: ${c.before.route.nodes.map(name).join(' → ')}`);
-  if (c.after.route.links.join() !== c.before.route.links.join()) lines.push(`  route after:  ${c.after.route.nodes.map(name).join(' → ')}`);
+  if (c.before.policy === 'adaptive') {
+    // Each run takes its own fastest route on its own draws: show how the runs split.
+    const split = (r: SimulationResult, label: string): void => {
+      lines.push(`  routes ${label} (share of runs, re-routed on each run's draws):`);
+      for (const x of r.routes.slice(0, MAX_ROUTES_SHOWN)) lines.push(`    ${(x.share * 100).toFixed(1).padStart(5)}%  ${x.nodes.map(name).join(' → ')}`);
+      if (r.routes.length > MAX_ROUTES_SHOWN) {
+        const rest = r.routes.slice(MAX_ROUTES_SHOWN).reduce((s, x) => s + x.share, 0);
+        lines.push(`    ${(rest * 100).toFixed(1).padStart(5)}%  ${r.routes.length - MAX_ROUTES_SHOWN} other routes`);
+      }
+    };
+    split(c.before, 'before');
+    split(c.after, 'after');
+  } else {
+    lines.push(`  route before: ${c.before.route.nodes.map(name).join(' → ')}`);
+    if (c.after.route.links.join() !== c.before.route.links.join()) lines.push(`  route after:  ${c.after.route.nodes.map(name).join(' → ')}`);
+  }
   lines.push('');
   lines.push(
     textTable(
