@@ -56,9 +56,13 @@ describe('review fixes', () => {
     doc.links[0].distanceKm = 1e308;
     doc.links[0].speedKmh = 1e-308;
     expect(validateNetwork(doc).map((p) => `${p.code} ${p.pointer}`)).toContain('not_finite /links/0/speedKmh');
+    // Figures within a million hours whose second moment overflows (σ = ln(1e15) / 1.28): not_finite.
     const lognormal = toyDoc();
-    lognormal.nodes[1].stages[0].durationHours = { type: 'lognormal', median: 1, p90: 1e300 };
+    lognormal.nodes[1].stages[0].durationHours = { type: 'lognormal', median: 1e-9, p90: 1e6 };
     expect(validateNetwork(lognormal).map((p) => `${p.code} ${p.pointer}`)).toContain('not_finite /nodes/1/stages/0/durationHours');
+    // A figure beyond a million hours: invalid_value.
+    lognormal.nodes[1].stages[0].durationHours = { type: 'lognormal', median: 1, p90: 1e300 };
+    expect(validateNetwork(lognormal).map((p) => `${p.code} ${p.pointer}`)).toContain('invalid_value /nodes/1/stages/0/durationHours');
   });
 
   it('validation rejects structure fields that would be silently meaningless', () => {
