@@ -70,6 +70,7 @@ export const ERROR_CODES = Object.freeze([
   'unknown_profile',
   'invalid_argument',
   'invalid_measure',
+  'invalid_table',
   'io_error',
 ] as const);
 
@@ -98,6 +99,25 @@ export class InvalidNetworkError extends TranscaspianError {
       'invalid_network',
       `invalid network: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${[...head, ...more].join('\n')}`,
     );
+    this.problems = problems;
+  }
+}
+
+/**
+ * An economics table (cost tables, emission tables, corridor alternatives) failed validation, or does
+ * not fit the network it is used with; `problems` lists every problem found, with the same codes as a
+ * network's. `table` names the kind of table.
+ */
+export class InvalidTableError extends TranscaspianError {
+  /** `costs`, `emissions` or `corridors`. */
+  readonly table: string;
+  /** Every problem found, in document order. */
+  readonly problems: readonly NetworkProblem[];
+  constructor(table: string, problems: readonly NetworkProblem[]) {
+    const head = problems.slice(0, 5).map((p) => `  ${p.message}`);
+    const more = problems.length > 5 ? [`  … and ${problems.length - 5} more`] : [];
+    super('invalid_table', `invalid ${table} table: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${[...head, ...more].join('\n')}`);
+    this.table = table;
     this.problems = problems;
   }
 }

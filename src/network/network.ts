@@ -120,7 +120,7 @@ export function resolveProfile(network: Network, profile: string | ProfileSpec):
   if (!Array.isArray(profile.modes) || profile.modes.length === 0 || profile.modes.some((m) => !(MODES as readonly string[]).includes(m))) {
     throw new InvalidArgumentError('profile.modes', profile.modes, `a non-empty array of ${MODES.join(', ')}`);
   }
-  for (const key of ['maxHours', 'grossWeightTonnes'] as const) {
+  for (const key of ['maxHours', 'grossWeightTonnes', 'teu', 'cargoTonnes'] as const) {
     const v = profile[key];
     if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
       throw new InvalidArgumentError(`profile.${key}`, v, 'a finite number > 0');

@@ -100,9 +100,11 @@ const provenance = z.union(
   ],
   raises('invalid_value', PROVENANCE_TEXT),
 );
-const provenanceSpec = z.union([provenance, z.array(provenance).min(1)], raises('invalid_value', PROVENANCE_TEXT)).optional();
+/** A figure's provenance (one or several), as every sourced document writes it. */
+export const provenanceSpec = z.union([provenance, z.array(provenance).min(1)], raises('invalid_value', PROVENANCE_TEXT)).optional();
 
-const sourceSchema = z.strictObject({
+/** An entry of a document's `sources` table. */
+export const sourceSchema = z.strictObject({
   id,
   title: z.string().min(1),
   organisation: z.string().min(1),
@@ -216,6 +218,8 @@ const profileSchema = z.strictObject({
   modes: z.array(mode).min(1),
   grossWeightTonnes: positive.optional(),
   maxHours: positive.optional(),
+  teu: positive.optional().describe('TEU one consignment carries (a 40-foot box is 2): money and CO2e are reported per TEU.'),
+  cargoTonnes: positive.optional().describe('Net cargo tonnes of one consignment: for tariffs per tonne and intensities per tonne-km.'),
   notes,
 });
 

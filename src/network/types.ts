@@ -284,6 +284,13 @@ export interface ProfileSpec {
   readonly grossWeightTonnes?: number;
   /** A perishable's transit-time limit (cold chain). */
   readonly maxHours?: number;
+  /**
+   * TEU one consignment of the profile carries (a 40' box is 2). Money and emissions are computed
+   * per consignment and reported per TEU by dividing by it; tariffs quoted per TEU or FEU scale by it.
+   */
+  readonly teu?: number;
+  /** Net cargo mass of one consignment, tonnes: for tariffs per tonne and emission intensities per tonne-km. */
+  readonly cargoTonnes?: number;
   readonly notes?: string;
 }
 

@@ -32,7 +32,8 @@ export function toPointer(path: Path): string {
   return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-function makeProblem(code: ProblemCode, path: Path, received: unknown, expected: string): NetworkProblem {
+/** A problem at `path`: its code, what was found there and what was expected, with its message. */
+export function makeProblem(code: ProblemCode, path: Path, received: unknown, expected: string): NetworkProblem {
   const where = path.length === 0 ? '(document)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
   return {
     code,
@@ -49,7 +50,7 @@ function hasOwn(obj: unknown, key: string | number): boolean {
 }
 
 /** Value at `path` inside `root`, following own properties only (never the prototype chain). */
-function valueAt(root: unknown, path: Path): unknown {
+export function valueAt(root: unknown, path: Path): unknown {
   let cur: unknown = root;
   for (const key of path) {
     if (!hasOwn(cur, key)) return undefined;
@@ -402,6 +403,16 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
 }
 
 function check(input: unknown, options: ValidateOptions): { problems: NetworkProblem[]; doc: unknown } {
+  return checkDocument(input, networkSchema, (doc) => [...semanticProblems(doc, options), ...overflowingDistributions(doc)]);
+}
+
+/**
+ * Check a JSON document (text or a parsed value) against a zod schema, then with `semantic` (the
+ * cross-reference checks a schema cannot express), collecting every problem in document order. The
+ * checks run on a private copy, returned as `doc`. Never throws for any input. Networks and the
+ * economics tables (costs, emissions, corridor alternatives) are all checked this way.
+ */
+export function checkDocument(input: unknown, schema: z.ZodType, semantic: (doc: unknown) => NetworkProblem[]): { problems: NetworkProblem[]; doc: unknown } {
   let doc = input;
   if (typeof input === 'string') {
     const r = readJson(input);
@@ -417,11 +428,11 @@ function check(input: unknown, options: ValidateOptions): { problems: NetworkPro
     return { problems: [makeProblem('wrong_type', [], doc, `a plain JSON value (copying it failed: ${e instanceof Error ? e.message : String(e)})`)], doc: undefined };
   }
   try {
-    const result = networkSchema.safeParse(doc);
+    const result = schema.safeParse(doc);
     const issues = result.success ? [] : result.error.issues;
     const typeFailed = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => pathKey(i.path)));
     problems = issues.flatMap((issue) => fromZodIssue(doc, issue, issue.code !== 'invalid_type' && typeFailed.has(pathKey(issue.path))));
-    problems.push(...semanticProblems(doc, options), ...overflowingDistributions(doc));
+    problems.push(...semantic(doc));
   } catch (e) {
     // A hostile value (a getter that throws, a revoked proxy) must still give a typed answer.
     problems = [makeProblem('wrong_type', [], doc, `a plain JSON value (reading it failed: ${e instanceof Error ? e.message : String(e)})`)];

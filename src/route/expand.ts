@@ -128,7 +128,8 @@ function part(p: Omit<Part, 'expectedHours'>): Part {
   return { ...p, expectedHours };
 }
 
-function linkKey(network: Network, link: Link): string {
+/** The country (or body of water) a link's time counts to: its `country`, its `waters`, or its ends' country. */
+export function linkCountry(network: Network, link: Link): string {
   if (link.country !== undefined) return link.country;
   if (link.waters !== undefined) return link.waters;
   // Validation guarantees both ends are in the same country when neither field is given.
@@ -151,7 +152,7 @@ function overweight(limit: number | undefined, profile: ProfileSpec): boolean {
 
 /** The timed parts of travelling a link, in order: wait for departure, travel/sailing, structures. */
 export function linkParts(network: Network, link: Link, profile: ProfileSpec): Part[] {
-  const key = linkKey(network, link);
+  const key = linkCountry(network, link);
   const from = network.nodeById.get(link.from)!;
   const base = { linkId: link.id };
   const parts: Part[] = [];
@@ -210,8 +211,12 @@ function restrictionModel(link: Link, limitKmh: number, restrictedKm: number): P
   return { type: 'restriction', travel: link.durationHours, travelKey: elementKey('link', link.id, 'travel'), limitHours, perTravelHour };
 }
 
-/** Does a stage apply to a pass through its node arriving by `a` and departing by `b`? */
-export function stageApplies(stage: StageSpec, a: Mode, b: Mode, profile: ProfileSpec): boolean {
+/**
+ * Does a stage apply to a pass through its node arriving by `a` and departing by `b`? The same rules
+ * decide whether a charge at a node applies (economics), so it takes anything with a stage's
+ * `modes`, `when` and `profiles`.
+ */
+export function stageApplies(stage: Pick<StageSpec, 'modes' | 'when' | 'profiles'>, a: Mode, b: Mode, profile: ProfileSpec): boolean {
   if (stage.profiles !== undefined && !stage.profiles.includes(profile.id)) return false;
   if (!stage.modes.includes(a) && !stage.modes.includes(b)) return false;
   const when = stage.when ?? 'always';
