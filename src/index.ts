@@ -9,6 +9,7 @@ export {
   UnknownProfileError,
   InvalidArgumentError,
   InvalidMeasureError,
+  InvalidTableError,
   ERROR_CODES,
   PROBLEM_CODES,
   type ErrorCode,
@@ -153,3 +154,44 @@ export {
   type SaturationRow,
   type VolumeSweep,
 } from './simulate/flow/index.js';
+export {
+  COST_CATEGORIES,
+  CHARGE_UNITS,
+  type CostCategory,
+  type ChargeUnit,
+  type Amount,
+  type LineHaulRate,
+  type NodeCharge,
+  type ServiceTariff,
+  type TimeCharge,
+  type CostFit,
+  type CostTablesSpec,
+} from './economics/cost-types.js';
+export { costTablesJsonSchema } from './economics/cost-schema.js';
+export { parseCostTables, validateCostTables, loadCostTables, middleCorridorCosts, costTablesProblems, type CostTables, type TableOptions } from './economics/cost-tables.js';
+export { routeCost, type RouteCost, type CostItem, type CountryUsd, type CategoryUsd, type CostOptions } from './economics/route-cost.js';
+export {
+  INTENSITY_UNITS,
+  TRACTIONS,
+  type IntensityUnit,
+  type Traction,
+  type Figure,
+  type Intensity,
+  type GridIntensity,
+  type RailElectrification,
+  type RailLinkTraction,
+  type RoadIntensity,
+  type VesselIntensity,
+  type WaterDefault,
+  type HubIntensity,
+  type RailEnergy,
+  type EmissionTablesSpec,
+} from './economics/emission-types.js';
+export { emissionTablesJsonSchema } from './economics/emission-schema.js';
+export { parseEmissionTables, validateEmissionTables, loadEmissionTables, middleCorridorEmissions, emissionTablesProblems, type EmissionTables } from './economics/emission-tables.js';
+export { routeEmissions, type RouteEmissions, type EmissionItem, type EmissionOptions } from './economics/route-emissions.js';
+export { ECONOMIC_PARAMETERS, type EconomicParameter, type EconomicParameterName, type ParameterSource } from './economics/parameters.js';
+export { valueOfTime, spreadHours, type ValueOfTime, type ValueOfTimeOptions, type ReliabilityOptions, type SpreadMeasure } from './economics/value-of-time.js';
+export { cheapestRoute, ROUTE_OBJECTIVES, type RouteObjective, type CheapestRouteOptions, type CostedRoute } from './economics/objective-route.js';
+export { simulationCost, type CostDistribution, type UsdSummary } from './economics/cost-distribution.js';
+export { generalizedCost, type GeneralizedCost, type GeneralizedCostOptions } from './economics/generalized-cost.js';
