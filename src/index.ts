@@ -168,7 +168,7 @@ export {
   type CostTablesSpec,
 } from './economics/cost-types.js';
 export { costTablesJsonSchema } from './economics/cost-schema.js';
-export { parseCostTables, validateCostTables, loadCostTables, middleCorridorCosts, costTablesProblems, type CostTables, type TableOptions } from './economics/cost-tables.js';
+export { parseCostTables, validateCostTables, loadCostTables, middleCorridorCosts, costTablesProblems, type CostTables, type TableOptions, type LoadTableOptions } from './economics/cost-tables.js';
 export { routeCost, type RouteCost, type CostItem, type CountryUsd, type CategoryUsd, type CostOptions } from './economics/route-cost.js';
 export {
   INTENSITY_UNITS,

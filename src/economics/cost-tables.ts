@@ -16,6 +16,12 @@ export interface TableOptions {
   readonly requireSources?: boolean;
 }
 
+/** Options of the table loaders: the validation options and the cap on the file's size. */
+export interface LoadTableOptions extends TableOptions {
+  /** Refuse a file larger than this many bytes (`FileTooLargeError`). Default `DEFAULT_MAX_FILE_BYTES`, 256 MiB. */
+  readonly maxFileBytes?: number;
+}
+
 /** Validated cost tables, frozen and indexed. Create them with `parseCostTables`. */
 export interface CostTables {
   readonly spec: CostTablesSpec;
@@ -73,9 +79,9 @@ export function parseCostTables(input: unknown, options: TableOptions = {}): Cos
   });
 }
 
-/** Read and parse cost tables from a JSON file (`FileReadError`, `InvalidTableError`). */
-export function loadCostTables(path: string, options: TableOptions = {}): CostTables {
-  return parseCostTables(readTableText(path), options);
+/** Read and parse cost tables from a JSON file (`FileReadError`, `FileTooLargeError`, `InvalidTableError`). */
+export function loadCostTables(path: string, options: LoadTableOptions = {}): CostTables {
+  return parseCostTables(readTableText(path, options.maxFileBytes, 'loadCostTables'), options);
 }
 
 let defaultTables: CostTables | undefined;

@@ -5,7 +5,7 @@ import { InvalidTableError, type NetworkProblem } from '../errors.js';
 import type { Network } from '../network/network.js';
 import type { SourceSpec } from '../network/types.js';
 import { checkDocument, deepFreeze } from '../network/validate.js';
-import type { TableOptions } from './cost-tables.js';
+import type { LoadTableOptions, TableOptions } from './cost-tables.js';
 import { emissionTablesSchema } from './emission-schema.js';
 import type { EmissionTablesSpec, Figure, Traction, VesselIntensity } from './emission-types.js';
 import { checkOncePerNetwork, duplicateProblems, field, networkReferenceProblems, ProblemList, readTableText, sourceProblems } from './table-checks.js';
@@ -85,9 +85,9 @@ export function parseEmissionTables(input: unknown, options: TableOptions = {}):
   });
 }
 
-/** Read and parse emission tables from a JSON file (`FileReadError`, `InvalidTableError`). */
-export function loadEmissionTables(path: string, options: TableOptions = {}): EmissionTables {
-  return parseEmissionTables(readTableText(path), options);
+/** Read and parse emission tables from a JSON file (`FileReadError`, `FileTooLargeError`, `InvalidTableError`). */
+export function loadEmissionTables(path: string, options: LoadTableOptions = {}): EmissionTables {
+  return parseEmissionTables(readTableText(path, options.maxFileBytes, 'loadEmissionTables'), options);
 }
 
 let defaultTables: EmissionTables | undefined;

@@ -1,10 +1,9 @@
 // Checks shared by the economics tables (costs, emissions, corridor alternatives): sources cited
 // exist, every figure cites one when asked, ids are unique, references to a network resolve. Each
 // returns problems in the network format (codes, paths, pointers), never throws.
-import { readFileSync } from 'node:fs';
 import { InvalidTableError, type NetworkProblem, type ProblemCode } from '../errors.js';
-import { FileReadError } from '../network/load.js';
 import type { Network } from '../network/network.js';
+import { DEFAULT_MAX_FILE_BYTES, checkMaxBytes, readTextCapped } from '../network/read-file.js';
 import { makeProblem, valueAt } from '../network/validate.js';
 
 type Path = readonly (string | number)[];
@@ -119,13 +118,13 @@ export function networkReferenceProblems(
   return out.problems;
 }
 
-/** The text of a table file; `FileReadError` when it cannot be read. */
-export function readTableText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new FileReadError(path, e);
-  }
+/**
+ * The text of a table file, refused past `maxFileBytes` (default `DEFAULT_MAX_FILE_BYTES`):
+ * `FileReadError`, or `FileTooLargeError` naming the cap. `loader` names the function for the message.
+ */
+export function readTableText(path: string, maxFileBytes: number | undefined, loader: string): string {
+  const cap = maxFileBytes === undefined ? DEFAULT_MAX_FILE_BYTES : checkMaxBytes(maxFileBytes, 'options.maxFileBytes');
+  return readTextCapped(path, cap, `raise it with the maxFileBytes option of ${loader}`);
 }
 
 /**
