@@ -69,7 +69,7 @@ export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type
 export { simulateParallel, type ParallelOptions } from './simulate/parallel.js';
 export { compare, type CompareOptions, type Comparison, type Difference, type Interval, type CountryDelta } from './simulate/compare.js';
 export { summarize, type Summary } from './stats/summary.js';
-export { attribute, type AttributeSettings, type Attribution, type MeasureAttribution, type HoursSaved } from './simulate/attribute.js';
+export { attribute, type AttributeSettings, type Attribution, type MeasureAttribution, type HoursSaved, type SubsetResult } from './simulate/attribute.js';
 export { sensitivity, type Sensitivity, type SensitivityRow, type SensitivityPoint } from './simulate/sensitivity.js';
 export { runScenario, type Scenario, type ScenarioSettings, type ScenarioProgress } from './simulate/scenario.js';
 
@@ -195,3 +195,12 @@ export { valueOfTime, spreadHours, type ValueOfTime, type ValueOfTimeOptions, ty
 export { cheapestRoute, ROUTE_OBJECTIVES, type RouteObjective, type CheapestRouteOptions, type CostedRoute } from './economics/objective-route.js';
 export { simulationCost, type CostDistribution, type UsdSummary } from './economics/cost-distribution.js';
 export { generalizedCost, type GeneralizedCost, type GeneralizedCostOptions } from './economics/generalized-cost.js';
+export { appraise, type Appraisal, type AppraisalOptions, type PackageCosts, type AnnualBenefit, type MeasureBenefit, type Ranged, type MaybeRanged } from './economics/appraise.js';
+export { cashFlows, presentValue, benefitCostRatio, internalRateOfReturn, type CashFlows, type CashFlowInputs } from './economics/discounting.js';
+export { type CorridorAlternativeSpec, type CorridorAlternativesSpec } from './economics/corridor-types.js';
+export { corridorAlternativesJsonSchema } from './economics/corridor-schema.js';
+export { parseCorridorAlternatives, validateCorridorAlternatives, loadCorridorAlternatives, chinaEuropeCorridors } from './economics/corridor-tables.js';
+export { corridorChoice, logitShares, type CorridorChoice, type CorridorChoiceOptions, type CorridorAlternativeResult, type CorridorState } from './economics/corridor-choice.js';
+export { timeCostDistance, type TimeCostDistance, type TimeCostProfile, type TimeCostPoint } from './economics/time-cost-distance.js';
+export { alongRoute, type AlongRoute, type RoutePosition } from './simulate/along-route.js';
+export { shapleyValues } from './stats/shapley.js';

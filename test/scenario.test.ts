@@ -90,6 +90,6 @@ describe('runScenario', () => {
 
   it('returns a null comparison when the trip has no route, with nothing else computed', () => {
     const s = runScenario(toy, measures, { ...options, profile: 'truck' }, { sensitivity: true });
-    expect(s).toEqual({ options: { ...options, profile: 'truck' }, comparison: null, warnings: [] });
+    expect(s).toEqual({ network: toy, measures, options: { ...options, profile: 'truck' }, comparison: null, warnings: [] });
   });
 });

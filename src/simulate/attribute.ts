@@ -8,6 +8,8 @@ import { InvalidArgumentError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import type { Measure } from '../measures/types.js';
 import type { Network } from '../network/network.js';
+import type { Route } from '../route/fastest.js';
+import { shapleyValues } from '../stats/shapley.js';
 import type { Summary } from '../stats/summary.js';
 import { simulate, type SimulateOptions } from './montecarlo.js';
 
@@ -33,6 +35,14 @@ export interface MeasureAttribution {
   readonly removed: HoursSaved;
 }
 
+/** One subset of the measures, as simulated: its summary and its route on expected times. */
+export interface SubsetResult {
+  /** The ids of the measures in the subset, in package order. */
+  readonly measures: readonly string[];
+  readonly summary: Summary;
+  readonly route: Route;
+}
+
 /** The result of `attribute`. */
 export interface Attribution {
   readonly baseline: Summary;
@@ -42,6 +52,11 @@ export interface Attribution {
   readonly measures: readonly MeasureAttribution[];
   /** Number of measure subsets (2^n), each simulated once with the same seed. */
   readonly subsets: number;
+  /**
+   * Every subset's result, indexed by bit mask (bit i: the i-th measure): what other Shapley
+   * splits are computed from (the appraisal's split of the benefit in money).
+   */
+  readonly bySubset: readonly SubsetResult[];
 }
 
 /** Settings of `attribute` that do not change its result. */
@@ -51,12 +66,14 @@ export interface AttributeSettings {
 }
 
 /**
- * Summaries already simulated with the options of the attribution: the network itself (`baseline`,
- * the empty subset) and with every measure applied in order (`full`).
+ * Summaries (and routes) already simulated with the options of the attribution: the network itself
+ * (`baseline`, the empty subset) and with every measure applied in order (`full`).
  */
 export interface SimulatedEnds {
   readonly baseline: Summary;
   readonly full: Summary;
+  readonly baselineRoute: Route;
+  readonly fullRoute: Route;
 }
 
 /**
@@ -70,7 +87,7 @@ export function subsetSavings(
   options: SimulateOptions,
   settings: AttributeSettings = {},
   ends?: SimulatedEnds,
-): { saved: HoursSaved[]; summaries: Summary[] } {
+): { saved: HoursSaved[]; summaries: Summary[]; bySubset: SubsetResult[] } {
   if (!Array.isArray(measures)) throw new InvalidArgumentError('measures', measures, 'an array of measures');
   if (measures.length > MAX_ATTRIBUTED_MEASURES) throw new InvalidArgumentError('measures', measures.length, `at most ${MAX_ATTRIBUTED_MEASURES} measures (2^${MAX_ATTRIBUTED_MEASURES} subsets)`);
   const ids = new Set<string>();
@@ -81,29 +98,25 @@ export function subsetSavings(
   }
   const n = measures.length;
   const full = (1 << n) - 1;
-  const summaries: Summary[] = [];
+  const bySubset: SubsetResult[] = [];
   for (let mask = 0; mask <= full; mask++) {
     settings.onSubset?.(mask + 1, full + 1);
+    const chosen = measures.filter((_, i) => (mask >> i) & 1);
+    const ids = chosen.map((m) => m.id);
     if (ends !== undefined && (mask === 0 || mask === full)) {
-      summaries.push(mask === 0 ? ends.baseline : ends.full);
+      bySubset.push(mask === 0 ? { measures: ids, summary: ends.baseline, route: ends.baselineRoute } : { measures: ids, summary: ends.full, route: ends.fullRoute });
       continue;
     }
-    const chosen = measures.filter((_, i) => (mask >> i) & 1);
     const result = simulate(chosen.length === 0 ? network : applyMeasures(network, chosen), options);
     if (result === null) {
-      throw new InvalidArgumentError('measures', chosen.map((m) => m.id), 'measures that leave a route for every subset (this subset leaves none)');
+      throw new InvalidArgumentError('measures', ids, 'measures that leave a route for every subset (this subset leaves none)');
     }
-    summaries.push(result.summary);
+    bySubset.push({ measures: ids, summary: result.summary, route: result.route });
   }
+  const summaries = bySubset.map((r) => r.summary);
   const base = summaries[0]!;
   const saved = summaries.map((s) => ({ meanHours: base.meanHours - s.meanHours, p50Hours: base.p50Hours - s.p50Hours }));
-  return { saved, summaries };
-}
-
-function factorial(k: number): number {
-  let f = 1;
-  for (let i = 2; i <= k; i++) f *= i;
-  return f;
+  return { saved, summaries, bySubset };
 }
 
 /**
@@ -126,29 +139,20 @@ export function attributeReusing(network: Network, measures: readonly Measure[],
 }
 
 function shapley(network: Network, measures: readonly Measure[], options: SimulateOptions, settings: AttributeSettings, ends?: SimulatedEnds): Attribution {
-  const { saved, summaries } = subsetSavings(network, measures, options, settings, ends);
+  const { saved, summaries, bySubset } = subsetSavings(network, measures, options, settings, ends);
   const n = measures.length;
   const full = (1 << n) - 1;
-  const weights = Array.from({ length: n }, (_, s) => (factorial(s) * factorial(n - s - 1)) / factorial(n));
+  const mean = shapleyValues(n, (mask) => saved[mask]!.meanHours);
+  const p50 = shapleyValues(n, (mask) => saved[mask]!.p50Hours);
   const rows = measures.map((m, i) => {
-    let mean = 0;
-    let p50 = 0;
-    for (let mask = 0; mask <= full; mask++) {
-      if ((mask >> i) & 1) continue;
-      let size = 0;
-      for (let b = mask; b; b &= b - 1) size++;
-      const w = weights[size]!;
-      mean += w * (saved[mask | (1 << i)]!.meanHours - saved[mask]!.meanHours);
-      p50 += w * (saved[mask | (1 << i)]!.p50Hours - saved[mask]!.p50Hours);
-    }
     const without = full & ~(1 << i);
     return {
       id: m.id,
       title: m.title,
-      shapley: { meanHours: mean, p50Hours: p50 },
+      shapley: { meanHours: mean[i]!, p50Hours: p50[i]! },
       alone: saved[1 << i]!,
       removed: { meanHours: saved[full]!.meanHours - saved[without]!.meanHours, p50Hours: saved[full]!.p50Hours - saved[without]!.p50Hours },
     };
   });
-  return { baseline: summaries[0]!, full: summaries[full]!, total: saved[full]!, measures: rows, subsets: full + 1 };
+  return { baseline: summaries[0]!, full: summaries[full]!, total: saved[full]!, measures: rows, subsets: full + 1, bySubset };
 }

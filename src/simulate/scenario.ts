@@ -36,6 +36,10 @@ export interface ScenarioSettings {
 
 /** The result of `runScenario`. */
 export interface Scenario {
+  /** The network "before". */
+  readonly network: Network;
+  /** The measures "after" applies to it, in order. */
+  readonly measures: readonly Measure[];
   /** The options the trip was simulated with (origin, destination, profile, runs, seed, policy…). */
   readonly options: CompareOptions;
   /** `null` when the trip has no route for the profile (before or after the measures). */
@@ -98,9 +102,9 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
         attributionSkipped: `hours saved per measure not computed: the exact Shapley attribution of ${measures.length} measures needs 2^${measures.length} = ${(2 ** measures.length).toLocaleString('en-US')} simulations (it is done for up to ${MAX_ATTRIBUTED_MEASURES}); group the measures, or attribute a subset of them`,
       }
     : {};
-  if (comparison === null || (!attributing && !sweeping)) return { options, comparison, warnings, ...(comparison === null ? {} : skipped) };
+  if (comparison === null || (!attributing && !sweeping)) return { network, measures, options, comparison, warnings, ...(comparison === null ? {} : skipped) };
 
-  const ends = { baseline: comparison.before.summary, full: comparison.after.summary };
+  const ends = { baseline: comparison.before.summary, full: comparison.after.summary, baselineRoute: comparison.before.route, fullRoute: comparison.after.route };
   const attribution = attributing
     ? recorded(() =>
         attributeReusing(network, measures, options, ends, {
@@ -116,6 +120,8 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
       )
     : undefined;
   return {
+    network,
+    measures,
     options,
     comparison,
     warnings,

@@ -1,4 +1,5 @@
 // `transcaspian schema`: the JSON Schema of network documents (or of the economics tables), printed or written.
+import { corridorAlternativesJsonSchema } from '../../economics/corridor-schema.js';
 import { costTablesJsonSchema } from '../../economics/cost-schema.js';
 import { emissionTablesJsonSchema } from '../../economics/emission-schema.js';
 import { networkJsonSchema } from '../../network/schema.js';
@@ -12,17 +13,18 @@ const DOCUMENTS: Readonly<Record<string, () => Record<string, unknown>>> = {
   network: networkJsonSchema,
   costs: costTablesJsonSchema,
   emissions: emissionTablesJsonSchema,
+  corridors: corridorAlternativesJsonSchema,
 };
 
 /** `transcaspian schema`. */
 export const schemaCommand = defineCommand({
   name: 'schema',
-  summary: 'Print (or write) the JSON Schema of network documents, or of cost or emission tables.',
+  summary: 'Print (or write) the JSON Schema of network documents, or of the economics tables.',
   description:
-    'The JSON Schema (draft 2020-12) of network documents (or, with --document, of cost tables or emission tables), generated from the same zod schema that validates them (data/network.schema.json, data/costs.schema.json and data/emissions.schema.json are its output), for editors and other tools.',
+    'The JSON Schema (draft 2020-12) of network documents (or, with --document, of cost tables, emission tables or corridor alternatives), generated from the same zod schema that validates them (data/network.schema.json, data/costs.schema.json, data/emissions.schema.json and data/corridors.schema.json are its output), for editors and other tools.',
   flags: {
     out: { type: 'string', short: 'o', value: '<file|->', help: 'Write it to a file ("-", the default: standard output).' },
-    document: { type: 'string', value: 'network|costs|emissions', default: 'network', help: 'Which document’s schema: a network (default), cost tables or emission tables.' },
+    document: { type: 'string', value: 'network|costs|emissions|corridors', default: 'network', help: 'Which document’s schema: a network (default), cost tables, emission tables or corridor alternatives.' },
   },
   examples: ['schema --out network.schema.json', 'schema --document costs --out costs.schema.json'],
   run({ values, io }) {

@@ -1,0 +1,51 @@
+// The zod schema of corridor alternatives: structural validation and the JSON Schema written to
+// data/corridors.schema.json. Nodes and profiles are checked when the document meets a network.
+import * as z from 'zod';
+import { COUNTRY_CODES } from '../network/countries.js';
+import { raises } from '../network/raises.js';
+import { provenanceSpec, sourceSchema } from '../network/schema.js';
+import type { CorridorAlternativesSpec } from './corridor-types.js';
+import type { Defined } from './schema-output.js';
+
+const id = z.string().min(1, raises('invalid_id', 'a non-empty id'));
+const reference = z.string().min(1);
+const country = z.enum(COUNTRY_CODES as [string, ...string[]], raises('unknown_country'));
+
+const alternativeSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  origin: reference,
+  destination: reference,
+  profile: reference,
+  avoidCountries: z.array(country).optional(),
+  observedTeuPerYear: z.number().nonnegative(raises('negative')).optional(),
+  source: provenanceSpec,
+  notes: z.string().optional(),
+});
+
+/** The whole corridor alternatives document. */
+export const corridorAlternativesSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    format: z.literal('transcaspian/corridors@1'),
+    id,
+    title: z.string().min(1),
+    description: z.string().optional(),
+    year: z.number().int().min(1900).max(2100),
+    reference,
+    sources: z.array(sourceSchema).optional(),
+    alternatives: z.array(alternativeSchema).min(2, raises('invalid_value', 'at least two alternatives to choose among')),
+  })
+  .describe('transcaspian corridor alternatives: the routes freight chooses among, with observed volumes for calibration.');
+
+const _schemaMatchesTypes = (x: Defined<z.output<typeof corridorAlternativesSchema>>): CorridorAlternativesSpec => x;
+void _schemaMatchesTypes;
+
+/** The JSON Schema (draft 2020-12) of corridor alternatives (`data/corridors.schema.json`). */
+export function corridorAlternativesJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(corridorAlternativesSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+    $id: 'https://transcaspian.dev/schema/corridors@1.json',
+    title: 'transcaspian corridor alternatives',
+  };
+}

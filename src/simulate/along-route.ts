@@ -1,0 +1,85 @@
+// Time accumulated along the planned route, run by run: each part of the route drawn as the planned
+// Monte Carlo draws it (the same element streams and seed, so run i is the same run), summed in route
+// order, and recorded on arriving at and leaving each node. Its quantiles by position are the band of
+// a time–distance chart (UNESCAP's Time/Cost–Distance methodology): where along the corridor the
+// time, and its spread, is gained.
+import { resolveTrip } from '../route/trip.js';
+import { routeFromArcs, type Route } from '../route/fastest.js';
+import { shortestArcPath } from '../route/search.js';
+import { quantileOfSorted } from '../stats/summary.js';
+import { sortFloat64 } from '../stats/radix-sort.js';
+import { checkSimulateOptions, type SimulateOptions } from './montecarlo.js';
+import { ElementStream } from './random.js';
+import { drawPart } from './sample.js';
+
+/** A position along the route: the origin, or arriving at or leaving a node. */
+export interface RoutePosition {
+  readonly nodeId: string;
+  readonly kind: 'origin' | 'arrive' | 'depart';
+  /** Km from the origin. */
+  readonly distanceKm: number;
+  /** The route's expected hours to here. */
+  readonly expectedHours: number;
+  readonly meanHours: number;
+  readonly p10Hours: number;
+  readonly p50Hours: number;
+  readonly p90Hours: number;
+}
+
+/** The time accumulated along a planned route. */
+export interface AlongRoute {
+  readonly route: Route;
+  readonly runs: number;
+  /** The origin, then per link the arrival at its end and, at each intermediate node, the departure. */
+  readonly positions: readonly RoutePosition[];
+}
+
+/**
+ * Cumulative hours along the planned route (the route on expected times) of `runs` runs, with the
+ * same draws as `simulate` under the `planned` policy: the last position's samples are the
+ * simulation's, up to the order of summation. `null` when no route exists.
+ */
+export function alongRoute(network: Parameters<typeof resolveTrip>[0], options: SimulateOptions): AlongRoute | null {
+  const { runs, seed } = checkSimulateOptions(options);
+  const trip = resolveTrip(network, options);
+  const arcs = shortestArcPath(trip.graph, trip.sources, trip.targets);
+  if (arcs === null) return null;
+  const route = routeFromArcs(trip, arcs);
+  const streams = new Map<string, ElementStream>();
+  const stream = (key: string): ElementStream => {
+    let s = streams.get(key);
+    if (s === undefined) streams.set(key, (s = new ElementStream(seed, key)));
+    return s;
+  };
+  // One row per position: the origin, then the end of each arc.
+  const rows = arcs.length + 1;
+  const cumulative = new Float64Array(rows * runs);
+  for (let r = 0; r < runs; r++) {
+    let t = 0;
+    arcs.forEach((a, k) => {
+      for (const p of trip.graph.arcs[a]!.parts) t += drawPart(p.model, stream(p.key), r);
+      cumulative[(k + 1) * runs + r] = t;
+    });
+  }
+  const positions: RoutePosition[] = [];
+  let km = 0;
+  let expected = 0;
+  const push = (row: number, nodeId: string, kind: RoutePosition['kind']): void => {
+    const sorted = sortFloat64(cumulative.slice(row * runs, (row + 1) * runs));
+    let sum = 0;
+    for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
+    positions.push({ nodeId, kind, distanceKm: km, expectedHours: expected, meanHours: sum / runs, p10Hours: quantileOfSorted(sorted, 0.1), p50Hours: quantileOfSorted(sorted, 0.5), p90Hours: quantileOfSorted(sorted, 0.9) });
+  };
+  push(0, trip.originId, 'origin');
+  arcs.forEach((a, k) => {
+    const arc = trip.graph.arcs[a]!;
+    expected += arc.expectedHours;
+    if (arc.type === 'link') {
+      km += arc.link!.distanceKm;
+      push(k + 1, arc.link!.to, 'arrive');
+    } else {
+      push(k + 1, arc.node!.id, 'depart');
+    }
+  });
+  return { route, runs, positions };
+}
