@@ -204,3 +204,4 @@ export { corridorChoice, logitShares, type CorridorChoice, type CorridorChoiceOp
 export { timeCostDistance, type TimeCostDistance, type TimeCostProfile, type TimeCostPoint } from './economics/time-cost-distance.js';
 export { alongRoute, type AlongRoute, type RoutePosition } from './simulate/along-route.js';
 export { shapleyValues } from './stats/shapley.js';
+export { tripEconomics, type TripEconomics } from './economics/trip-economics.js';

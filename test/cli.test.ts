@@ -129,7 +129,10 @@ describe('transcaspian start (the main job)', () => {
     expect(r.out).toContain('Dushanbe → Aktau (truck');
     for (const id of ['customs-streamlining', 'xray-scanners', 'kyrgyz-bridges', 'aktau-customs']) expect(r.out).toContain(id);
     expect(r.out).toMatch(/before\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+/);
-    expect(r.out).toContain(`Report (map, distributions, per-country breakdown, attribution, assumptions): ${out}`);
+    expect(r.out).toContain('Money (USD of 2024) and CO2e (well-to-wheel) per TEU');
+    expect(r.out).toMatch(/Annual benefit at 56,500 TEU a year/);
+    expect(r.out).toContain('What the package does to the corridors’ shares');
+    expect(r.out).toContain(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, assumptions): ${out}`);
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>') || html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('<svg');

@@ -19,7 +19,10 @@ import {
   simulate,
   timeCostDistance,
   valueOfTime,
+  renderReport,
+  reportJson,
 } from '../src/index.js';
+import { tripEconomics } from '../src/economics/trip-economics.js';
 
 const network = middleCorridor();
 const trip = { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] }, runs: 600, seed: 11 } as const;
@@ -166,5 +169,17 @@ describe('alongRoute and timeCostDistance', () => {
     const at = t.before.points.findIndex((p) => p.nodeId === 'aktau' && p.kind === 'depart');
     for (let k = 0; k < at; k++) expect(t.after.points[k]!.p50Hours).toBe(t.before.points[k]!.p50Hours);
     expect(t.after.points[at]!.meanHours).toBeLessThan(t.before.points[at]!.meanHours);
+  });
+});
+
+describe('the report with economics', () => {
+  it('shows money, CO2e, the Time/Cost–Distance chart and the appraisal per trip; JSON carries them without samples', () => {
+    const economics = tripEconomics(scenario, { chartRuns: 300, costs: { investmentUsd: 1e7 } })!;
+    const input = { network, measures: scenario.measures, trips: [{ ...scenario, economics }] };
+    const html = renderReport(input);
+    for (const text of ['Money, emissions and appraisal', 'data-chart="time-distance"', 'data-chart="cost-distance"', 'Benefit–cost ratio', 'Unchanged: the measures shorten waits']) expect(html).toContain(text);
+    const j = reportJson(input) as { trips: { economics: { money: { before: Record<string, unknown> }; appraisal: { investment: unknown } } }[] };
+    expect(j.trips[0]!.economics.appraisal.investment).toBeDefined();
+    expect(j.trips[0]!.economics.money.before['samples']).toBeUndefined();
   });
 });

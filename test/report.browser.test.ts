@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIN_JOB_TRIPS } from '../src/cli/main-job.js';
+import { corridorChoice } from '../src/economics/corridor-choice.js';
+import { tripEconomics } from '../src/economics/trip-economics.js';
 import { adjustLink, adjustStage, installScanners, japan2025 } from '../src/measures/index.js';
 import { middleCorridor } from '../src/network/load.js';
 import { parseNetwork } from '../src/network/network.js';
@@ -28,6 +30,8 @@ const CORRIDOR_NODES = ((): number => {
 const ARTIFACTS = resolve('test/artifacts');
 /** Charts every trip with a route has. */
 const CHARTS = ['map-before', 'map-after', 'map-legend', 'distribution', 'breakdown', 'attribution'];
+/** Charts every trip with its economics has (the Time/Cost–Distance chart's two panels). */
+const ECONOMICS_CHARTS = ['time-distance', 'cost-distance'];
 
 function toyInput(): ReportInput {
   const spec = structuredClone(toySpec()) as unknown as { nodes: { id: string; name: string }[] };
@@ -56,7 +60,9 @@ function corridorInput(): ReportInput {
       { title: t.why },
     ),
   );
-  return { network, measures: pkg.measures, package: pkg, trips, measuresArg: 'japan2025' };
+  const withEconomics = trips.map((t) => ({ ...t, economics: tripEconomics(t, { chartRuns: 500 })! }));
+  const choice = corridorChoice(network, { measures: pkg.measures, runs: 300 });
+  return { network, measures: pkg.measures, package: pkg, trips: withEconomics, measuresArg: 'japan2025', corridorChoice: choice };
 }
 
 interface ChartBox {
@@ -107,6 +113,8 @@ describe.runIf(existsSync(CHROMIUM))('HTML report in Chromium', () => {
     );
     const routed = input.trips.filter((t) => t.comparison !== null && t.attribution !== undefined).length;
     for (const chart of CHARTS) expect(boxes.filter((b) => b.chart === chart), chart).toHaveLength(routed);
+    const priced = input.trips.filter((t) => t.economics !== undefined).length;
+    for (const chart of ECONOMICS_CHARTS) expect(boxes.filter((b) => b.chart === chart), chart).toHaveLength(priced);
     for (const b of boxes) {
       expect(b.width, b.chart).toBeGreaterThan(1000);
       expect(b.height, b.chart).toBeGreaterThan(60);

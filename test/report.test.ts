@@ -338,6 +338,9 @@ describe('transcaspian report', () => {
     expect(doc).toContain('data-chart="attribution"');
     expect(doc).toContain(`--measures ${recipes}`);
     expect(doc).toContain(`--network ${net}`);
+    // The shipped cost tables describe the shipped network, not this one: the money sections are left out, saying why.
+    expect(doc).toContain('No money, emissions or appraisal section');
+    expect(doc).not.toContain('data-chart="time-distance"');
 
     const json = join(dir, 'r.json');
     expect(cli(...base, '--out', json).code).toBe(0);

@@ -16,6 +16,8 @@
 // throw `UsageError` for a bad flag value (integerFlag, quote the value with `quote`), let the
 // library's typed errors through (exit 1, one line), and return 1 after printing "no route".
 import type { Command } from './command.js';
+import { appraiseCommand } from './commands/appraise.js';
+import { corridorsCommand } from './commands/corridors.js';
 import { flowCommand } from './commands/flow.js';
 import { reportCommand } from './commands/report.js';
 import { routeCommand } from './commands/route.js';
@@ -25,4 +27,4 @@ import { startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
 
 /** Every command of the CLI, in the order of the overview help. */
-export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, flowCommand, validateCommand, schemaCommand, startCommand];
+export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, appraiseCommand, corridorsCommand, flowCommand, validateCommand, schemaCommand, startCommand];

@@ -2,12 +2,16 @@
 // trips that cross the places the measures touch; prints the summary and writes the HTML report.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { corridorChoice } from '../economics/corridor-choice.js';
+import { tripEconomics } from '../economics/trip-economics.js';
 import { TranscaspianError } from '../errors.js';
 import { japan2025 } from '../measures/japan2025.js';
 import { middleCorridor } from '../network/load.js';
 import { renderReport } from '../report/html/render.js';
 import type { ReportTrip } from '../report/model.js';
+import { appraisalText, corridorChoiceText, perTeuText, tripEconomicsJson } from '../report/economics-text.js';
 import { comparisonJson, comparisonText } from '../report/scenario-text.js';
+import { TODAY_VOLUME } from '../simulate/flow/demand.js';
 import { runScenario } from '../simulate/scenario.js';
 import { writeFiles } from './output.js';
 
@@ -18,12 +22,15 @@ export const MAIN_JOB_TRIPS: readonly {
   readonly profile: string;
   readonly why: string;
   readonly avoid?: { readonly countries: readonly string[] };
+  /** TEU a year the appraisal applies the trip's savings to; without it, 1,000 TEU (a per-volume figure). */
+  readonly volumeTeuPerYear?: number;
 }[] = [
   {
     origin: 'xian',
     destination: 'constanta',
     profile: 'container-rail',
     avoid: { countries: ['RU', 'BY', 'IR'] },
+    volumeTeuPerYear: TODAY_VOLUME.teuPerYear,
     why: "Xi'an → Constanța by container train on the Middle Corridor (avoiding Russia, Belarus and Iran, as its shippers do; the unconstrained fastest route runs through Russia)",
   },
   { origin: 'kashgar', destination: 'baku', profile: 'truck', why: 'Kashgar → Baku by truck through Kyrgyzstan and across the Caspian by ro-ro ferry' },
@@ -69,34 +76,51 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
     }),
     title: t.why,
   }));
+  // Money, CO2e and the appraisal per trip; the corridor choice once (2,000 runs per corridor).
+  const withEconomics: ReportTrip[] = trips.map((trip, i) => {
+    const economics = tripEconomics(trip, { volumeTeuPerYear: MAIN_JOB_TRIPS[i]!.volumeTeuPerYear ?? 1000 });
+    return economics === null ? trip : { ...trip, economics };
+  });
+  const choice = corridorChoice(network, { measures: pkg.measures, runs: 2000, seed });
   const out: string[] = [
     `transcaspian — ${network.title}`,
     `Measures: ${pkg.title} (${pkg.measures.map((m) => m.id).join(', ')})`,
     `Monte Carlo: ${runs} runs per scenario, seed ${seed}, planned routes, common random numbers before/after.`,
     '',
   ];
-  trips.forEach((trip, i) => {
+  withEconomics.forEach((trip, i) => {
     const t = MAIN_JOB_TRIPS[i]!;
     out.push(`== ${t.why}`);
     out.push(trip.comparison === null ? `No route from ${t.origin} to ${t.destination} for ${t.profile}.` : comparisonText(network, trip.comparison, trip.attribution));
     if (trip.attributionError !== undefined) out.push(`  (no attribution: ${trip.attributionError})`);
+    if (trip.comparison !== null && trip.economics !== undefined) {
+      out.push('');
+      out.push(`  Money (USD of 2024) and CO2e (well-to-wheel) per TEU${t.volumeTeuPerYear === undefined ? '; the annual benefit is per 1,000 TEU a year (no published volume for this trip)' : ''}:`);
+      out.push(perTeuText(trip.comparison, trip.economics));
+      out.push(appraisalText(trip.economics.appraisal));
+    }
     out.push('');
   });
-  writeFiles([{ path, text: renderReport({ network, measures: pkg.measures, package: pkg, trips, measuresArg: 'japan2025' }) }]);
-  out.push(`Report (map, distributions, per-country breakdown, attribution, assumptions): ${path}`);
+  out.push('== What the package does to the corridors’ shares (China → Europe)');
+  out.push(corridorChoiceText(choice));
+  out.push('');
+  writeFiles([{ path, text: renderReport({ network, measures: pkg.measures, package: pkg, trips: withEconomics, measuresArg: 'japan2025', corridorChoice: choice }) }]);
+  out.push(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, assumptions): ${path}`);
   const json = {
     network: network.id,
     package: { id: pkg.id, title: pkg.title, measures: pkg.measures.map((m) => m.id) },
     runs,
     seed,
     policy: 'planned',
-    trips: trips.map((trip, i) => ({
+    trips: withEconomics.map((trip, i) => ({
       title: MAIN_JOB_TRIPS[i]!.why,
       ...(trip.comparison === null
         ? { origin: MAIN_JOB_TRIPS[i]!.origin, destination: MAIN_JOB_TRIPS[i]!.destination, profile: MAIN_JOB_TRIPS[i]!.profile, route: null }
         : comparisonJson(trip.comparison, trip.attribution)),
       ...(trip.attributionError !== undefined ? { attributionError: trip.attributionError } : {}),
+      ...(trip.economics !== undefined ? { economics: tripEconomicsJson(trip.economics) } : {}),
     })),
+    corridorChoice: choice,
     report: path,
   };
   return { text: out.join('\n'), json, reportPath: path };

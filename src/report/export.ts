@@ -13,6 +13,7 @@ import type { Route } from '../route/fastest.js';
 import { profileId, type ReportInput, type ReportTrip } from './model.js';
 import { LIBRARY_VERSION } from './version.js';
 import { comparisonJson } from './scenario-text.js';
+import { tripEconomicsJson } from './economics-text.js';
 
 /** A CSV cell: text, a number (written in full precision), or empty (`null`). */
 export type CsvValue = string | number | null;
@@ -102,6 +103,7 @@ export function tripJson(trip: ReportTrip): Record<string, unknown> {
     ...(a !== undefined ? { attributionDetail: { subsets: a.subsets, baseline: a.baseline, full: a.full, measures: a.measures } } : {}),
     ...(trip.attributionError !== undefined ? { attributionError: trip.attributionError } : {}),
     ...(trip.attributionSkipped !== undefined ? { attributionSkipped: trip.attributionSkipped } : {}),
+    ...(trip.economics !== undefined ? { economics: tripEconomicsJson(trip.economics) } : {}),
   };
 }
 
@@ -120,6 +122,7 @@ export function reportJson(input: ReportInput): Record<string, unknown> {
     ...(input.package !== undefined ? { package: { id: input.package.id, title: input.package.title } } : {}),
     measures: input.measures.map(measureJson),
     trips: input.trips.map(tripJson),
+    ...(input.corridorChoice !== undefined ? { corridorChoice: input.corridorChoice } : {}),
   };
 }
 

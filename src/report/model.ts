@@ -1,6 +1,8 @@
 // The report's data model: what a report is made of (trips, each a scenario run with a title, and
 // the network, measures and package they were run with). The HTML renderer (html/) and the exports
 // (export.ts) both read it; neither defines it, so each depends on this file and not on the other.
+import type { CorridorChoice } from '../economics/corridor-choice.js';
+import type { TripEconomics } from '../economics/trip-economics.js';
 import type { MeasurePackage } from '../measures/japan2025.js';
 import type { Measure } from '../measures/types.js';
 import type { Network } from '../network/network.js';
@@ -10,6 +12,8 @@ import type { Scenario } from '../simulate/scenario.js';
 export interface ReportTrip extends Scenario {
   /** A heading or a sentence on why the trip matters (e.g. the main job's `why`). */
   readonly title?: string;
+  /** Money, CO2e, the Time/Cost–Distance chart and the appraisal (`tripEconomics`), shown when present. */
+  readonly economics?: TripEconomics;
 }
 
 /** What a report shows. */
@@ -34,6 +38,10 @@ export interface ReportInput {
   readonly mapExtent?: 'route' | 'network';
   /** A timestamp to print; omitted by default so that the same inputs give the same file. */
   readonly generatedAt?: string;
+  /** What the package does to the corridors' shares (`corridorChoice`), shown after the trips when present. */
+  readonly corridorChoice?: CorridorChoice;
+  /** Sentences on what the report leaves out and why (a network the economics tables do not fit), shown before the assumptions. */
+  readonly notes?: readonly string[];
 }
 
 /** The profile id of a trip (a profile given as an object shows its id). */

@@ -1,13 +1,16 @@
 // `transcaspian report`: simulate a trip before and after a set of measures and write the HTML report,
 // or the result as JSON, CSV (samples, plus a breakdown file) or GeoJSON (the network and the route).
+import { corridorChoice } from '../../economics/corridor-choice.js';
+import { tripEconomics } from '../../economics/trip-economics.js';
 import { applyMeasures } from '../../measures/apply.js';
 import { breakdownCsv, breakdownCsvPath, networkGeoJson, reportJson, samplesCsv } from '../../report/export.js';
 import { renderReport } from '../../report/html/render.js';
 import type { ReportInput } from '../../report/model.js';
 import { fastestRoute } from '../../route/fastest.js';
 import { runScenario, type ScenarioProgress } from '../../simulate/scenario.js';
-import { SCENARIO_FLAGS, networkFrom, scenarioFrom } from '../args.js';
+import { SCENARIO_FLAGS, integerFlag, networkFrom, scenarioFrom } from '../args.js';
 import { defineCommand } from '../command.js';
+import { APPRAISAL_FLAGS, VALUE_FLAGS, appraisalOptionsFrom, tablesFit } from '../economics-flags.js';
 import { UsageError } from '../errors.js';
 import { quote } from '../escape.js';
 import { InputReader } from '../io.js';
@@ -44,7 +47,7 @@ function terminalProgress(): { onProgress?: (p: ScenarioProgress) => void; done:
 export const reportCommand = defineCommand({
   name: 'report',
   summary: 'Simulate before and after and write the HTML report, or the result as JSON, CSV or GeoJSON.',
-  description: `Simulates the trip before and after the measures (as simulate does) and writes a self-contained HTML report: map, transit-time distributions, per-country breakdown, hours saved per measure, and every assumption with its source. Or the full result as JSON, the per-run samples as CSV (and <file>.breakdown.csv with mean hours per country and category), or the network and route as GeoJSON.
+  description: `Simulates the trip before and after the measures (as simulate does) and writes a self-contained HTML report: map, transit-time distributions, per-country breakdown, hours saved per measure, money and CO2e per TEU, the Time/Cost–Distance chart, the appraisal (as appraise computes it, with the same flags), what the package does to the corridors' shares, and every assumption with its source. Or the full result as JSON, the per-run samples as CSV (and <file>.breakdown.csv with mean hours per country and category), or the network and route as GeoJSON.
 
 The format defaults to the --out extension (.json, .csv, .geojson; otherwise html). "--out -" writes to standard output (not for csv, which is two files). Files are written to temporaries and renamed when complete. Without --from and --to the trip is the Middle Corridor, Xi'an to Constanța avoiding RU, BY and IR (as start reports it). Long runs show progress on stderr when it is a terminal.`,
   flags: {
@@ -53,18 +56,23 @@ The format defaults to the --out extension (.json, .csv, .geojson; otherwise htm
     ...SCENARIO_FLAGS,
     from: { ...SCENARIO_FLAGS.from, requires: ['to'], help: 'Origin: a node id, name or alias (with --to; without both: xian, avoiding RU,BY,IR).' },
     to: { ...SCENARIO_FLAGS.to, requires: ['from'], help: 'Destination (with --from; without both: constanta).' },
+    ...APPRAISAL_FLAGS,
+    ...VALUE_FLAGS,
+    'choice-runs': { type: 'string', value: 'N', default: '2000', help: 'Monte Carlo runs per corridor for the corridor-share section (0 leaves it out).' },
   },
-  examples: ['report --out report.html', 'report --from kashgar --to baku --profile truck --out trip.json', 'report --out - --format geojson > route.geojson'],
+  examples: ['report --out report.html', 'report --out report.html --investment-usd 60000000 --running-usd 1000000', 'report --from kashgar --to baku --profile truck --out trip.json', 'report --out - --format geojson > route.geojson'],
   run({ values: v, io }) {
     const out = v.out;
     if (out === '') throw new UsageError('--out: expected a file name or "-"');
     const format = formatOf(v.format, out);
     if (format === 'csv' && out === '-') throw new UsageError('--out -: csv writes two files (samples and breakdown); give a file name');
     const options = scenarioFrom(v, DEFAULT_REPORT_TRIP);
+    const choiceRuns = integerFlag(v['choice-runs'], '--choice-runs', 0, 1_000_000);
     const { origin, destination, profile } = options;
     const input = new InputReader(io);
     const network = networkFrom(v.network, input);
     const { measures, package: pkg, label } = measuresFromArg(v.measures, input);
+    const appraisal = appraisalOptionsFrom(v, input);
     const noRoute = (): number => {
       io.err(`transcaspian: no route from ${quote(origin)} to ${quote(destination)} for profile ${quote(profile)}`);
       return 1;
@@ -103,10 +111,29 @@ The format defaults to the --out extension (.json, .csv, .geojson; otherwise htm
       wrote([out, second]);
       return 0;
     }
+    const fit = tablesFit(network, appraisal);
+    const omitted = [
+      ...(fit.economics !== null ? [`No money, emissions or appraisal section: ${fit.economics}.`] : []),
+      ...(choiceRuns > 0 && fit.choice !== null ? [`No corridor-share section: ${fit.choice}.`] : []),
+    ];
+    const economics = fit.economics === null ? tripEconomics(trip, appraisal) : null;
+    const choice =
+      choiceRuns > 0 && fit.choice === null
+        ? corridorChoice(network, {
+            measures,
+            runs: choiceRuns,
+            seed: options.seed,
+            ...(appraisal.valueOfTime !== undefined ? { valueOfTime: appraisal.valueOfTime } : {}),
+            ...(appraisal.reliability !== undefined ? { reliability: appraisal.reliability } : {}),
+            ...(appraisal.tables?.costs !== undefined ? { costs: appraisal.tables.costs } : {}),
+          })
+        : undefined;
     const report: ReportInput = {
       network,
       measures,
-      trips: [trip],
+      trips: [economics === null ? trip : { ...trip, economics }],
+      ...(choice !== undefined ? { corridorChoice: choice } : {}),
+      ...(omitted.length > 0 ? { notes: omitted } : {}),
       measuresArg: label,
       ...(pkg !== undefined ? { package: pkg } : {}),
       ...(v.network !== undefined ? { networkFile: v.network } : {}),

@@ -10,6 +10,7 @@ import { assumptionsHtml, avoidText } from './assumptions.js';
 import { attributionSvg } from './attribution.js';
 import { breakdownSvg } from './breakdown.js';
 import { distributionSvg } from './distribution.js';
+import { corridorChoiceHtml, tripEconomicsHtml } from './economics.js';
 import { escapeHtml } from './escape.js';
 import { days, fixed, percent, signed } from './format.js';
 import { basemapGroup, fitMap, mapLegendSvg, mapSvg } from './map.js';
@@ -148,6 +149,7 @@ function tripSection(input: ReportInput, trip: ReportTrip, index: number): strin
   } else {
     out.push('<p>No measures were applied, so there is nothing to attribute.</p>');
   }
+  if (trip.economics !== undefined) out.push(tripEconomicsHtml(c, trip.economics, prefix));
   out.push('</section>');
   return out.join('\n');
 }
@@ -169,7 +171,7 @@ export function renderReport(input: ReportInput): string {
             const label = `${nameOf(input, c?.before.origin ?? t.options.origin)} → ${nameOf(input, c?.before.destination ?? t.options.destination)} (${profileId(t)})`;
             return `<li><a href="#trip-${i + 1}">${escapeHtml(label)}</a></li>`;
           })
-          .join('')}<li><a href="#assumptions">Assumptions and reproduction</a></li></ol></nav>`
+          .join('')}${input.corridorChoice !== undefined ? '<li><a href="#corridor-choice">What the package does to the corridor’s share</a></li>' : ''}<li><a href="#assumptions">Assumptions and reproduction</a></li></ol></nav>`
       : '';
   return [
     '<!DOCTYPE html>',
@@ -190,6 +192,8 @@ export function renderReport(input: ReportInput): string {
     '</header>',
     nav,
     ...sections,
+    ...(input.corridorChoice !== undefined ? [corridorChoiceHtml(input.corridorChoice)] : []),
+    ...(input.notes ?? []).map((n) => `<p class="note report-note">${escapeHtml(n)}</p>`),
     assumptionsHtml(input),
     '</main>',
     '</body>',

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+await p.goto('file://' + process.cwd() + '/report.html');
+const el = await p.$('svg[data-chart="time-distance"]');
+await el.screenshot({ path: '/tmp/tcd.png' });
+const el2 = await p.$('svg[data-chart="cost-distance"]');
+await el2.screenshot({ path: '/tmp/ccd.png' });
+const sec = await p.$('#corridor-choice');
+await sec.screenshot({ path: '/tmp/cc.png' });
+await b.close();
