@@ -96,8 +96,18 @@ export interface Appraisal {
   readonly annualBenefit: AnnualBenefit;
   /** The first year's total with the range of the varied parameters (value of time by its daily share, reliability ratio). */
   readonly annualBenefitRange: Ranged;
-  /** The Monte Carlo interval of the mean hours saved (95%), and the time benefit at its ends. */
-  readonly monteCarlo: { readonly hoursSaved: Interval; readonly timeBenefitUsd: Interval };
+  /**
+   * The simulation's error beside the parameters' range: the 95% interval of the mean hours saved and
+   * the time benefit at its ends; with the `p90-p50` spread, a conservative interval of the spread
+   * saved (the p90 and p50 differences' bootstrap intervals combined at their worst) and the annual
+   * benefit at the ends of both. The spread, a difference of quantiles, is the noisier part.
+   */
+  readonly monteCarlo: {
+    readonly hoursSaved: Interval;
+    readonly timeBenefitUsd: Interval;
+    readonly spreadHoursSaved: Interval | null;
+    readonly annualBenefitUsd: Interval | null;
+  };
   /** The Shapley split in money, when the scenario has an attribution. */
   readonly byMeasure?: readonly MeasureBenefit[];
   /** Money per TEU before and after (mean of the runs). */
@@ -213,9 +223,23 @@ export function appraise(scenario: Scenario, options: AppraisalOptions = {}): Ap
 
   const d = c.difference.meanHours;
   const votHour = vot.usdPerTeuHour;
+  const d90 = c.difference.p90Hours;
+  const d50 = c.difference.p50Hours;
+  // Spread saved = −(Δp90 − Δp50); its ends combine the two intervals at their worst.
+  const spreadInterval = rel.spread === 'p90-p50' ? { estimate: spreadSaved, low: -(d90.high - d50.low), high: -(d90.low - d50.high) } : null;
+  const vor = rel.ratio * votHour;
   const monteCarlo = {
     hoursSaved: { estimate: -d.estimate, low: -d.high, high: -d.low },
     timeBenefitUsd: { estimate: -d.estimate * votHour * volume, low: -d.high * votHour * volume, high: -d.low * votHour * volume },
+    spreadHoursSaved: spreadInterval,
+    annualBenefitUsd:
+      spreadInterval === null
+        ? null
+        : {
+            estimate: annualBenefit.totalUsd,
+            low: (-d.high * votHour + spreadInterval.low * vor + moneySaved) * volume,
+            high: (-d.low * votHour + spreadInterval.high * vor + moneySaved) * volume,
+          },
   };
 
   // Shapley split in money: the annual benefit of each subset against the baseline, each subset's

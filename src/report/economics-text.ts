@@ -54,6 +54,8 @@ export function appraisalText(a: Appraisal): string {
   lines.push(
     `  Annual benefit at ${fmtInt(a.volumeTeuPerYear)} TEU a year: ${rangeMillions(a.annualBenefitRange)} = time ${fmtMillions(b.timeUsd)} + reliability ${fmtMillions(b.reliabilityUsd)} + money ${fmtMillions(b.moneyUsd)}.`,
   );
+  const mc = a.monteCarlo.annualBenefitUsd;
+  if (mc !== null) lines.push(`  Simulation error: the annual benefit's 95% interval from the runs is ${fmtMillions(mc.low)} to ${fmtMillions(mc.high)} (the spread, a difference of quantiles, is the noisier part).`);
   if (a.byMeasure !== undefined) {
     lines.push('  Benefit a year per measure (Shapley values in money):');
     lines.push(
