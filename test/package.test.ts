@@ -30,7 +30,9 @@ function expectInBothFormats(code: string, expected: string): void {
   }
 }
 
-describe.runIf(existsSync('dist/index.js'))('built package', () => {
+// Each test starts Node processes (and worker threads) that load the built bundle: seconds on a busy
+// machine, so the tests get a minute, like the packed package's, rather than vitest's default 5 s.
+describe.runIf(existsSync('dist/index.js'))('built package', { timeout: 60_000 }, () => {
   it('package.json exports list types first and the files exist, for both entry points', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.sideEffects).toBe(false);
