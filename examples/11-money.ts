@@ -1,7 +1,7 @@
 // Money, emissions and appraisal: what a consignment costs and emits on the Middle Corridor, the
 // cheapest route against the fastest, the Japan 2025 package's benefit in money with its range and
 // per measure, NPV with a hypothetical budget, and what the package does to the corridor's share.
-// Run: npx tsx examples/09-money-and-appraisal.ts
+// Run: npx tsx examples/11-money.ts
 import { appraise, cheapestRoute, corridorChoice, japan2025, middleCorridor, routeCost, routeEmissions, runScenario } from 'transcaspian';
 
 const network = middleCorridor();
