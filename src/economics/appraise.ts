@@ -13,6 +13,7 @@ import type { ProfileSpec } from '../network/types.js';
 import type { Route } from '../route/fastest.js';
 import type { Interval } from '../simulate/compare.js';
 import { TODAY_VOLUME } from '../simulate/flow/demand.js';
+import { requireScenario } from '../simulate/check-results.js';
 import type { Scenario } from '../simulate/scenario.js';
 import { shapleyValues } from '../stats/shapley.js';
 import type { Summary } from '../stats/summary.js';
@@ -163,7 +164,8 @@ interface Corner {
  */
 export function appraise(scenario: Scenario, options: AppraisalOptions = {}): Appraisal {
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object');
-  const c = scenario?.comparison;
+  requireScenario(scenario);
+  const c = scenario.comparison;
   if (c === null || c === undefined) throw new InvalidArgumentError('scenario.comparison', c, 'a scenario with a route before and after (runScenario found none)');
   const p = ECONOMIC_PARAMETERS;
   const volume = numberOption('volumeTeuPerYear', options.volumeTeuPerYear, TODAY_VOLUME.teuPerYear, 0, 1e9);
@@ -225,20 +227,26 @@ export function appraise(scenario: Scenario, options: AppraisalOptions = {}): Ap
   const votHour = vot.usdPerTeuHour;
   const d90 = c.difference.p90Hours;
   const d50 = c.difference.p50Hours;
+  // An end is null when the simulation has too few runs to bound it; a sum with a null end is null.
+  const lin = (x: number | null, y: number | null, f: (x: number, y: number) => number): number | null => (x === null || y === null ? null : f(x, y));
   // Spread saved = −(Δp90 − Δp50); its ends combine the two intervals at their worst.
-  const spreadInterval = rel.spread === 'p90-p50' ? { estimate: spreadSaved, low: -(d90.high - d50.low), high: -(d90.low - d50.high) } : null;
+  const spreadInterval =
+    rel.spread === 'p90-p50'
+      ? { estimate: spreadSaved, low: lin(d90.high, d50.low, (h, l) => -(h - l)), high: lin(d90.low, d50.high, (l, h) => -(l - h)) }
+      : null;
   const vor = rel.ratio * votHour;
+  const neg = (x: number | null, k: number): number | null => (x === null ? null : -x * k);
   const monteCarlo = {
-    hoursSaved: { estimate: -d.estimate, low: -d.high, high: -d.low },
-    timeBenefitUsd: { estimate: -d.estimate * votHour * volume, low: -d.high * votHour * volume, high: -d.low * votHour * volume },
+    hoursSaved: { estimate: -d.estimate, low: neg(d.high, 1), high: neg(d.low, 1) },
+    timeBenefitUsd: { estimate: -d.estimate * votHour * volume, low: neg(d.high, votHour * volume), high: neg(d.low, votHour * volume) },
     spreadHoursSaved: spreadInterval,
     annualBenefitUsd:
       spreadInterval === null
         ? null
         : {
             estimate: annualBenefit.totalUsd,
-            low: (-d.high * votHour + spreadInterval.low * vor + moneySaved) * volume,
-            high: (-d.low * votHour + spreadInterval.high * vor + moneySaved) * volume,
+            low: lin(d.high, spreadInterval.low, (h, s) => (-h * votHour + s * vor + moneySaved) * volume),
+            high: lin(d.low, spreadInterval.high, (l, s) => (-l * votHour + s * vor + moneySaved) * volume),
           },
   };
 

@@ -6,10 +6,11 @@
 // baseline reproduces the observed shares exactly. A package changes the alternatives' GC (each trip
 // simulated before and after on common random numbers), hence the shares, the TEU diverted a year and
 // the reference corridor's gain, with the range the parameters' ranges imply.
+import { requireArray } from '../arguments.js';
 import { InvalidArgumentError, InvalidTableError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import type { Measure } from '../measures/types.js';
-import type { Network } from '../network/network.js';
+import { requireNetwork, type Network } from '../network/network.js';
 import { makeProblem } from '../network/validate.js';
 import { simulate, type SimulationResult } from '../simulate/montecarlo.js';
 import type { CostTables } from './cost-tables.js';
@@ -90,6 +91,10 @@ export interface CorridorChoice {
 
 /** Multinomial logit shares of utilities (log-sum-exp stabilised); `-Infinity` utility gets 0. */
 export function logitShares(utilities: readonly number[]): number[] {
+  requireArray(utilities, 'utilities', 'an array of utilities (numbers or -Infinity)', (u, f) => {
+    if (typeof u !== 'number' || Number.isNaN(u) || u === Infinity) throw new InvalidArgumentError(f, u, 'a finite number or -Infinity');
+  });
+  if (!utilities.some(Number.isFinite)) throw new InvalidArgumentError('utilities', utilities, 'at least one finite utility (shares of nothing are undefined)');
   const max = Math.max(...utilities.filter(Number.isFinite));
   const e = utilities.map((u) => (Number.isFinite(u) ? Math.exp(u - max) : 0));
   const sum = e.reduce((x, y) => x + y, 0);
@@ -126,6 +131,7 @@ function evaluate(network: Network, r: SimulationResult | null, costs: CostTable
  * alternative without a route has share 0 (`null` states).
  */
 export function corridorChoice(network: Network, options: CorridorChoiceOptions = {}): CorridorChoice {
+  requireNetwork(network);
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object');
   const spec = options.alternatives ?? chinaEuropeCorridors();
   checkCorridorAlternatives(network, spec);

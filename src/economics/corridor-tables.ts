@@ -1,6 +1,7 @@
 // Corridor alternatives as the library reads them: validated, frozen, checked against a network
 // before use. The shipped document (`data/corridors.json`) sources every observed volume.
 import shipped from '../../data/corridors.json' with { type: 'json' };
+import { requireShape, requireString } from '../arguments.js';
 import { InvalidTableError, type NetworkProblem } from '../errors.js';
 import type { Network } from '../network/network.js';
 import { checkDocument, deepFreeze } from '../network/validate.js';
@@ -40,7 +41,7 @@ export function parseCorridorAlternatives(input: unknown, options: TableOptions 
 
 /** Read and parse corridor alternatives from a JSON file (`FileReadError`, `FileTooLargeError`, `InvalidTableError`). */
 export function loadCorridorAlternatives(path: string, options: LoadTableOptions = {}): CorridorAlternativesSpec {
-  return parseCorridorAlternatives(readTableText(path, options.maxFileBytes, 'loadCorridorAlternatives'), options);
+  return parseCorridorAlternatives(readTableText(requireString(path, 'path'), requireShape<LoadTableOptions>(options, 'options', 'an object { maxFileBytes?, requireSources? }').maxFileBytes, 'loadCorridorAlternatives'), options);
 }
 
 let defaultAlternatives: CorridorAlternativesSpec | undefined;
@@ -55,5 +56,6 @@ const checked = new WeakMap<Network, WeakSet<CorridorAlternativesSpec>>();
 
 /** Throw `InvalidTableError` when the alternatives name nodes or profiles `network` lacks (checked once per pair). */
 export function checkCorridorAlternatives(network: Network, spec: CorridorAlternativesSpec): void {
+  requireShape(spec, 'alternatives', 'corridor alternatives from parseCorridorAlternatives, loadCorridorAlternatives or chinaEuropeCorridors', { alternatives: 'array' });
   checkOncePerNetwork(checked, network, spec, 'corridors', () => networkReferenceProblems(spec, network, { nodes: ['alternatives'], profiles: ['alternatives'] }));
 }

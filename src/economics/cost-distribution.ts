@@ -7,6 +7,7 @@ import { fsum } from 'd3-array';
 import type { Network } from '../network/network.js';
 import { resolveProfile } from '../network/network.js';
 import type { ProfileSpec } from '../network/types.js';
+import { requireSimulation } from '../simulate/check-results.js';
 import type { SimulationResult } from '../simulate/montecarlo.js';
 import { summarize } from '../stats/summary.js';
 import { assembleCost, hourlyRate, pathCostItems, tablesFor, type CategoryUsd, type CostItem, type CostOptions, type CountryUsd } from './route-cost.js';
@@ -84,6 +85,7 @@ function fixedItems(network: Network, result: SimulationResult, profile: Profile
  */
 export function simulationCost(network: Network, result: SimulationResult, options: CostOptions & { readonly profile?: string | ProfileSpec } = {}): CostDistribution {
   const tables = tablesFor(network, options);
+  requireSimulation(result);
   const profile = resolveProfile(network, options.profile ?? result.profile);
   const fixed = fixedItems(network, result, profile, { costs: tables });
   const rate = hourlyRate(profile, tables);

@@ -2,8 +2,9 @@
 // against a network before use (every node, link and profile they name must exist there). The shipped
 // tables (`data/costs.json`) cite a source or an estimate for every figure.
 import shipped from '../../data/costs.json' with { type: 'json' };
-import { InvalidTableError, type NetworkProblem } from '../errors.js';
-import type { Network } from '../network/network.js';
+import { requireShape, requireString } from '../arguments.js';
+import { InvalidArgumentError, InvalidTableError, type NetworkProblem } from '../errors.js';
+import { requireNetwork, type Network } from '../network/network.js';
 import type { SourceSpec } from '../network/types.js';
 import { checkDocument, deepFreeze } from '../network/validate.js';
 import { costTablesSchema } from './cost-schema.js';
@@ -81,7 +82,7 @@ export function parseCostTables(input: unknown, options: TableOptions = {}): Cos
 
 /** Read and parse cost tables from a JSON file (`FileReadError`, `FileTooLargeError`, `InvalidTableError`). */
 export function loadCostTables(path: string, options: LoadTableOptions = {}): CostTables {
-  return parseCostTables(readTableText(path, options.maxFileBytes, 'loadCostTables'), options);
+  return parseCostTables(readTableText(requireString(path, 'path'), requireShape<LoadTableOptions>(options, 'options', 'an object { maxFileBytes?, requireSources? }').maxFileBytes, 'loadCostTables'), options);
 }
 
 let defaultTables: CostTables | undefined;
@@ -98,7 +99,17 @@ export function middleCorridorCosts(): CostTables {
 
 /** What in `tables` does not exist in `network`: nodes, links and profiles named. Never throws. */
 export function costTablesProblems(network: Network, tables: CostTables): NetworkProblem[] {
+  requireNetwork(network);
+  requireCostTables(tables, 'tables');
   return networkReferenceProblems(tables.spec, network, { nodes: ['nodeCharges', 'fits'], links: ['services'], profiles: ['lineHaul', 'nodeCharges', 'services', 'timeCharges', 'fits'] });
+}
+
+/** `tables` if they are parsed cost tables; otherwise an `InvalidArgumentError` naming `field`. */
+export function requireCostTables(tables: unknown, field: string): CostTables {
+  if (typeof tables !== 'object' || tables === null || !((tables as CostTables).chargesByNode instanceof Map)) {
+    throw new InvalidArgumentError(field, tables, 'cost tables from parseCostTables, loadCostTables or middleCorridorCosts');
+  }
+  return tables as CostTables;
 }
 
 const checked = new WeakMap<Network, WeakSet<CostTables>>();

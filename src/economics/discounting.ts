@@ -2,6 +2,7 @@
 // rate of return, as development banks appraise projects. Year 0 carries the investment; years 1 … n
 // the benefits (growing with volume) less the running costs. Flows are real (constant prices), so
 // the discount rate is real too.
+import { requireArray, requireShape } from '../arguments.js';
 import { InvalidArgumentError } from '../errors.js';
 
 /** The flows of an appraisal, USD per year. */
@@ -33,8 +34,14 @@ function finite(field: string, value: unknown, min: number): number {
   return value;
 }
 
+/** `flows` as an array of finite USD figures. */
+function requireFlows(flows: unknown, field: string): readonly number[] {
+  return requireArray(flows, field, 'an array of USD per year (finite numbers)', (v, f) => finite(f, v, -Infinity));
+}
+
 /** Year-by-year flows: investment in year 0, benefits growing from year 1, running costs every year from 1. */
 export function cashFlows(inputs: CashFlowInputs): CashFlows {
+  requireShape(inputs, 'inputs', 'an object { annualBenefitUsd, investmentUsd, runningUsdPerYear, years, growthPerYear }');
   const benefit = finite('annualBenefitUsd', inputs.annualBenefitUsd, -Infinity);
   const investment = finite('investmentUsd', inputs.investmentUsd, 0);
   const running = finite('runningUsdPerYear', inputs.runningUsdPerYear, 0);
@@ -55,6 +62,7 @@ export function cashFlows(inputs: CashFlowInputs): CashFlows {
 
 /** Present value at `rate` of flows in years 0, 1, 2, …: Σ flow_t / (1 + rate)^t. */
 export function presentValue(flows: readonly number[], rate: number): number {
+  requireFlows(flows, 'flows');
   finite('discountRate', rate, -0.99);
   let pv = 0;
   for (let t = 0; t < flows.length; t++) pv += flows[t]! / (1 + rate) ** t;
@@ -63,6 +71,7 @@ export function presentValue(flows: readonly number[], rate: number): number {
 
 /** Benefit–cost ratio: PV(benefits) / PV(costs); `null` when the costs' present value is 0. */
 export function benefitCostRatio(flows: CashFlows, rate: number): number | null {
+  requireShape(flows, 'flows', 'CashFlows from cashFlows', { benefits: 'array', costs: 'array' });
   const pvc = presentValue(flows.costs, rate);
   return pvc > 0 ? presentValue(flows.benefits, rate) / pvc : null;
 }
@@ -73,6 +82,7 @@ export function benefitCostRatio(flows: CashFlows, rate: number): number | null 
  * that never repay it). With an investment first and net benefits after, the root is unique.
  */
 export function internalRateOfReturn(net: readonly number[]): number | null {
+  requireFlows(net, 'net');
   let lo = -0.99;
   let hi = 10;
   const f = (r: number): number => presentValue(net, r);

@@ -1,8 +1,9 @@
 // Emission tables as the library reads them: validated, frozen, indexed, and checked against a network
 // before use. The shipped tables (`data/emissions.json`) cite a source or an estimate for every figure.
 import shipped from '../../data/emissions.json' with { type: 'json' };
-import { InvalidTableError, type NetworkProblem } from '../errors.js';
-import type { Network } from '../network/network.js';
+import { requireShape, requireString } from '../arguments.js';
+import { InvalidArgumentError, InvalidTableError, type NetworkProblem } from '../errors.js';
+import { requireNetwork, type Network } from '../network/network.js';
 import type { SourceSpec } from '../network/types.js';
 import { checkDocument, deepFreeze } from '../network/validate.js';
 import type { LoadTableOptions, TableOptions } from './cost-tables.js';
@@ -87,7 +88,7 @@ export function parseEmissionTables(input: unknown, options: TableOptions = {}):
 
 /** Read and parse emission tables from a JSON file (`FileReadError`, `FileTooLargeError`, `InvalidTableError`). */
 export function loadEmissionTables(path: string, options: LoadTableOptions = {}): EmissionTables {
-  return parseEmissionTables(readTableText(path, options.maxFileBytes, 'loadEmissionTables'), options);
+  return parseEmissionTables(readTableText(requireString(path, 'path'), requireShape<LoadTableOptions>(options, 'options', 'an object { maxFileBytes?, requireSources? }').maxFileBytes, 'loadEmissionTables'), options);
 }
 
 let defaultTables: EmissionTables | undefined;
@@ -100,7 +101,17 @@ export function middleCorridorEmissions(): EmissionTables {
 
 /** What in `tables` does not exist in `network`: links, nodes and profiles named. Never throws. */
 export function emissionTablesProblems(network: Network, tables: EmissionTables): NetworkProblem[] {
+  requireNetwork(network);
+  requireEmissionTables(tables, 'tables');
   return networkReferenceProblems(tables.spec, network, { nodes: ['hubs'], links: ['railLinks', 'vessels'], profiles: ['road', 'vessels'] });
+}
+
+/** `tables` if they are parsed emission tables; otherwise an `InvalidArgumentError` naming `field`. */
+export function requireEmissionTables(tables: unknown, field: string): EmissionTables {
+  if (typeof tables !== 'object' || tables === null || !((tables as EmissionTables).gridByCountry instanceof Map)) {
+    throw new InvalidArgumentError(field, tables, 'emission tables from parseEmissionTables, loadEmissionTables or middleCorridorEmissions');
+  }
+  return tables as EmissionTables;
 }
 
 const checked = new WeakMap<Network, WeakSet<EmissionTables>>();

@@ -5,7 +5,8 @@
 // by construction and its cost is the sum of its arcs'. Reliability (a spread) does not add up along
 // a path, so it is not part of the search; `generalizedCost` adds it when a route is evaluated.
 import { InvalidArgumentError } from '../errors.js';
-import type { Network } from '../network/network.js';
+import { requireShape } from '../arguments.js';
+import { requireNetwork, type Network } from '../network/network.js';
 import type { ExpandedGraph } from '../route/expand.js';
 import { routeFromArcs, type Route } from '../route/fastest.js';
 import { shortestArcPath } from '../route/search.js';
@@ -72,6 +73,8 @@ export function objectiveWeights(network: Network, graph: ExpandedGraph, objecti
  * to the lowest arc index, as in `fastestRoute`.
  */
 export function cheapestRoute(network: Network, options: CheapestRouteOptions): CostedRoute | null {
+  requireNetwork(network);
+  requireShape(options, 'options', 'an object { origin, destination, profile?, minimise?, … }');
   const objective = options.minimise ?? 'time';
   if (!(ROUTE_OBJECTIVES as readonly string[]).includes(objective)) throw new InvalidArgumentError('minimise', objective, `one of ${ROUTE_OBJECTIVES.join(', ')}`);
   const tables = tablesFor(network, options);

@@ -6,12 +6,13 @@
 import { fsum } from 'd3-array';
 import { InvalidArgumentError, InvalidTableError } from '../errors.js';
 import type { Link, Network } from '../network/network.js';
-import { resolveProfile } from '../network/network.js';
+import { requireNetwork, resolveProfile } from '../network/network.js';
 import type { Mode, NodeSpec, ProfileSpec } from '../network/types.js';
 import { makeProblem } from '../network/validate.js';
 import { linkCountry, stageApplies } from '../route/expand.js';
 import type { Route } from '../route/fastest.js';
-import { checkCostTables, middleCorridorCosts, type CostTables } from './cost-tables.js';
+import { requireRoute } from '../simulate/check-results.js';
+import { checkCostTables, middleCorridorCosts, requireCostTables, type CostTables } from './cost-tables.js';
 import { COST_CATEGORIES, type Amount, type ChargeUnit, type CostCategory, type LineHaulRate } from './cost-types.js';
 
 /** One money item of a trip, per consignment (one unit of the profile). */
@@ -169,10 +170,9 @@ export function hourlyRate(profile: ProfileSpec, tables: CostTables): { usd: num
 
 /** Resolve the tables to use and check them against the network. */
 export function tablesFor(network: Network, options: CostOptions = {}): CostTables {
-  const tables = options.costs ?? middleCorridorCosts();
-  if (typeof tables !== 'object' || tables === null || !(tables.chargesByNode instanceof Map)) {
-    throw new InvalidArgumentError('costs', tables, 'cost tables from parseCostTables, loadCostTables or middleCorridorCosts');
-  }
+  requireNetwork(network);
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object');
+  const tables = requireCostTables(options.costs ?? middleCorridorCosts(), 'costs');
   checkCostTables(network, tables);
   return tables;
 }
@@ -258,6 +258,7 @@ export function assembleCost(profile: ProfileSpec, fixed: readonly CostItem[], r
  */
 export function routeCost(network: Network, route: Route, options: CostOptions & { readonly profile?: string | ProfileSpec } = {}): RouteCost {
   const tables = tablesFor(network, options);
+  requireRoute(route);
   const profile = resolveProfile(network, options.profile ?? route.profile);
   const fixed = pathCostItems(network, route.links, profile, tables);
   return assembleCost(profile, fixed, hourlyRate(profile, tables), hoursByCountry(route));

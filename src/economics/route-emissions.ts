@@ -5,15 +5,16 @@
 // class and ships by lane (per link); trucks per tonne-km. Emissions follow distance and vehicles,
 // not waiting: a measure that only shortens waits leaves them unchanged (idling is not modelled).
 import { fsum } from 'd3-array';
-import { InvalidTableError } from '../errors.js';
+import { InvalidArgumentError, InvalidTableError } from '../errors.js';
 import type { Link, Network } from '../network/network.js';
-import { resolveProfile } from '../network/network.js';
+import { requireNetwork, resolveProfile } from '../network/network.js';
 import type { Mode, NodeSpec, ProfileSpec } from '../network/types.js';
 import { MODES } from '../network/types.js';
 import { makeProblem } from '../network/validate.js';
 import { linkCountry, stageApplies } from '../route/expand.js';
 import type { Route } from '../route/fastest.js';
-import { checkEmissionTables, middleCorridorEmissions, type EmissionTables } from './emission-tables.js';
+import { requireRoute } from '../simulate/check-results.js';
+import { checkEmissionTables, middleCorridorEmissions, requireEmissionTables, type EmissionTables } from './emission-tables.js';
 import type { Figure, Intensity } from './emission-types.js';
 import { profileLoad } from './route-cost.js';
 
@@ -158,7 +159,9 @@ export function pathEmissionItems(network: Network, linkIds: readonly string[], 
 
 /** Resolve the tables to use and check them against the network. */
 export function emissionTablesFor(network: Network, options: EmissionOptions = {}): EmissionTables {
-  const tables = options.emissions ?? middleCorridorEmissions();
+  requireNetwork(network);
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object');
+  const tables = requireEmissionTables(options.emissions ?? middleCorridorEmissions(), 'emissions');
   checkEmissionTables(network, tables);
   return tables;
 }
@@ -195,6 +198,7 @@ export function assembleEmissions(profile: ProfileSpec, items: readonly Emission
  */
 export function routeEmissions(network: Network, route: Route, options: EmissionOptions & { readonly profile?: string | ProfileSpec } = {}): RouteEmissions {
   const tables = emissionTablesFor(network, options);
+  requireRoute(route);
   const profile = resolveProfile(network, options.profile ?? route.profile);
   return assembleEmissions(profile, pathEmissionItems(network, route.links, profile, tables));
 }

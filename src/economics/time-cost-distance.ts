@@ -3,12 +3,14 @@
 // transfers, ports) and a p10–p90 band from the simulation. Money accumulates each link's tariff as
 // the link is travelled and each stop's charges on leaving it; charges per hour follow the time, so
 // the money band is the time band's image.
+import { requireShape } from '../arguments.js';
 import { InvalidArgumentError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import type { Network } from '../network/network.js';
 import { resolveProfile } from '../network/network.js';
 import type { NodeKind } from '../network/types.js';
 import { alongRoute, type RoutePosition } from '../simulate/along-route.js';
+import { requireScenario } from '../simulate/check-results.js';
 import type { Scenario } from '../simulate/scenario.js';
 import type { CostTables } from './cost-tables.js';
 import { hourlyRate, linkCostItems, profileLoad, stopCostItems, tablesFor } from './route-cost.js';
@@ -84,6 +86,8 @@ function profileOf(network: Network, scenario: Scenario, tables: CostTables, run
  * time and money rise. Throws `InvalidArgumentError` when the scenario has no route.
  */
 export function timeCostDistance(scenario: Scenario, options: { readonly costs?: CostTables; readonly runs?: number } = {}): TimeCostDistance {
+  requireScenario(scenario);
+  requireShape(options, 'options', 'an object { costs?, runs? }');
   if (scenario.comparison === null) throw new InvalidArgumentError('scenario.comparison', null, 'a scenario whose trip has a route before and after');
   const tables = tablesFor(scenario.network, options.costs !== undefined ? { costs: options.costs } : {});
   const runs = options.runs ?? Math.min(scenario.options.runs, 2000);

@@ -1,8 +1,10 @@
 // Everything money and emissions say about one scenario's trip, computed once for the report and the
 // command line: money per consignment before and after (distributions beside the simulation's time),
 // CO2e before and after, the Time/Cost–Distance chart's data, and the appraisal of the package.
+import { requireShape } from '../arguments.js';
 import { applyMeasures } from '../measures/apply.js';
 import { resolveProfile } from '../network/network.js';
+import { requireScenario } from '../simulate/check-results.js';
 import type { Scenario } from '../simulate/scenario.js';
 import { appraise, type Appraisal, type AppraisalOptions } from './appraise.js';
 import { simulationCost, type CostDistribution } from './cost-distribution.js';
@@ -24,6 +26,8 @@ export interface TripEconomics {
  * route.
  */
 export function tripEconomics(scenario: Scenario, options: AppraisalOptions & { readonly chartRuns?: number } = {}): TripEconomics | null {
+  requireScenario(scenario);
+  requireShape(options, 'options', 'an object (appraisal options and chartRuns?)');
   const c = scenario.comparison;
   if (c === null) return null;
   const network = scenario.network;

@@ -2,6 +2,7 @@
 // (Hummels & Schaur 2013: 0.6–2.1% a day), so an hour is worth value × share / 24; an hour of
 // spread in transit time (p90 − p50, or the standard deviation) is worth the reliability ratio times
 // that (the reliability-ratio method). Both come with the range their parameters' ranges imply.
+import { requireShape } from '../arguments.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Summary } from '../stats/summary.js';
 import { ECONOMIC_PARAMETERS } from './parameters.js';
@@ -76,6 +77,8 @@ export function valueOfTime(options: ValueOfTimeOptions = {}): ValueOfTime {
 
 /** The spread of a transit-time summary in hours: p90 − p50, or the standard deviation. */
 export function spreadHours(summary: Pick<Summary, 'p50Hours' | 'p90Hours' | 'sdHours'>, measure: SpreadMeasure = 'p90-p50'): number {
+  requireShape(summary, 'summary', 'a Summary (p50Hours, p90Hours, sdHours)', { p50Hours: 'number', p90Hours: 'number', sdHours: 'number' });
+  if (measure !== 'p90-p50' && measure !== 'sd') throw new InvalidArgumentError('measure', measure, '"p90-p50" or "sd"');
   return measure === 'sd' ? summary.sdHours : summary.p90Hours - summary.p50Hours;
 }
 

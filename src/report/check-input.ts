@@ -3,27 +3,9 @@
 // They check the fields the renderers read; the values come from the library's own functions.
 import { requireArray, requireShape } from '../arguments.js';
 import { requireNetwork } from '../network/network.js';
-import type { Comparison } from '../simulate/compare.js';
+import { requireComparison } from '../simulate/check-results.js';
 import type { FlowResult, VolumeSweep } from '../simulate/flow/types.js';
-import type { SimulationResult } from '../simulate/montecarlo.js';
 import type { ReportInput, ReportTrip } from './model.js';
-
-const SIMULATION = 'a SimulationResult from simulate';
-
-function requireSimulation(value: unknown, field: string): SimulationResult {
-  const r = requireShape<SimulationResult>(value, field, SIMULATION, { samples: 'samples', sorted: 'samples', summary: 'object', byCountry: 'array', byCategory: 'object', route: 'object', routes: 'array' });
-  requireShape(r.route, `${field}.route`, SIMULATION, { nodes: 'array', links: 'array', parts: 'array' });
-  return r;
-}
-
-/** `c` if it has the shape of a `Comparison` (from `compare` or `runScenario`). */
-export function requireComparison(c: unknown, field = 'comparison'): Comparison {
-  const expected = 'a Comparison from compare or runScenario';
-  const comparison = requireShape<Comparison>(c, field, expected, { before: 'object', after: 'object', difference: 'object', byCountry: 'array', byCategory: 'object' });
-  requireSimulation(comparison.before, `${field}.before`);
-  requireSimulation(comparison.after, `${field}.after`);
-  return comparison;
-}
 
 /** `trip` if it has the shape of a `ReportTrip` (a `Scenario` from `runScenario`, with a title or not). */
 export function requireTrip(trip: unknown, field = 'trip'): ReportTrip {

@@ -48,14 +48,14 @@ export function appraisalText(a: Appraisal): string {
     `  Value of time $${vot.usdPerTeuHour.toFixed(1)} per TEU-hour (range $${vot.range[0].toFixed(1)}–${vot.range[1].toFixed(1)})${vot.cargoValueUsdPerTeu !== undefined ? `: cargo $${fmtInt(vot.cargoValueUsdPerTeu)} per TEU × ${(vot.dailyShare! * 100).toFixed(2)}% a day` : ''}; reliability ${a.reliability.ratio} × that on ${a.reliability.spread}.`,
   );
   lines.push(
-    `  Per TEU: ${a.perTeu.hoursSaved.toFixed(2)} h saved (95% interval ${a.monteCarlo.hoursSaved.low.toFixed(2)} to ${a.monteCarlo.hoursSaved.high.toFixed(2)}), spread (${a.reliability.spread}) ${signed(-a.perTeu.spreadHoursSaved)} h, money ${signed(-a.perTeu.moneySavedUsd)} USD: a benefit of ${a.perTeu.benefitUsd.toFixed(2)} USD.`,
+    `  Per TEU: ${a.perTeu.hoursSaved.toFixed(2)} h saved (95% interval ${a.monteCarlo.hoursSaved.low === null || a.monteCarlo.hoursSaved.high === null ? 'n/a' : `${a.monteCarlo.hoursSaved.low.toFixed(2)} to ${a.monteCarlo.hoursSaved.high.toFixed(2)}`}), spread (${a.reliability.spread}) ${signed(-a.perTeu.spreadHoursSaved)} h, money ${signed(-a.perTeu.moneySavedUsd)} USD: a benefit of ${a.perTeu.benefitUsd.toFixed(2)} USD.`,
   );
   const b = a.annualBenefit;
   lines.push(
     `  Annual benefit at ${fmtInt(a.volumeTeuPerYear)} TEU a year: ${rangeMillions(a.annualBenefitRange)} = time ${fmtMillions(b.timeUsd)} + reliability ${fmtMillions(b.reliabilityUsd)} + money ${fmtMillions(b.moneyUsd)}.`,
   );
   const mc = a.monteCarlo.annualBenefitUsd;
-  if (mc !== null) lines.push(`  Simulation error: the annual benefit's 95% interval from the runs is ${fmtMillions(mc.low)} to ${fmtMillions(mc.high)} (the spread, a difference of quantiles, is the noisier part).`);
+  if (mc !== null && mc.low !== null && mc.high !== null) lines.push(`  Simulation error: the annual benefit's 95% interval from the runs is ${fmtMillions(mc.low)} to ${fmtMillions(mc.high)} (the spread, a difference of quantiles, is the noisier part).`);
   if (a.byMeasure !== undefined) {
     lines.push('  Benefit a year per measure (Shapley values in money):');
     lines.push(
