@@ -1,4 +1,4 @@
-// Calibration cases (corridor-facts.md, "VAL" rows) on the shipped network, container-rail profile,
+// Calibration cases (published end-to-end times: KTZ, TITR, Astana Times) on the shipped network, container-rail profile,
 // expected times. The dataset's figures come from segment evidence; these end-to-end bands check them.
 import { describe, expect, it } from 'vitest';
 import { breakdown, fastestRoute, middleCorridor, validateNetwork } from '../src/index.js';
@@ -8,7 +8,7 @@ const network = middleCorridor();
 const days = (origin: string, destination: string): number =>
   fastestRoute(network, { origin, destination, profile: 'container-rail' })!.totalDays;
 
-describe('calibration of the default network (corridor-facts VAL rows)', () => {
+describe('calibration of the default network (published end-to-end times)', () => {
   it('Altynkol → Aktau takes 2.5–4 days (KTZ: 3,128 km in 3 days)', () => {
     const d = days('altynkol', 'aktau');
     expect(d).toBeGreaterThanOrEqual(2.5);

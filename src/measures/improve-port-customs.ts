@@ -1,5 +1,5 @@
 // Port customs procedures (digitalisation, streamlined clearance) at named seaports, by default the
-// Port of Aktau, where Japan said it would help improve customs procedures (corridor-facts §5a).
+// Port of Aktau, where Japan said it would help improve customs procedures [S2j, S2k].
 import { InvalidMeasureError } from '../errors.js';
 import { defineMeasure } from './define.js';
 import { absentCountriesOf, checkOptions, countryList, extraSources, idList, measureIdOf, percent, requireParameter, type ParameterDef } from './parameters.js';
@@ -21,8 +21,8 @@ export const PORT_CUSTOMS_CUT: ParameterDef & { readonly default: number } = Obj
   hardMax: 1,
   assumption:
     'Estimate, not a published target: Japan will "participate in improving customs procedures at the port of Aktau" ' +
-    '[S2j, S2k] and digitalise customs services there [S2l], with no figure given (corridor-facts §5a). Range from ' +
-    'corridor-facts §5c (port customs dwell −20…−40%); the Baku port TITR protocol brought vessel handling from a ' +
+    '[S2j, S2k] and digitalise customs services there [S2l], with no figure given. Range −20…−40% from ' +
+    'regional reforms of procedures (Kyrgyz lane management −54% [S10b], Dostyk train processing −53% [S93]), put lower at a port where vessel and quay time dominate; the Baku port TITR protocol brought vessel handling from a ' +
     '30 h maximum to a 20.1 h average, about −33% [S46].',
 });
 
@@ -52,7 +52,7 @@ export function improvePortCustoms(options: ImprovePortCustomsOptions = {}): Mea
     changes:
       `Customs stages at the port${nodes.length === 1 ? '' : 's'} ${nodes.join(', ')}${countries === undefined ? '' : ` (${countries.join(', ')})`} ` +
       `take ${percent(cut.value)} less time. Handling, ferry waits and queues are unchanged.`,
-    sources: [...extraSources(id, options.sources), ...citations('S2j', 'S2k', 'S2l', 'S46')],
+    sources: [...extraSources(id, options.sources), ...citations('S2j', 'S2k', 'S2l', 'S46', 'S10b', 'S93')],
     parameters: [cut],
     scope: { nodes, countries },
     options: { title: options.title, sources: options.sources, absentCountries: absent, nodes, countries, cut: cut.value },

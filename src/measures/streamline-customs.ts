@@ -20,8 +20,8 @@ export const PROCEDURAL_CUT: ParameterDef & { readonly default: number } = Objec
   hardMin: 0,
   hardMax: 1,
   assumption:
-    'Estimate, not a published target (corridor-facts §5a: no quantified Japanese target). Range −20…−50% from ' +
-    'regional reforms (§5c): Kyrgyz lane management 2.8 h → 1.3 h, −54% [S10b]; Dostyk train processing 9 h → 4.25 h, ' +
+    'Estimate, not a published target (the announcements give no figure [S1, S1b]). Range −20…−50% from ' +
+    'regional reforms: Kyrgyz lane management 2.8 h → 1.3 h, −54% [S10b]; Dostyk train processing 9 h → 4.25 h, ' +
     '−53% [S93]; Temir-Baba 1 h → 25 min [S104]; Khorgos Gateway handling 5 h → 1 h [S34]. Those cuts include ' +
     'infrastructure and throughput changes, so training and procedure alone is put at the lower middle of the band, −30%.',
 });
@@ -37,9 +37,9 @@ export const INSPECTION_RATE_CUT: ParameterDef & { readonly default: number } = 
   hardMin: 0,
   hardMax: 1,
   assumption:
-    'Estimate with no direct evidence: corridor-facts has no measured change in physical-inspection rates (§5a, §5c). ' +
-    'Training in risk management is meant to target exams (§5c, Georgia risk-based customs [S6]; the World Bank ' +
-    'caveat that value comes from risk targeting [S128]), so the rate is cut by the low end of the §5c band (−20%); ' +
+    'Estimate with no direct evidence: no measured change in physical-inspection rates after a reform was found. ' +
+    'Training in risk management is meant to target exams (Georgia risk-based customs [S6]; the World Bank ' +
+    'caveat that value comes from risk targeting [S128]), so the rate is cut by the low end of the procedural band (−20%); ' +
     'the range runs from no effect (0) to the top of that band (−50%).',
 });
 
@@ -48,7 +48,7 @@ export const INSPECTION_RATE_CUT: ParameterDef & { readonly default: number } = 
  * takes (1 − proceduralCut) of its time (every parameter of its distribution is scaled), and every
  * `inspection` stage in scope happens to (1 − inspectionRateCut) of the consignments it did (an
  * omitted probability counts as 1). No other stage kind changes: queues, gauge changes and handling
- * are capacity and transhipment time that procedures do not shorten (corridor-facts §5c, [S3, S17]).
+ * are capacity and transhipment time that procedures do not shorten (World Bank and OECD on the dominant delays [S3, S17]).
  * Default id `streamline-customs`. Throws `InvalidMeasureError` for a parameter outside its range or a country that is not an ISO
  * 3166-1 alpha-2 code, and (when applied) for a country or node absent from the network.
  */
@@ -76,7 +76,7 @@ export function streamlineCustoms(options: StreamlineCustomsOptions): Measure {
       `sent to a physical inspection there falls by ${percent(inspection.value)}. Queues, gauge changes, handling and ` +
       'every other stage are unchanged: they are capacity and transhipment time, not procedure.' +
       (absent === 'ignore' ? ' Countries the network does not model are skipped.' : ''),
-    sources: [...extraSources(id, options.sources), ...citations('S10b', 'S93', 'S104', 'S34', 'S6', 'S128', 'S3', 'S17')],
+    sources: [...extraSources(id, options.sources), ...citations('S1', 'S1b', 'S10b', 'S93', 'S104', 'S34', 'S6', 'S128', 'S3', 'S17')],
     parameters: [procedural, inspection],
     scope: { countries, nodes, exceptNodes },
     options: { title: options.title, sources: options.sources, absentCountries: absent, countries, nodes, exceptNodes, proceduralCut: procedural.value, inspectionRateCut: inspection.value },

@@ -37,7 +37,7 @@ export interface MeasureParameter {
   readonly hardMin: number;
   /** Largest value that means anything (inclusive), e.g. 1 for a share; above it is an `InvalidMeasureError`. */
   readonly hardMax: number;
-  /** Why this default and range: the evidence (corridor-facts sections, S-keys) or that it is the caller's own. */
+  /** Why this default and range: the evidence (source keys, e.g. `S93`) or that it is the caller's own. */
   readonly assumption: string;
 }
 
@@ -48,7 +48,7 @@ export interface MeasureCitation {
   /** Publication year; `null` when the source states none (never guessed). */
   readonly year: number | null;
   readonly url?: string;
-  /** Key of the source in `corridor-facts.md` §7, e.g. `S1`. */
+  /** Key of the source among the shipped citations (`CITATIONS` keys), e.g. `S1`. */
   readonly ref?: string;
 }
 

@@ -1,5 +1,5 @@
 // Today's Middle Corridor traffic as flows of consignments for the queue model: what `volume: 1`
-// means, and where each figure comes from (corridor-facts §4b; keys as in its §7).
+// means, and where each figure comes from (the citations below).
 import type { MeasureCitation } from '../../measures/types.js';
 import type { FlowSpec, TodayVolume } from './types.js';
 
