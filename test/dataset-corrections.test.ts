@@ -1,0 +1,50 @@
+// The shipped dataset against the published figures its corrections rest on: each test names the
+// source and fails if the figure drifts outside what that source allows.
+import { describe, expect, it } from 'vitest';
+import { fastestRoute, middleCorridor, type Route } from '../src/index.js';
+
+const network = middleCorridor();
+const MIDDLE_CORRIDOR = { countries: ['RU', 'BY', 'IR'] };
+
+/** Expected hours spent at the named nodes' stages on a route (the border pair's dwell). */
+function hoursAt(route: Route, nodeIds: readonly string[]): number {
+  return route.parts.filter((p) => p.kind === 'stage' && p.nodeId !== undefined && nodeIds.includes(p.nodeId)).reduce((s, p) => s + p.hours, 0);
+}
+
+function route(origin: string, destination: string, profile: string, avoid?: { countries: string[] }): Route {
+  const r = fastestRoute(network, avoid === undefined ? { origin, destination, profile } : { origin, destination, profile, avoid });
+  expect(r, `${origin} → ${destination} (${profile})`).not.toBeNull();
+  return r!;
+}
+
+describe('China–Kazakhstan rail border (ADB CAREC CPMM 2022–2023)', () => {
+  it('a wagonload train spends 80–130 h at Alashankou and Dostyk (Chinese side 30.5 h + Kazakh inbound 78.0 h)', () => {
+    const r = route('urumqi', 'aktogay', 'wagon');
+    expect(r.nodes).toEqual(['urumqi', 'alashankou', 'dostyk', 'aktogay']);
+    const h = hoursAt(r, ['alashankou', 'dostyk']);
+    expect(h).toBeGreaterThanOrEqual(80);
+    expect(h).toBeLessThanOrEqual(130);
+    expect(hoursAt(r, ['alashankou'])).toBeCloseTo(30.5, -1);
+  });
+  it('a block train crosses in well under half the wagonload time, and via Horgos–Altynkol too', () => {
+    const wagon = hoursAt(route('urumqi', 'aktogay', 'wagon'), ['alashankou', 'dostyk']);
+    const block = hoursAt(route('urumqi', 'aktogay', 'container-rail'), ['alashankou', 'dostyk']);
+    expect(block).toBeLessThan(wagon / 2);
+    expect(block).toBeGreaterThan(12);
+    const viaHorgos = route('urumqi', 'almaty', 'wagon');
+    expect(viaHorgos.nodes).toContain('altynkol');
+    expect(hoursAt(viaHorgos, ['horgos', 'altynkol'])).toBeGreaterThanOrEqual(80);
+  });
+  it('puts the border time into queues, transhipment and traction, not customs (ASTANA-1: transit declarations in minutes)', () => {
+    const r = route('urumqi', 'aktogay', 'wagon');
+    const at = r.parts.filter((p) => p.kind === 'stage' && (p.nodeId === 'alashankou' || p.nodeId === 'dostyk'));
+    const customs = at.filter((p) => p.category === 'customs').reduce((s, p) => s + p.hours, 0);
+    const waiting = at.filter((p) => p.category === 'waiting').reduce((s, p) => s + p.hours, 0);
+    expect(customs).toBeLessThan(5);
+    expect(waiting).toBeGreaterThan(10 * customs);
+    for (const n of ['dostyk', 'altynkol']) {
+      const node = network.nodeById.get(n)!;
+      for (const s of node.stages ?? []) if (s.kind === 'inspection') expect(s.probability ?? 1, `${n}/${s.id}`).toBeLessThanOrEqual(0.2);
+    }
+  });
+});
