@@ -1,7 +1,7 @@
 // The shipped dataset against the published figures its corrections rest on: each test names the
 // source and fails if the figure drifts outside what that source allows.
 import { describe, expect, it } from 'vitest';
-import { fastestRoute, middleCorridor, type Route } from '../src/index.js';
+import { fastestRoute, middleCorridor, simulate, type Route } from '../src/index.js';
 
 const network = middleCorridor();
 const MIDDLE_CORRIDOR = { countries: ['RU', 'BY', 'IR'] };
@@ -46,5 +46,19 @@ describe('China–Kazakhstan rail border (ADB CAREC CPMM 2022–2023)', () => {
       const node = network.nodeById.get(n)!;
       for (const s of node.stages ?? []) if (s.kind === 'inspection') expect(s.probability ?? 1, `${n}/${s.id}`).toBeLessThanOrEqual(0.2);
     }
+  });
+});
+
+describe('Azerbaijan–Georgia rail border and Georgian traction (TRACECA pilot 2023; Georgian Railway fleet)', () => {
+  it('Böyük Kəsik–Gardabani takes 48 h or more for one train in ten (the 2023 pilot: more than 75 h)', () => {
+    const r = route('alat', 'tbilisi', 'container-rail');
+    expect(r.nodes).toEqual(['alat', 'beyuk-kesik', 'gardabani', 'tbilisi']);
+    const movingHours = r.parts.filter((p) => p.category === 'moving').reduce((s, p) => s + p.hours, 0);
+    const sim = simulate(network, { origin: 'alat', destination: 'tbilisi', profile: 'container-rail', runs: 4000, seed: 14 })!;
+    const p90 = sim.sorted[Math.floor(0.9 * (sim.sorted.length - 1))]! - movingHours;
+    expect(p90).toBeGreaterThanOrEqual(48);
+    expect(p90).toBeLessThan(150);
+    const waiting = r.parts.filter((p) => p.category === 'waiting' && (p.nodeId === 'gardabani' || p.nodeId === 'beyuk-kesik'));
+    expect(waiting.reduce((s, p) => s + p.hours, 0)).toBeGreaterThan(20);
   });
 });
