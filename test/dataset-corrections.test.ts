@@ -62,3 +62,24 @@ describe('Azerbaijan–Georgia rail border and Georgian traction (TRACECA pilot 
     expect(waiting.reduce((s, p) => s + p.hours, 0)).toBeGreaterThan(20);
   });
 });
+
+describe('Black Sea and the Türkiye path (operators prefer Poti/Batumi: World Bank 2023)', () => {
+  it("routes Xi'an → Constanța on the Middle Corridor over Poti or Batumi, not Kars", () => {
+    const r = route('xian', 'constanta', 'container-rail', MIDDLE_CORRIDOR);
+    expect(r.nodes.some((n) => n === 'poti' || n === 'batumi')).toBe(true);
+    expect(r.nodes).not.toContain('kars');
+    expect(r.totalDays).toBeGreaterThanOrEqual(18);
+    expect(r.totalDays).toBeLessThanOrEqual(25);
+  });
+  it('takes about a week Kars → Halkalı (2025 trains: 15 d Chengdu → Kars, 22 d Chongqing → Halkalı)', () => {
+    const through = route('tbilisi', 'istanbul', 'container-rail');
+    expect(through.nodes).toContain('kars');
+    const karsToHalkaliDays = (through.totalHours - route('tbilisi', 'kars', 'container-rail').totalHours) / 24;
+    expect(karsToHalkaliDays).toBeGreaterThanOrEqual(3);
+    expect(karsToHalkaliDays).toBeLessThanOrEqual(11);
+  });
+  it('runs the container feeders about three times a month (2022)', () => {
+    const feeder = network.links.find((l) => l.id === 'poti-constanta-feeder')!;
+    expect(feeder.service!.departuresPerWeek! * (30.4 / 7)).toBeCloseTo(3, 0);
+  });
+});
