@@ -83,3 +83,15 @@ describe('Black Sea and the Türkiye path (operators prefer Poti/Batumi: World B
     expect(feeder.service!.departuresPerWeek! * (30.4 / 7)).toBeCloseTo(3, 0);
   });
 });
+
+describe('the Northern comparator (DHL 2024: Xi\'an → Małaszewicze 12–14 d; RailTech 2018: two to three days at Brest)', () => {
+  it("takes 11–15 days Xi'an → Małaszewicze, two days or more of it waiting at Brest", () => {
+    const r = route('xian', 'malaszewicze', 'container-rail');
+    expect(r.nodes.slice(-2)).toEqual(['brest', 'malaszewicze']);
+    expect(r.totalDays).toBeGreaterThanOrEqual(11);
+    expect(r.totalDays).toBeLessThanOrEqual(15);
+    const atBrest = r.parts.filter((p) => p.nodeId === 'brest' && p.category === 'waiting');
+    expect(atBrest.reduce((s, p) => s + p.hours, 0)).toBeGreaterThanOrEqual(48);
+    expect(atBrest.every((p) => p.country === 'BY')).toBe(true);
+  });
+});
