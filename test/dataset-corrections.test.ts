@@ -1,7 +1,7 @@
 // The shipped dataset against the published figures its corrections rest on: each test names the
 // source and fails if the figure drifts outside what that source allows.
 import { describe, expect, it } from 'vitest';
-import { fastestRoute, middleCorridor, simulate, type Route } from '../src/index.js';
+import { applyMeasures, closeLink, fastestRoute, middleCorridor, simulate, type Route } from '../src/index.js';
 
 const network = middleCorridor();
 const MIDDLE_CORRIDOR = { countries: ['RU', 'BY', 'IR'] };
@@ -93,5 +93,24 @@ describe('the Northern comparator (DHL 2024: Xi\'an → Małaszewicze 12–14 d;
     const atBrest = r.parts.filter((p) => p.nodeId === 'brest' && p.category === 'waiting');
     expect(atBrest.reduce((s, p) => s + p.hours, 0)).toBeGreaterThanOrEqual(48);
     expect(atBrest.every((p) => p.country === 'BY')).toBe(true);
+  });
+});
+
+describe("Kazakhstan's rail network (KTZ: Altynkol → Aktau 3,128 km; the Zhezkazgan–Beyneu line saves 1–3 days)", () => {
+  it('runs Altynkol → Aktau over Arys–Kyzylorda–Shalkar–Beyneu at about the 3,128 km KTZ gives', () => {
+    const r = route('altynkol', 'aktau', 'container-rail');
+    expect(r.nodes).toEqual(expect.arrayContaining(['kyzylorda', 'shalkar', 'beyneu']));
+    expect(r.distanceKm).toBeGreaterThan(3128 * 0.9);
+    expect(r.distanceKm).toBeLessThan(3128 * 1.1);
+  });
+  it.each(['moyynty-zhezkazgan', 'zhezkazgan-beyneu', 'shymkent-kyzylorda', 'kyzylorda-shalkar'])('closing %s diverts overland within 3 days, never by sea round Europe', (closed) => {
+    const trip = { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: MIDDLE_CORRIDOR };
+    const before = fastestRoute(network, trip)!;
+    const after = fastestRoute(applyMeasures(network, [closeLink({ link: closed })]), trip)!;
+    expect(after).not.toBeNull();
+    expect(after.nodes).not.toContain('lianyungang');
+    expect(after.nodes).toContain('beyneu');
+    expect(after.totalDays - before.totalDays).toBeGreaterThanOrEqual(0);
+    expect(after.totalDays - before.totalDays).toBeLessThanOrEqual(3);
   });
 });
