@@ -1,7 +1,7 @@
 // The shipped dataset against the published figures its corrections rest on: each test names the
 // source and fails if the figure drifts outside what that source allows.
 import { describe, expect, it } from 'vitest';
-import { applyMeasures, closeLink, fastestRoute, middleCorridor, simulate, type Route } from '../src/index.js';
+import { applyMeasures, closeLink, fastestRoute, japan2025, middleCorridor, simulate, type Route } from '../src/index.js';
 
 const network = middleCorridor();
 const MIDDLE_CORRIDOR = { countries: ['RU', 'BY', 'IR'] };
@@ -112,5 +112,19 @@ describe("Kazakhstan's rail network (KTZ: Altynkol → Aktau 3,128 km; the Zhezk
     expect(after.nodes).toContain('beyneu');
     expect(after.totalDays - before.totalDays).toBeGreaterThanOrEqual(0);
     expect(after.totalDays - before.totalDays).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('the named Japanese scanner site (JICA grant, December 2025: Spitamen customs post, Tajikistan)', () => {
+  it('is a Tajik border node with a physical inspection that the package replaces by scans', () => {
+    const before = network.nodeById.get('spitamen')!;
+    expect(before.country).toBe('TJ');
+    expect(before.kind).toBe('border');
+    const pkg = japan2025();
+    expect(pkg.measures.find((m) => m.id === 'xray-scanners')!.sources.map((s) => s.ref)).toContain('jica-2025-spitamen');
+    expect(pkg.notes.join(' ')).toMatch(/Spitamen/);
+    const after = applyMeasures(network, pkg.measures).nodeById.get('spitamen')!;
+    expect((after.stages ?? []).some((s) => s.kind === 'scan')).toBe(true);
+    expect((before.stages ?? []).some((s) => s.kind === 'scan')).toBe(false);
   });
 });

@@ -74,7 +74,8 @@ function checkOverrides(overrides: unknown): Japan2025Overrides {
  *    (`streamlineCustoms`), everywhere except the Port of Aktau, which has its own measure (4), so
  *    its customs time is not cut twice (border and port customs have separate bands);
  * 2. `xray-scanners`: X-ray cargo scanners for the inspections of Kazakhstan and Tajikistan at their
- *    border and port nodes (`installScanners`) [S1];
+ *    border and port nodes (`installScanners`) [S1]; the one site named so far is the Spitamen customs post
+ *    in Tajikistan (JICA grant, December 2025), node `spitamen`;
  * 3. `kyrgyz-bridges`: replacement of aging bridges on Kyrgyz main roads (`replaceBridges` on every
  *    bridge of a road link in KG: the Naryn km 315 and Kok-Art km 564 bridges of the Bishkek–Osh
  *    road [S74, S75, S76]);
@@ -102,7 +103,7 @@ export function japan2025(overrides: Japan2025Overrides = {}): Japan2025Package 
     installScanners({
       id: 'xray-scanners',
       title: 'X-ray cargo scanners in Kazakhstan and Tajikistan (Japan 2025)',
-      sources: citations('S1', 'S1b', 'S2m'),
+      sources: citations('S1', 'S1b', 'S2m', 'jica2025Spitamen'),
       countries: ['KZ', 'TJ'],
       absentCountries: 'ignore',
       ...o['xray-scanners'],
@@ -132,7 +133,7 @@ export function japan2025(overrides: Japan2025Overrides = {}): Japan2025Package 
       'No quantified Japanese target (hours or days saved) was published; every parameter is a scenario assumption with a range [S1, S1b].',
       'The survey of time taken on the route in each Central Asian country is not a network change: it corresponds to the per-country breakdown of results (`breakdown`), and its figures should replace the ADB CAREC CPMM baseline when published.',
       'The cold-chain feasibility check is not a network change: model it with a profile whose `maxHours` is the perishable\'s limit, and read the on-time probability (no reefer transit-time figures were found).',
-      'Scanner locations are uncertain: Yomiuri names Tajikistan and Kazakhstan [S1]; a secondary digest names the ports of Aktau and Baku [S2m]. The package follows Yomiuri: inspections by KZ and TJ at their border and port nodes (which includes Aktau, not Baku).',
+      'Scanner sites: one is named, the Spitamen customs post in Tajikistan (JICA grant agreement of 10 December 2025 for freight-scanning equipment and a rail track there [jica-2025-spitamen]; node `spitamen` of the shipped network). The Kazakh sites are not named: Yomiuri names Tajikistan and Kazakhstan [S1]; a secondary digest names the ports of Aktau and Baku [S2m]. The package follows Yomiuri: inspections by KZ and TJ at their border and port nodes (which includes Spitamen and Aktau, not Baku).',
       'Customs streamlining excludes the Port of Aktau, whose customs are cut by the Aktau measure alone, so the port is not counted twice.',
       'Bridges: every bridge on a road link in Kyrgyzstan is replaced (the sources name Naryn km 315 and Kok-Art km 564 of Bishkek–Osh). Weight limits and detours of the old bridges were not found in published sources, so the effect rests on the dataset\'s estimates and shows mainly in heavy loads and p95 times.',
       'Scanners also add inspection capacity; that effect belongs to the queue model, the network document only gets service times and rates.',

@@ -27,6 +27,7 @@ export const CITATIONS = Object.freeze({
   S77: cite('S77', 'Kazygurt and Temir-Baba border crossings upgraded', 'Trend', 2025, 'https://www.trend.az/casia/kazakhstan/4129243.html'),
   S93: cite('S93', 'More than 3 mln of freights transported through the Chinese–Kazakhstani border via Alashankou–Dostyk', 'Silkroadnews', 2016, 'https://silkroadnews.org/en/news/more-than-3-mln-of-freights-transported-through-chinese-kazakhstani-border-via-alashankou-dostyk-passage'),
   S104: cite('S104', 'Temir-Baba/Tazhen border crossing modernisation', 'Informburo (via airto-kr.com)', null, 'https://airto-kr.com/?p=3811'),
+  jica2025Spitamen: cite('jica-2025-spitamen', 'Signing of Grant Agreement with Tajikistan: the Project for the Improvement of Freight-Scanning Equipment at Spitamen Customs on the Trans-Caspian International Transport Route', 'Japan International Cooperation Agency (JICA)', 2025, 'https://www.jica.go.jp/english/information/press/2025/20251222_17.html'),
   S121: cite('S121', 'Scanner sees everything, as do customs officers (Kozlovichi)', 'SB.by', null, 'https://www.sb.by/articles/scanner-sees-everything-as-do-customs-officers.html'),
   S122: cite('S122', 'Inspection systems (PortStrategy)', 'Jamaica Gleaner', 2004, 'http://www.jamaica-gleaner.com/gleaner/20040622/shipping/shipping3.html'),
   S123: cite('S123', 'Inspection-screening complex (IDK) explainer', 'geek-info', null, 'https://geek-info.imtqy.com/articles/M19264/index.html'),
