@@ -55,7 +55,9 @@ describe('fastestRoute', () => {
   it('fastestRoute(toy, truck) routes by road and ferry, and returns null where the truck cannot go', () => {
     const r = fastestRoute(toy, { origin: 'a', destination: 'q', profile: 'truck' })!;
     expect(r.links).toEqual(['ab-road', 'bp-road', 'pq-ferry']);
-    expect(r.totalHours).toBeCloseTo(3100 / 60 + 5 + (40 + 48 + 70) / 3 + lognormalMean + ferryWait + sailing, 10);
+    // Driving 3100/60 h and a mean 52.7 h; one driver rests (0.75 + 11) / 9 h per hour driven (AETR).
+    const drivingHours = 3100 / 60 + (40 + 48 + 70) / 3;
+    expect(r.totalHours).toBeCloseTo(drivingHours * (1 + 11.75 / 9) + 5 + lognormalMean + ferryWait + sailing, 10);
     expect(fastestRoute(toy, { origin: 'a', destination: 'z', profile: 'truck' })).toBeNull();
     expect(fastestRoute(toy, { origin: 'a', destination: 'island', profile: 'container-rail' })).toBeNull();
   });

@@ -126,5 +126,8 @@ export function resolveProfile(network: Network, profile: string | ProfileSpec):
       throw new InvalidArgumentError(`profile.${key}`, v, 'a finite number > 0');
     }
   }
+  if (profile.drivers !== undefined && profile.drivers !== 1 && profile.drivers !== 2) {
+    throw new InvalidArgumentError('profile.drivers', profile.drivers, '1 (one driver) or 2 (a two-driver crew)');
+  }
   return profile;
 }

@@ -220,6 +220,7 @@ const profileSchema = z.strictObject({
   maxHours: positive.optional(),
   teu: positive.optional().describe('TEU one consignment carries (a 40-foot box is 2): money and CO2e are reported per TEU.'),
   cargoTonnes: positive.optional().describe('Net cargo tonnes of one consignment: for tariffs per tonne and intensities per tonne-km.'),
+  drivers: z.union([z.literal(1), z.literal(2)]).optional().describe("Drivers' hours on road legs (UNECE AETR): 1, one driver; 2, a two-driver crew; unset, no rests counted."),
   notes,
 });
 

@@ -291,6 +291,12 @@ export interface ProfileSpec {
   readonly teu?: number;
   /** Net cargo mass of one consignment, tonnes: for tariffs per tonne and emission intensities per tonne-km. */
   readonly cargoTonnes?: number;
+  /**
+   * Drivers' hours on road legs (AETR): 1, one driver, who stops 0.75 + 11 h per 9 h driven; 2, a
+   * two-driver crew, stopped 12 h per 18 h driven. Unset: no rests are counted (trains, or a
+   * profile whose road speeds already include them).
+   */
+  readonly drivers?: 1 | 2;
   readonly notes?: string;
 }
 

@@ -7,6 +7,7 @@
 import type { Link, Network } from '../network/network.js';
 import { expectedDepartureWaitHours, headwayOf, meanOf, shortfallMeanOf } from '../network/distribution.js';
 import type { Category, Distribution, Mode, NodeSpec, ProfileSpec, StageSpec } from '../network/types.js';
+import { restHoursPerDrivingHour } from './drivers-hours.js';
 
 /** How a part's duration is drawn. */
 export type PartModel =
@@ -41,7 +42,7 @@ export function sourceKeyOf(model: PartModel): string | undefined {
 }
 
 /** What a part is. */
-export type PartKind = 'travel' | 'sailing' | 'departure-wait' | 'stage' | 'speed-restriction' | 'overweight-detour' | 'closure';
+export type PartKind = 'travel' | 'sailing' | 'departure-wait' | 'stage' | 'speed-restriction' | 'overweight-detour' | 'closure' | 'drivers-rest';
 
 /** One timed item of a trip: a link's travel, a wait for a ferry, a stage at a node, a bridge closure. */
 export interface Part {
@@ -150,7 +151,7 @@ function overweight(limit: number | undefined, profile: ProfileSpec): boolean {
   return limit !== undefined && profile.grossWeightTonnes !== undefined && profile.grossWeightTonnes > limit;
 }
 
-/** The timed parts of travelling a link, in order: wait for departure, travel/sailing, structures. */
+/** The timed parts of travelling a link, in order: wait for departure, travel/sailing, drivers' rests, structures. */
 export function linkParts(network: Network, link: Link, profile: ProfileSpec): Part[] {
   const key = linkCountry(network, link);
   const from = network.nodeById.get(link.from)!;
@@ -175,6 +176,15 @@ export function linkParts(network: Network, link: Link, profile: ProfileSpec): P
     parts.push(part({ ...base, kind: 'travel', key: elementKey('link', link.id, 'travel'), label: name, country: key, category: 'moving', model: { type: 'constant', hours: link.distanceKm / link.speedKmh } }));
   } else if (link.durationHours !== undefined) {
     parts.push(part({ ...base, kind: 'travel', key: elementKey('link', link.id, 'travel'), label: name, country: key, category: 'moving', model: { type: 'random', dist: link.durationHours, probability: 1 } }));
+  }
+  if (link.mode === 'road' && profile.drivers !== undefined && link.service === undefined) {
+    // Rests on top of the driving, at the AETR cycle's time average (drivers-hours.ts); a random
+    // travel time is taken at its mean, so the rest is a constant either way.
+    const drivingHours = link.speedKmh !== undefined ? link.distanceKm / link.speedKmh : link.durationHours !== undefined ? meanOf(link.durationHours) : 0;
+    const restHours = drivingHours * restHoursPerDrivingHour(profile.drivers);
+    if (restHours > 0) {
+      parts.push(part({ ...base, kind: 'drivers-rest', key: elementKey('link', link.id, 'drivers-rest'), label: `${name}: drivers' breaks and rest`, country: key, category: 'waiting', model: { type: 'constant', hours: restHours } }));
+    }
   }
   for (const s of link.structures ?? []) {
     const sb = { ...base, structureId: s.id, country: key };

@@ -11,7 +11,7 @@ export const GRAPH_CACHE_SIZE = 32;
 
 /**
  * The expanded graph of a network for a profile (minus what `avoid` names), built once and cached
- * per network by what shapes the graph: profile id, modes, the structures whose weight cap the
+ * per network by what shapes the graph: profile id, modes, drivers, the structures whose weight cap the
  * profile exceeds, and `avoid`. Equal profiles share a graph; a sweep over `maxHours` or over
  * weights below every cap reuses one; at most `GRAPH_CACHE_SIZE` graphs are kept per network.
  */
@@ -29,6 +29,7 @@ export function expandedGraph(network: Network, profile: ProfileSpec, avoid: Avo
   const key = JSON.stringify([
     profile.id,
     [...profile.modes].sort(),
+    profile.drivers ?? 0,
     overCap,
     [...(avoid.countries ?? [])].sort(),
     [...(avoid.nodes ?? [])].sort(),
