@@ -35,7 +35,13 @@ export const MAIN_JOB_TRIPS: readonly {
   },
   { origin: 'kashgar', destination: 'baku', profile: 'truck', why: 'Kashgar → Baku by truck through Kyrgyzstan and across the Caspian by ro-ro ferry' },
   { origin: 'dushanbe', destination: 'aktau', profile: 'truck', why: 'Dushanbe → Aktau by truck from Tajikistan to the Caspian' },
-  { origin: 'dushanbe', destination: 'bishkek', profile: 'truck', why: 'Dushanbe → Bishkek by truck: a Tajik border and the Bishkek–Osh road with its two aged bridges' },
+  {
+    origin: 'dushanbe',
+    destination: 'bishkek',
+    profile: 'truck',
+    avoid: { countries: ['UZ', 'KZ'] },
+    why: 'Dushanbe → Bishkek by truck through Kyrgyzstan (avoiding Uzbekistan and Kazakhstan, the shorter way since the Spitamen road): a Tajik border and the Bishkek–Osh road with its two aged bridges',
+  },
 ];
 
 /** Runs and seed of the main job by default (printed with the results, so they can be reproduced). */

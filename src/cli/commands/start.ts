@@ -10,7 +10,7 @@ import { MAIN_JOB_RUNS, MAIN_JOB_SEED, mainJob } from '../main-job.js';
 export const startCommand = defineCommand({
   name: 'start',
   summary: 'The main job: the Japan 2025 package on the corridor for four trips, printed and written as an HTML report.',
-  description: `Runs the Japan 2025 package on the shipped network for four trips (Xi'an → Constanța by container train on the Middle Corridor, avoiding RU, BY and IR; Kashgar → Baku, Dushanbe → Aktau and Dushanbe → Bishkek by truck), prints before/after mean, p50, p90 and p95 in days, the per-country breakdown and the hours saved per measure, and writes the HTML report, saying where. What npm start runs.`,
+  description: `Runs the Japan 2025 package on the shipped network for four trips (Xi'an → Constanța by container train on the Middle Corridor, avoiding RU, BY and IR; Kashgar → Baku, Dushanbe → Aktau and Dushanbe → Bishkek through Kyrgyzstan by truck), prints before/after mean, p50, p90 and p95 in days, the per-country breakdown and the hours saved per measure, and writes the HTML report, saying where. What npm start runs.`,
   flags: {
     out: { type: 'string', short: 'o', value: '<file.html>', default: 'report.html', help: 'Where to write the HTML report (an .html file).' },
     runs: { type: 'string', value: 'N', default: String(MAIN_JOB_RUNS), help: 'Monte Carlo runs per scenario.' },
