@@ -18,7 +18,9 @@ const network = middleCorridor();
 const runs = 300;
 /** A measure on the Middle Corridor alone: Aktau's wait for vessel space halved (only the Middle Corridor calls at Aktau). */
 const faster = adjustStage({ id: 'aktau-faster', node: 'aktau', stage: 'vessel-space-queue', durationFactor: 0.5 });
-const slower = adjustStage({ id: 'aktau-slower', node: 'aktau', stage: 'vessel-space-queue', durationFactor: 2 });
+// Slowing Aktau instead would move the planned route to the cheaper Turkmenbashi ferry; every Middle
+// Corridor route passes Gardabani, and no other corridor does.
+const slower = adjustStage({ id: 'gardabani-slower', node: 'gardabani', stage: 'locomotive-queue', durationFactor: 2 });
 
 describe('logitShares', () => {
   it('sum to 1, are positive, and rise with their own utility while every other falls', () => {
