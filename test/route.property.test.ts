@@ -7,7 +7,7 @@ import { networkArb } from './arbitraries.js';
 import { toyDoc } from './fixtures.js';
 
 /** The independent oracle: expected cost of every simple node path (DFS), taking the minimum. */
-function exhaustiveMin(spec: NetworkSpec, origin: string, destination: string, modes: readonly Mode[]): number {
+function exhaustiveMin(spec: NetworkSpec, origin: string, destination: string, modes: readonly Mode[], drivers?: 1 | 2): number {
   const network = parseNetwork(spec);
   const linkCost = (l: (typeof network.links)[number]): number => {
     if (l.service) {
@@ -22,7 +22,10 @@ function exhaustiveMin(spec: NetworkSpec, origin: string, destination: string, m
       const c = l.service.cancellationProbability;
       return secondMoment / (2 * h) + (c / (1 - c)) * h + meanOf(l.service.sailingHours);
     }
-    return l.distanceKm / l.speedKmh!;
+    const driving = l.distanceKm / l.speedKmh!;
+    // AETR rests on road legs: (45 min + 11 h) per 9 h driven for one driver, 12 h per 18 h for two.
+    const rest = l.mode === 'road' && drivers !== undefined ? driving * (drivers === 1 ? 11.75 / 9 : 12 / 18) : 0;
+    return driving + rest;
   };
   const stopCost = (nodeId: string, a: Mode, b: Mode): number => {
     let s = 0;
@@ -57,9 +60,9 @@ describe('fastestRoute properties', () => {
     fc.assert(
       fc.property(networkArb, fc.constantFrom('container-rail', 'truck', 'wagon'), (spec, profile) => {
         const network = parseNetwork(spec);
-        const modes = network.profileById.get(profile)!.modes;
+        const { modes, drivers } = network.profileById.get(profile)!;
         const route = fastestRoute(network, { origin: 'n0', destination: `n${spec.nodes.length - 1}`, profile });
-        const oracle = exhaustiveMin(spec, 'n0', `n${spec.nodes.length - 1}`, modes);
+        const oracle = exhaustiveMin(spec, 'n0', `n${spec.nodes.length - 1}`, modes, drivers);
         if (route === null) {
           expect(oracle).toBe(Infinity);
           return;
