@@ -5,7 +5,7 @@
 // returns it for bench/run.ts.
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { CORRIDOR_FLOWS, FLOW_DEFAULTS, japan2025, middleCorridor, simulateFlow, volumeSweep } from 'transcaspian';
+import { FLOW_DEFAULTS, japan2025, middleCorridor, networkFlows, simulateFlow, volumeSweep } from 'transcaspian';
 
 interface Row {
   readonly workload: string;
@@ -51,7 +51,7 @@ export function flowBench(): string {
   const lines = [
     '## Queue model (simulateFlow)',
     '',
-    `Node ${process.version}, ${cpu} (${cpus().length} logical cores), single thread. Shipped network, default corridor flows (${CORRIDOR_FLOWS.length}), Poisson arrivals; median of the timed runs after one warm-up run, seeds 1…n.`,
+    `Node ${process.version}, ${cpu} (${cpus().length} logical cores), single thread. Shipped network, the network's own flows (${networkFlows(middleCorridor())!.length}), Poisson arrivals; median of the timed runs after one warm-up run, seeds 1…n.`,
     '',
     '| workload | runs | median ms | min ms | events | events/s (median) |',
     '|---|---:|---:|---:|---:|---:|',

@@ -133,8 +133,8 @@ export { flowText, flowJson, sweepText, sweepJson } from './report/flow-text.js'
 export {
   simulateFlow,
   volumeSweep,
-  CORRIDOR_FLOWS,
-  TODAY_VOLUME,
+  networkFlows,
+  referenceVolume,
   FLOW_DEFAULTS,
   DEFAULT_FACTORS,
   SATURATED_UTILISATION,

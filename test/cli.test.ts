@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, run, volumeFactor } from '../src/cli/run.js';
 import { toySpec } from './fixtures.js';
+import { middleCorridor } from '../src/index.js';
 
 function cli(...argv: string[]): { code: number; out: string; err: string } {
   return cliWith({}, ...argv);
@@ -140,11 +141,14 @@ describe('transcaspian start (the main job)', () => {
 });
 
 describe('transcaspian flow', () => {
-  it('--volume takes a factor or tonnes a year (converted through today\'s 4.5 Mt)', () => {
-    expect(volumeFactor('3')).toBe(3);
-    expect(volumeFactor('13.5Mt')).toBeCloseTo(13.5 / 4.5, 12);
-    expect(volumeFactor('9000000t')).toBeCloseTo(2, 12);
-    expect(() => volumeFactor('0')).toThrow(UsageError);
+  it('--volume takes a factor, containers or tonnes a year (divided by the reference year\'s 66,300 TEU and 4.77 Mt)', () => {
+    const network = middleCorridor();
+    expect(volumeFactor('3', network)).toBe(3);
+    expect(volumeFactor('132600teu', network)).toBeCloseTo(2, 12);
+    expect(volumeFactor('9.54Mt', network)).toBeCloseTo(2, 12);
+    expect(volumeFactor('4770000t', network)).toBeCloseTo(1, 12);
+    expect(() => volumeFactor('0', network)).toThrow(UsageError);
+    expect(() => volumeFactor('2 boxes', network)).toThrow(UsageError);
   });
   it('flow --volume --json reports servers, flows and today\'s volume; same seed, same output', () => {
     const r = cli('flow', '--volume', '1.5', '--weeks', '10', '--replications', '2', '--seed', '4', '--json');

@@ -2,7 +2,7 @@
 // renderers, on the toy network and the shipped one.
 import { describe, expect, it } from 'vitest';
 import { installScanners, streamlineCustoms, InvalidArgumentError, middleCorridor, parseNetwork, simulate, UnknownNodeError, type NetworkSpec } from '../src/index.js';
-import { CORRIDOR_FLOWS, simulateFlow, TODAY_VOLUME, type FlowSpec } from '../src/simulate/flow/index.js';
+import { networkFlows, referenceVolume, simulateFlow, type FlowSpec } from '../src/simulate/flow/index.js';
 import { flowJson, flowText } from '../src/report/flow-text.js';
 import { toySpec } from './fixtures.js';
 
@@ -43,13 +43,17 @@ describe('simulateFlow at low volume agrees with Monte Carlo', () => {
     expect(categories).toBeCloseTo(f.transit!.meanHours, 6);
   }, 30_000);
 
-  // On the shipped network Monte Carlo also counts today's capacity queue stages, which the flow
-  // model replaces: the expected offset is exactly their expected hours (`replacedQueueHours`). A
-  // one-wagon consignment never fills a ferry; the route's ferry (Kuryk–Alat) sails on its headway
-  // as in Monte Carlo. Measured: MC 330.2 h − 57.6 h = 272.7 h, flow 273.3 h (0.23%).
+  // On the shipped network Monte Carlo with its surveyed waits also counts today's capacity queue
+  // stages, which the flow model replaces: the expected offset is exactly their expected hours
+  // (`replacedQueueHours`). A one-wagon consignment never fills a ferry; with its fleet taken away,
+  // the route's ferry (Kuryk–Alat) sails on its headway as in Monte Carlo.
   it('shipped network, wagon Xi\'an → Baku: flow mean = MC mean − replaced queue hours, within 1%', () => {
-    const mc = simulate(network, { origin: 'xian', destination: 'baku', profile: 'wagon', avoid: TITR, runs: 40_000, seed: 3 })!;
-    const r = simulateFlow(network, {
+    const spec = structuredClone(network.spec) as unknown as { links: { id: string; service?: Record<string, unknown> }[] };
+    const ferry = spec.links.find((l) => l.id === 'kuryk-alat-ferry')!.service!;
+    for (const key of ['vessels', 'returnHours', 'departWhenFull', 'maxWaitHours']) delete ferry[key];
+    const scheduled = parseNetwork(spec as unknown as NetworkSpec);
+    const mc = simulate(scheduled, { origin: 'xian', destination: 'baku', profile: 'wagon', avoid: TITR, runs: 40_000, seed: 3, congestion: 'surveyed' })!;
+    const r = simulateFlow(scheduled, {
       volume: 1,
       weeks: 400,
       seed: 3,
@@ -69,14 +73,16 @@ describe('simulateFlow on the shipped network', () => {
   const today = simulateFlow(network, { volume: 1, weeks: 52, seed: 1 });
   const triple = simulateFlow(network, { volume: 3, weeks: 52, seed: 1 });
 
-  it('states today\'s volume and its sources', () => {
-    expect(today.today).toBe(TODAY_VOLUME);
-    expect(today.today.teuPerYear).toBe(56_500);
-    expect(today.today.sources.map((s) => s.ref)).toEqual(expect.arrayContaining(['S118', 'S116', 'S1w']));
+  it('states the network\'s reference volume and its sources', () => {
+    expect(today.today).toEqual(referenceVolume(network));
+    expect(today.today!.year).toBe(2025);
+    expect(today.today!.teuPerYear).toBe(66_300);
+    const refs = [today.today!.source ?? []].flat().map((s) => ('ref' in s ? s.ref : 'estimate'));
+    expect(refs).toEqual(expect.arrayContaining(['S-ADY-2025', 'S118', 'S116']));
     expect(today.arrivalProcess).toBe('poisson');
-    // Containers offered ≈ 56,500 TEU a year.
-    expect(today.units.offeredPerWeek.teu * (365.25 / 7)).toBeGreaterThan(50_000);
-    expect(today.units.offeredPerWeek.teu * (365.25 / 7)).toBeLessThan(63_000);
+    // Containers offered ≈ 66,300 TEU a year.
+    expect(today.units.offeredPerWeek.teu * (365.25 / 7)).toBeGreaterThan(60_000);
+    expect(today.units.offeredPerWeek.teu * (365.25 / 7)).toBeLessThan(73_000);
   });
 
   it('conserves consignments: generated = delivered + waiting + in service + moving, every replication', () => {
@@ -129,11 +135,11 @@ describe('simulateFlow on the shipped network', () => {
     const text = flowText(triple);
     expect(text).toMatch(/Aktau–Alat container feeder/);
     expect(text).toMatch(/SATURATED/);
-    expect(text).toMatch(/56,500 TEU/);
+    expect(text).toMatch(/66,300 TEU/);
     const json = flowJson(triple);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     expect((json['servers'] as unknown[]).length).toBe(triple.servers.length);
-    expect(json['today']).toEqual(JSON.parse(JSON.stringify(TODAY_VOLUME)));
+    expect(json['today']).toEqual(JSON.parse(JSON.stringify(referenceVolume(network))));
   });
 
   it('applies measures first: X-ray scanners take load off the Kazakh inspection servers', () => {
@@ -164,7 +170,7 @@ describe('simulateFlow rejects bad input with typed errors', () => {
     }
   });
   it('checks flows: ids, sizes, rates, and nodes that exist', () => {
-    const ok = CORRIDOR_FLOWS[0]!;
+    const ok = networkFlows(network)![0]!;
     const cases: unknown[] = [[], [{ ...ok, id: '' }], [ok, ok], [{ ...ok, perWeek: -1 }], [{ ...ok, size: { teu: 0 } }], [{ ...ok, size: { boxes: 1 } }]];
     for (const flows of cases) {
       expect(() => simulateFlow(network, { ...base, flows: flows as FlowSpec[] })).toThrow(InvalidArgumentError);
@@ -172,7 +178,7 @@ describe('simulateFlow rejects bad input with typed errors', () => {
     expect(() => simulateFlow(network, { ...base, flows: [{ ...ok, origin: 'atlantis' }] })).toThrow(UnknownNodeError);
   });
   it('needs the size of a consignment in the unit of every crossing on its route', () => {
-    const flows: FlowSpec[] = [{ ...CORRIDOR_FLOWS[0]!, size: { wagons: 45 } }];
+    const flows: FlowSpec[] = [{ ...networkFlows(network)![0]!, size: { wagons: 45 } }];
     const e = (() => {
       try {
         simulateFlow(network, { ...base, flows });

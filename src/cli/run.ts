@@ -13,7 +13,7 @@ import type { CliIo } from './io.js';
 import { parseCommandArgs } from './parse.js';
 
 export { UsageError } from './errors.js';
-export { volumeFactor } from './commands/flow.js';
+export { volumeFactor } from './volume-arg.js';
 export type { CliIo } from './io.js';
 
 /** The overview help (`transcaspian --help`). */

@@ -224,6 +224,36 @@ const profileSchema = z.strictObject({
   notes,
 });
 
+const sizeSchema = z.strictObject({ teu: positive.optional(), wagons: positive.optional(), trucks: positive.optional() });
+
+const trafficFlowSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  origin: reference.describe('Node id.'),
+  destination: reference.describe('Node id.'),
+  profile: reference.describe('A built-in profile or one the document declares.'),
+  avoid: z
+    .strictObject({ countries: z.array(country).optional(), nodes: z.array(reference).optional(), links: z.array(reference).optional() })
+    .optional(),
+  perWeek: positive.describe('Consignments per week at the reference volume.'),
+  size: sizeSchema.describe('One consignment in TEU (by sea), wagons (by ferry after rail) or trucks (by ferry after road).'),
+  scales: z.boolean().optional().describe('Whether a volume factor scales the flow (default true).'),
+  source: provenanceSpec,
+  notes,
+});
+
+const trafficSchema = z
+  .strictObject({
+    year: z.number().int().min(1900).max(2199),
+    description: z.string().min(1),
+    teuPerYear: positive,
+    tonnesPerYear: positive,
+    flows: z.array(trafficFlowSchema).min(1),
+    source: provenanceSpec,
+    notes,
+  })
+  .describe('The traffic the network carries at its reference volume: the queue model\'s flows and the congestion model\'s load.');
+
 /** The whole network document. */
 export const networkSchema = z
   .strictObject({
@@ -236,6 +266,7 @@ export const networkSchema = z
     profiles: z.array(profileSchema).optional(),
     nodes: z.array(nodeSchema).min(1, raises('empty_network', 'at least one node')),
     links: z.array(linkSchema),
+    traffic: trafficSchema.optional(),
   })
   .describe('A transcaspian network document: nodes, links, services and their sources.');
 

@@ -300,6 +300,57 @@ export interface ProfileSpec {
   readonly notes?: string;
 }
 
+/** The size of one consignment in the units ferries and feeders count (`ServiceSpec.capacity`). */
+export interface ConsignmentSizeSpec {
+  readonly teu?: number;
+  readonly wagons?: number;
+  readonly trucks?: number;
+}
+
+/**
+ * One flow of consignments the network carries: where they go, what they are, how many a week at
+ * the traffic's reference volume. The queue model sends them through the network; the congestion
+ * model routes them the same way to find the load at every capacity-limited place.
+ */
+export interface TrafficFlowSpec {
+  /** Unique among the flows; names the flow in results and keys its random streams. */
+  readonly id: string;
+  readonly name: string;
+  /** Node ids. */
+  readonly origin: string;
+  readonly destination: string;
+  /** A built-in profile or one the document declares. */
+  readonly profile: string;
+  /** Places the flow's route does not use (countries by ISO code, node and link ids). */
+  readonly avoid?: { readonly countries?: readonly string[]; readonly nodes?: readonly string[]; readonly links?: readonly string[] };
+  /** Consignments per week at the reference volume (> 0). */
+  readonly perWeek: number;
+  /**
+   * One consignment in the unit of every crossing on its route: `teu` by sea (container feeder),
+   * `wagons` by ferry after rail, `trucks` by ferry after road.
+   */
+  readonly size: ConsignmentSizeSpec;
+  /** Whether a volume factor scales the flow (default true); false: background traffic at `perWeek`. */
+  readonly scales?: boolean;
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
+/** The traffic a network carries at its reference volume (volume 1), and what that volume is. */
+export interface TrafficSpec {
+  /** The year the volume describes. */
+  readonly year: number;
+  /** One sentence: what the reference volume is. */
+  readonly description: string;
+  /** Containers a year the flows stand for (what `{ teuPerYear }` volumes divide by). */
+  readonly teuPerYear: number;
+  /** Corridor cargo a year, tonnes (what `{ tonnesPerYear }` volumes divide by). */
+  readonly tonnesPerYear: number;
+  readonly flows: readonly TrafficFlowSpec[];
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
 /** A network document. */
 export interface NetworkSpec {
   /** Optional pointer to the JSON Schema, for editors; ignored by the library. */
@@ -313,4 +364,6 @@ export interface NetworkSpec {
   readonly profiles?: readonly ProfileSpec[];
   readonly nodes: readonly NodeSpec[];
   readonly links: readonly LinkSpec[];
+  /** The traffic it carries (the queue model's flows, the congestion model's load); optional. */
+  readonly traffic?: TrafficSpec;
 }

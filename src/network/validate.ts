@@ -328,6 +328,40 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       checkProvenance(s, sp);
     });
   });
+
+  // Traffic: flows name nodes, profiles and links of the document.
+  const traffic = own(doc, 'traffic');
+  if (isObj(traffic)) {
+    checkProvenance(traffic, ['traffic']);
+    const flowIds = new Set<string>();
+    arr(own(traffic, 'flows')).forEach((f, i) => {
+      if (!isObj(f)) return;
+      const at: Path = ['traffic', 'flows', i];
+      const fid = str(own(f, 'id'));
+      if (fid !== undefined) {
+        if (flowIds.has(fid)) add('duplicate_id', [...at, 'id'], 'a flow id not used before');
+        flowIds.add(fid);
+      }
+      for (const end of ['origin', 'destination'] as const) {
+        const n = str(own(f, end));
+        if (n !== undefined && n !== '' && !nodeCountry.has(n)) add('unknown_node', [...at, end], 'the id of a node');
+      }
+      const profile = str(own(f, 'profile'));
+      if (profile !== undefined && profile !== '' && !profileIds.has(profile)) add('unknown_profile', [...at, 'profile'], `one of ${[...profileIds].join(', ')}`);
+      const avoid = own(f, 'avoid');
+      if (isObj(avoid)) {
+        arr(own(avoid, 'nodes')).forEach((n, j) => {
+          if (typeof n === 'string' && !nodeCountry.has(n)) add('unknown_node', [...at, 'avoid', 'nodes', j], 'the id of a node');
+        });
+        arr(own(avoid, 'links')).forEach((l, j) => {
+          if (typeof l === 'string' && !linkIds.has(l)) add('invalid_id', [...at, 'avoid', 'links', j], 'the id of a link');
+        });
+      }
+      const size = own(f, 'size');
+      if (isObj(size) && Object.keys(size).length === 0) add('missing_field', [...at, 'size', 'teu'], 'at least one of teu, wagons, trucks');
+      checkProvenance(f, at);
+    });
+  }
   return out;
 }
 

@@ -51,7 +51,7 @@ export function flowText(result: FlowResult): string {
   requireFlowResult(result);
   const head = [
     `Queue model of ${result.network} at ${result.volume}× today's volume: ${result.weeks} weeks after ${result.warmupWeeks} warm-up weeks, ${result.replications} replication(s), seed ${result.seed}${result.measures.length > 0 ? `, measures ${result.measures.join(', ')}` : ''}.`,
-    `Today's volume (1×): ${result.today.description}`,
+    ...(result.today !== null ? [`Today's volume (1×): ${result.today.description}`] : []),
     `Arrivals: Poisson per flow. Offered ${num(result.offeredPerWeek)} consignments/week (${Math.round(result.units.offeredPerWeek.teu)} TEU, ${Math.round(result.units.offeredPerWeek.wagons)} wagons, ${Math.round(result.units.offeredPerWeek.trucks)} trucks); delivered ${num(result.deliveredPerWeek)}/week; backlog at the end ${num(result.backlog.total)} (${num(result.backlog.waiting)} waiting, ${num(result.backlog.inService)} in service, ${num(result.backlog.moving)} moving).`,
   ];
   const flows = table(
@@ -136,7 +136,7 @@ export function sweepText(sweep: VolumeSweep): string {
   );
   return [
     `Volume sweep ${f.map((x) => `${x}×`).join(', ')} of today's volume${sweep.measures.length > 0 ? `, without and with ${sweep.measures.join(', ')}` : ''}.`,
-    `Today's volume (1×): ${sweep.today.description}`,
+    ...(sweep.today !== null ? [`Today's volume (1×): ${sweep.today.description}`] : []),
     '',
     flows,
     '',

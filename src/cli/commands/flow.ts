@@ -1,34 +1,23 @@
 // `transcaspian flow`: the queue model at a volume (or a sweep of volumes), as text or JSON.
 import { flowJson, flowText, sweepJson, sweepText } from '../../report/flow-text.js';
-import { FLOW_DEFAULTS, TODAY_VOLUME, simulateFlow, volumeSweep } from '../../simulate/flow/index.js';
+import { FLOW_DEFAULTS, simulateFlow, volumeSweep } from '../../simulate/flow/index.js';
 import { JSON_FLAG, NETWORK_FLAGS, SCENARIO_FLAGS, integerFlag, networkFrom } from '../args.js';
 import { defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import { quote } from '../escape.js';
 import { InputReader } from '../io.js';
 import { measuresFromArg } from '../measures-arg.js';
-
-/** `--volume`: a factor of today's volume (`3`), or tonnes a year with a unit (`13.5Mt`, `9000000t`). */
-export function volumeFactor(text: string): number {
-  const m = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(mt|t)?\s*$/i.exec(text);
-  const value = m === null ? NaN : Number(m[1]);
-  if (m === null || !Number.isFinite(value) || value <= 0) {
-    throw new UsageError(`--volume: expected a positive factor of today's volume (1 = today) or tonnes a year such as 13.5Mt, received ${quote(text)}`);
-  }
-  const unit = m[2]?.toLowerCase();
-  if (unit === undefined) return value;
-  return (unit === 'mt' ? value * 1e6 : value) / TODAY_VOLUME.tonnesPerYear;
-}
+import { volumeFactor } from '../volume-arg.js';
 
 /** `transcaspian flow`. */
 export const flowCommand = defineCommand({
   name: 'flow',
   summary: 'Queues and capacity: border lanes, scanners, gauge changes, ports and ferries at a volume, or a sweep of volumes.',
-  description: `A discrete-event simulation of the corridor's flows through border lanes, scanners, gauge-change tracks, port handling and ferries with capacities, at a factor of today's volume (1 = today, 56,500 TEU in 2024), or tonnes a year with a unit (13.5Mt, 9000000t: divided by today's 4.5 Mt); per-server utilisation, waits and queues.
+  description: `A discrete-event simulation of the corridor's flows through border lanes, scanners, gauge-change tracks, port handling and ferries with capacities, at a factor of the network's reference volume (1 = its reference year: on the shipped network 2025, 66,300 TEU), or containers or tonnes a year with a unit (80000teu, 13.5Mt, 9000000t: divided by the reference's); per-server utilisation, waits and queues; a place whose utilisation is 1 or more is reported unstable.
 
 With --sweep, the same for each factor of --factors, with and without the measures: where servers saturate.`,
   flags: {
-    volume: { type: 'string', value: '<factor|tonnes>', help: 'A factor of today\'s volume (3) or tonnes a year (13.5Mt, 9000000t). Default: 1.', conflicts: ['sweep'] },
+    volume: { type: 'string', value: '<factor|teu|tonnes>', help: 'A factor of the reference volume (3), containers a year (80000teu) or tonnes a year (13.5Mt, 9000000t). Default: 1.', conflicts: ['sweep'] },
     sweep: { type: 'boolean', help: 'Simulate each factor of --factors, with and without the measures.' },
     factors: { type: 'string', value: '1,1.5,2', requires: ['sweep'], help: 'The volume factors of --sweep. Default: 1,1.5,2,2.5,3.' },
     weeks: { type: 'string', value: 'N', default: String(FLOW_DEFAULTS.weeks), help: 'Weeks simulated after the warm-up.' },
@@ -61,7 +50,7 @@ With --sweep, the same for each factor of --factors, with and without the measur
       io.out(values.json ? JSON.stringify(sweepJson(r), null, 2) : sweepText(r));
       return 0;
     }
-    const volume = volumeFactor(values.volume ?? '1');
+    const volume = volumeFactor(values.volume ?? '1', network);
     const r = simulateFlow(network, { volume, weeks, seed, measures, ...extra });
     io.out(values.json ? JSON.stringify(flowJson(r), null, 2) : flowText(r));
     return 0;

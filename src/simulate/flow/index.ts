@@ -2,7 +2,7 @@
 export { simulateFlow, FLOW_DEFAULTS, SATURATED_UTILISATION } from './simulate-flow.js';
 export { FLOW_EVENT_BUDGET } from './budget.js';
 export { volumeSweep, DEFAULT_FACTORS } from './sweep.js';
-export { CORRIDOR_FLOWS, TODAY_VOLUME } from './demand.js';
+export { networkFlows, referenceVolume } from './demand.js';
 export type {
   ConsignmentSize,
   FlowSpec,

@@ -8,7 +8,7 @@ import { CATEGORIES } from '../../network/types.js';
 import { quantileOfSorted, summarize, type Summary } from '../../stats/summary.js';
 import { checkSeed } from '../random.js';
 import { zeroCategories, type CategoryHours } from '../../route/breakdown.js';
-import { CORRIDOR_FLOWS, TODAY_VOLUME } from './demand.js';
+import { flowsFor, referenceVolume } from './demand.js';
 import { checkEventBudget, FLOW_EVENT_BUDGET } from './budget.js';
 import type { ServerStats } from './queues.js';
 import { runReplication, type ReplicationStats } from './replication.js';
@@ -68,7 +68,7 @@ interface Checked {
   readonly eventBudget: number;
 }
 
-function checkOptions(options: FlowOptions): Checked {
+function checkOptions(network: Network, options: FlowOptions): Checked {
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object { volume, weeks, seed, … }');
   const { volume } = options;
   if (typeof volume !== 'number' || !Number.isFinite(volume) || volume <= 0 || volume > 100) {
@@ -80,7 +80,7 @@ function checkOptions(options: FlowOptions): Checked {
     seed: checkSeed(options.seed),
     warmupWeeks: integerIn('warmupWeeks', options.warmupWeeks ?? FLOW_DEFAULTS.warmupWeeks, 0, 520),
     replications: integerIn('replications', options.replications ?? FLOW_DEFAULTS.replications, 1, 1000),
-    flows: checkFlows(options.flows ?? CORRIDOR_FLOWS),
+    flows: checkFlows(flowsFor(network, options.flows)),
     eventBudget: integerIn('eventBudget', options.eventBudget ?? FLOW_EVENT_BUDGET, 1000, 1_000_000_000),
   };
 }
@@ -286,7 +286,7 @@ function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, ne
     seed: c.seed,
     measures: measureIds,
     arrivalProcess: 'poisson',
-    today: TODAY_VOLUME,
+    today: referenceVolume(network),
     flows,
     servers,
     transit: pooledSummary(reps.flatMap((r) => r.flows.map((f) => f.transit))),
@@ -324,7 +324,7 @@ function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, ne
  * them.
  */
 export function simulateFlow(network: Network, options: FlowOptions): FlowResult {
-  const c = checkOptions(options);
+  const c = checkOptions(network, options);
   const measures = options.measures ?? [];
   const net = measures.length > 0 ? applyMeasures(network, measures) : network;
   const plan = compilePlan(net, c.flows);

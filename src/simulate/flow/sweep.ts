@@ -3,7 +3,7 @@
 import { InvalidArgumentError } from '../../errors.js';
 import { applyMeasures } from '../../measures/apply.js';
 import type { Network } from '../../network/network.js';
-import { TODAY_VOLUME } from './demand.js';
+import { referenceVolume } from './demand.js';
 import { compilePlan } from './plan.js';
 import { checkFlowOptions, FLOW_DEFAULTS, runPlan } from './simulate-flow.js';
 import type { FlowResult, SaturationRow, SweepOptions, VolumeSweep } from './types.js';
@@ -20,7 +20,7 @@ function checkFactors(factors: unknown): readonly number[] {
 }
 
 function runAll(network: Network, options: SweepOptions, factors: readonly number[], measureIds: readonly string[]): FlowResult[] {
-  const base = checkFlowOptions({ ...options, volume: factors[0]!, weeks: options.weeks ?? FLOW_DEFAULTS.weeks });
+  const base = checkFlowOptions(network, { ...options, volume: factors[0]!, weeks: options.weeks ?? FLOW_DEFAULTS.weeks });
   const plan = compilePlan(network, base.flows);
   // The same seed at every factor: a higher volume rescales the same arrival draws (common random numbers).
   return factors.map((volume) => runPlan(plan, { ...base, volume }, network, measureIds));
@@ -80,5 +80,5 @@ export function volumeSweep(network: Network, options: SweepOptions): VolumeSwee
   const key = (r: SaturationRow): number => r.saturatesAt.baseline ?? Infinity;
   const peak = (r: SaturationRow): number => Math.max(...r.utilisation.baseline.filter((u): u is number => u !== null), 0);
   rows.sort((a, b) => key(a) - key(b) || peak(b) - peak(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { today: TODAY_VOLUME, factors, measures: measureIds, baseline, withMeasures, saturation: rows };
+  return { today: referenceVolume(network), factors, measures: measureIds, baseline, withMeasures, saturation: rows };
 }

@@ -1,7 +1,7 @@
 // The shapes of the queue model (DESIGN §8): flows of consignments, options, and results per flow,
 // per server and for a sweep of volumes.
-import type { Measure, MeasureCitation } from '../../measures/types.js';
-import type { ProfileSpec, StageKind } from '../../network/types.js';
+import type { Measure } from '../../measures/types.js';
+import type { ProfileSpec, ProvenanceSpec, StageKind } from '../../network/types.js';
 import type { Summary } from '../../stats/summary.js';
 import type { Interval } from '../compare.js';
 import type { Avoid } from '../../route/expand.js';
@@ -18,7 +18,7 @@ export interface ConsignmentSize {
   readonly trucks?: number;
 }
 
-/** One flow of consignments: where they go, what they are, how many arrive per week today. */
+/** One flow of consignments: where they go, what they are, how many arrive per week at volume 1. */
 export interface FlowSpec {
   /** Unique among the flows; names the flow in results and keys its random streams. */
   readonly id: string;
@@ -30,38 +30,36 @@ export interface FlowSpec {
   readonly profile: string | ProfileSpec;
   /** Places the route must not use (as in `fastestRoute`). */
   readonly avoid?: Avoid;
-  /** Consignments per week at volume 1 (today). Arrivals are Poisson at `perWeek × volume`. */
+  /** Consignments per week at volume 1 (the reference volume). Arrivals are Poisson at `perWeek × volume`. */
   readonly perWeek: number;
   /** Size of one consignment, in the unit of every ferry or feeder its route crosses. */
   readonly size: ConsignmentSize;
   /**
    * Whether `volume` scales the flow (default `true`). `false` holds it at `perWeek`: background
-   * traffic that shares servers with the corridor (e.g. Northern-route trains at Dostyk).
+   * traffic that shares servers with the corridor (e.g. Kazakh exports on the Kuryk ferries).
    */
   readonly scales?: boolean;
-  /** Why `perWeek` and `size` are what they are. */
-  readonly basis?: string;
-  readonly sources?: readonly MeasureCitation[];
+  /** Where `perWeek` and `size` come from. */
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
 }
 
-/** Today's corridor volume that `volume: 1` stands for, with its sources. */
+/** What volume 1 stands for on a network: its document's `traffic` reference. */
 export interface TodayVolume {
   /** The year the figures describe. */
   readonly year: number;
-  /** One sentence: what "today" is and where the figures come from. */
+  /** One sentence: what the reference volume is and where the figures come from. */
   readonly description: string;
-  /** Containers through the Kazakh and Azerbaijani seaports per year. */
+  /** Containers a year the flows stand for. */
   readonly teuPerYear: number;
-  /** Total TITR cargo, tonnes per year. */
+  /** Corridor cargo a year, tonnes. */
   readonly tonnesPerYear: number;
-  /** The World Bank's 2030 target as a multiple of today's tonnage. */
-  readonly target2030: { readonly tonnesPerYear: number; readonly factor: number; readonly description: string };
-  readonly sources: readonly MeasureCitation[];
+  readonly source?: ProvenanceSpec;
 }
 
 /** Options of `simulateFlow`. */
 export interface FlowOptions {
-  /** Volume relative to today's (1 = today, 3 ≈ the World Bank's 2030 target). A number > 0 and ≤ 100. */
+  /** Volume relative to the network's reference volume (1 = its reference year; 3 ≈ the World Bank's 2030 target on the shipped network). A number > 0 and ≤ 100. */
   readonly volume: number;
   /** Weeks measured after the warm-up, an integer from 1 to 1,040. */
   readonly weeks: number;
@@ -74,8 +72,8 @@ export interface FlowOptions {
   /** Measures applied to the network first (in order, as `applyMeasures`). */
   readonly measures?: readonly Measure[];
   /**
-   * The flows. Default `CORRIDOR_FLOWS` (today's Middle Corridor traffic), whose node ids are the
-   * shipped network's: pass your own flows for your own network.
+   * The flows. Default: the network's own (its document's `traffic.flows`; the shipped network's are
+   * the Middle Corridor's traffic of its reference year). Required for a network without traffic.
    */
   readonly flows?: readonly FlowSpec[];
   /**
@@ -242,8 +240,8 @@ export interface FlowResult {
   readonly measures: readonly string[];
   /** How consignments arrive: a Poisson process per flow. */
   readonly arrivalProcess: 'poisson';
-  /** What `volume: 1` is. */
-  readonly today: TodayVolume;
+  /** What `volume: 1` is: the network's traffic reference; null when the network declares no traffic. */
+  readonly today: TodayVolume | null;
   readonly flows: readonly FlowReport[];
   readonly servers: readonly ServerReport[];
   /** All flows together. */
@@ -294,7 +292,7 @@ export interface SaturationRow {
 
 /** The result of `volumeSweep`. */
 export interface VolumeSweep {
-  readonly today: TodayVolume;
+  readonly today: TodayVolume | null;
   readonly factors: readonly number[];
   /** Ids of the measures of the `withMeasures` runs (empty when none were given). */
   readonly measures: readonly string[];
