@@ -226,7 +226,7 @@ describe('simulateFlow rejects bad input with typed errors', () => {
       }
       return 'no error';
     };
-    const flows = CORRIDOR_FLOWS.map((f, i) => (i === 0 ? { ...f, perWeek: 1e9 } : f));
+    const flows = networkFlows(network)!.map((f, i) => (i === 0 ? { ...f, perWeek: 1e9 } : f));
     expect(field(() => simulateFlow(network, { ...base, flows }))).toBe('flows[0].perWeek');
     const spec = structuredClone(network.spec) as unknown as { links: { id: string; service?: Record<string, unknown> }[] };
     const ferry = spec.links.find((l) => l.id === 'kuryk-alat-ferry')!;

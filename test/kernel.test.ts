@@ -18,6 +18,8 @@ import { summarize } from '../src/stats/summary.js';
 import { deviation, mean } from 'd3-array';
 import { networkArb } from './arbitraries.js';
 import { toySpec } from './fixtures.js';
+import { graphFor, resolveCongestion, type CongestionOptions } from '../src/simulate/congestion/settings.js';
+import { sampleWaitTable } from '../src/simulate/congestion/table.js';
 
 const positive = fc.double({ min: 0.01, max: 200, noNaN: true });
 const distribution: fc.Arbitrary<Distribution> = fc.oneof(
@@ -43,6 +45,20 @@ const model: fc.Arbitrary<PartModel> = fc.oneof(
   // A speed restriction drawn with another element's travel.
   fc.tuple(distribution, positive, fc.double({ min: 0.001, max: 1, noNaN: true })).map(([travel, limitHours, perTravelHour]) => ({ type: 'restriction' as const, travel, travelKey: 'other', limitHours, perTravelHour })),
   fc.tuple(distribution, fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.6, noNaN: true }))).map(([headway, cancellationProbability]) => ({ type: 'departure-wait' as const, headway, cancellationProbability })),
+  // A quantile table (a modelled wait), sometimes happening with another element's draw 0 (its
+  // stage's, from 0, or the band of a stage instead of another).
+  fc
+    .tuple(
+      fc.array(fc.double({ min: 0, max: 500, noNaN: true }), { minLength: 1, maxLength: 40 }),
+      fc.oneof(fc.constant(1), fc.double({ min: 0.01, max: 0.99, noNaN: true })),
+      fc.oneof(fc.constant(null), fc.constant(0), fc.double({ min: 0.01, max: 0.9, noNaN: true })),
+    )
+    .map(([values, t, from]) => ({
+      type: 'table' as const,
+      table: sampleWaitTable(Float64Array.from(values).sort()),
+      probability: from === null ? t : (1 - from) * t,
+      ...(from === null ? {} : { occurrence: { key: 'other', from } }),
+    })),
 );
 
 describe('element kernel', () => {
@@ -177,9 +193,10 @@ describe('length-biased triangular quantile', () => {
 });
 
 /** Planned and adaptive simulation, run by run, on the public engine and `drawPart`. */
-function oracle(network: Network, trip: RouteOptions, seed: number, runs: number, policy: 'planned' | 'adaptive'): { samples: Float64Array; routes: Map<string, number> } {
+function oracle(network: Network, trip: RouteOptions & CongestionOptions, seed: number, runs: number, policy: 'planned' | 'adaptive'): { samples: Float64Array; routes: Map<string, number> } {
   const resolved = resolveTrip(network, trip);
-  const graph = resolved.graph;
+  // The congestion model's waits (table parts, gated by their stage's draw), when it is on.
+  const graph = graphFor(resolved.graph, resolveCongestion(network, trip));
   const compiled = compileExpanded(graph);
   const ws = createWorkspace(compiled.csr);
   const streams = new Map<string, ElementStream>();
@@ -219,10 +236,12 @@ function oracle(network: Network, trip: RouteOptions, seed: number, runs: number
 
 describe('simulate against a run-by-run oracle', () => {
   const corridor = middleCorridor();
-  const trips: RouteOptions[] = [
+  const trips: (RouteOptions & CongestionOptions)[] = [
     { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] } },
+    { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] }, congestion: 'surveyed' },
     { origin: 'kashgar', destination: 'baku', profile: 'truck' },
-    { origin: 'dushanbe', destination: 'aktau', profile: 'truck' },
+    { origin: 'xian', destination: 'tbilisi', profile: 'wagon', volume: 0.8 },
+    { origin: 'dushanbe', destination: 'aktau', profile: 'truck', congestion: 'surveyed' },
   ];
 
   it('planned: every run total matches the sum of drawPart over the route (to rounding)', () => {

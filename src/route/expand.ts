@@ -9,6 +9,19 @@ import { expectedDepartureWaitHours, headwayOf, meanOf, shortfallMeanOf } from '
 import type { Category, Distribution, Mode, NodeSpec, ProfileSpec, StageSpec } from '../network/types.js';
 import { restHoursPerDrivingHour } from './drivers-hours.js';
 
+/**
+ * A wait distribution as a quantile table (the congestion model's waits): knots at u = i/K joined
+ * linearly, and above the last knot an exponential tail with mean `tailHours`.
+ */
+export interface WaitTable {
+  /** Q(i/K) in hours, i = 0 … K − 1, non-decreasing. */
+  readonly knots: Float64Array;
+  /** Mean excess over the last knot of the draws above it (hours). */
+  readonly tailHours: number;
+  /** Mean of what the table draws (hours). */
+  readonly meanHours: number;
+}
+
 /** How a part's duration is drawn. */
 export type PartModel =
   /** Always this many hours. */
@@ -26,7 +39,14 @@ export type PartModel =
    */
   | { readonly type: 'restriction'; readonly travel: Distribution; readonly travelKey: string; readonly limitHours: number; readonly perTravelHour: number }
   /** Wait for the next departure of a service, for a random arrival. */
-  | { readonly type: 'departure-wait'; readonly headway: Distribution; readonly cancellationProbability: number };
+  | { readonly type: 'departure-wait'; readonly headway: Distribution; readonly cancellationProbability: number }
+  /**
+   * With probability `probability`, a draw from `table`; otherwise 0. `occurrence`: whether it
+   * happens is decided by another element's draw 0, in [from, from + probability) (a queue wait
+   * happens exactly when its stage does: the stage's own draw from 0, or, for a stage instead of
+   * another, that stage's band).
+   */
+  | { readonly type: 'table'; readonly table: WaitTable; readonly probability: number; readonly occurrence?: Occurrence };
 
 /** Whose draw decides whether a part happens, when it is another element's: draw 0 of `key` in [from, from + probability). */
 export interface Occurrence {
@@ -36,13 +56,13 @@ export interface Occurrence {
 
 /** The key of the element whose draws a model uses besides its own (`occurrence.key`, `travelKey`). */
 export function sourceKeyOf(model: PartModel): string | undefined {
-  if (model.type === 'random') return model.occurrence?.key;
+  if (model.type === 'random' || model.type === 'table') return model.occurrence?.key;
   if (model.type === 'restriction') return model.travelKey;
   return undefined;
 }
 
 /** What a part is. */
-export type PartKind = 'travel' | 'sailing' | 'departure-wait' | 'stage' | 'speed-restriction' | 'overweight-detour' | 'closure' | 'drivers-rest';
+export type PartKind = 'travel' | 'sailing' | 'departure-wait' | 'stage' | 'speed-restriction' | 'overweight-detour' | 'closure' | 'drivers-rest' | 'queue-wait' | 'rolled-wait';
 
 /** One timed item of a trip: a link's travel, a wait for a ferry, a stage at a node, a bridge closure. */
 export interface Part {
@@ -117,16 +137,23 @@ export function elementKey(...components: string[]): string {
 }
 
 function part(p: Omit<Part, 'expectedHours'>): Part {
-  const m = p.model;
-  const expectedHours =
-    m.type === 'constant'
-      ? m.hours
-      : m.type === 'random'
-        ? m.probability * meanOf(m.dist)
-        : m.type === 'restriction'
-          ? m.perTravelHour * shortfallMeanOf(m.travel, m.limitHours / m.perTravelHour)
-          : expectedDepartureWaitHours(m.headway, m.cancellationProbability);
-  return { ...p, expectedHours };
+  return { ...p, expectedHours: expectedHoursOf(p.model) };
+}
+
+/** The mean hours of a part drawn by `model`. */
+export function expectedHoursOf(m: PartModel): number {
+  switch (m.type) {
+    case 'constant':
+      return m.hours;
+    case 'random':
+      return m.probability * meanOf(m.dist);
+    case 'restriction':
+      return m.perTravelHour * shortfallMeanOf(m.travel, m.limitHours / m.perTravelHour);
+    case 'departure-wait':
+      return expectedDepartureWaitHours(m.headway, m.cancellationProbability);
+    case 'table':
+      return m.probability * m.table.meanHours;
+  }
 }
 
 /** The country (or body of water) a link's time counts to: its `country`, its `waters`, or its ends' country. */

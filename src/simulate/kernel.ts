@@ -11,6 +11,7 @@ import { exp } from './exp.js';
 import { lognormalParams, meanOf } from '../network/distribution.js';
 import type { PartModel } from '../route/expand.js';
 import { ElementStream, unitOf } from './random.js';
+import { tableQuantile } from './congestion/table.js';
 import { BIASED_TRIANGULAR_SIZE, DRAWN_CANCELLATIONS, biasedTriangularQuantile, biasedTriangularTable, lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
 
 /** Any distribution, through its quantile function (empirical ones). */
@@ -22,6 +23,8 @@ const LOGNORMAL = 4;
 const DEPARTURE = 5;
 /** A speed restriction drawn from its link's travel (`restriction` models), through the travel's quantile function. */
 const RESTRICTION = 6;
+/** A quantile table (a modelled wait), `WaitTable`. */
+const TABLE = 7;
 /** Distribution constants per row. */
 const STRIDE = 5;
 
@@ -49,6 +52,8 @@ export class ElementTable {
   /** Length-biased triangular headways' tables (`biasedTriangularTable`), one after another, and each DEPARTURE row's offset in it (-1: none). */
   private biasTables = new Float64Array(0);
   private biasOffset = new Int32Array(0);
+  /** Per TABLE row: its knots (the tail's mean excess is in `constants`). */
+  private knots: Float64Array[] = [];
   private sealed = false;
 
   constructor(seed: number) {
@@ -89,6 +94,7 @@ export class ElementTable {
     this.biased = new Array<(u: number) => number>(n);
     this.streams = new Array<ElementStream>(n);
     this.biasOffset = new Int32Array(n).fill(-1);
+    this.knots = new Array<Float64Array>(n);
     const tables: Float64Array[] = [];
     for (let e = 0; e < n; e++) {
       const stream = new ElementStream(this.seed, this.keys[e]!);
@@ -131,6 +137,12 @@ export class ElementTable {
       if (m.occurrence !== undefined) {
         this.key0[e] = new ElementStream(this.seed, m.occurrence.key).drawKey(0);
         this.from[e] = m.occurrence.from;
+      }
+      if (m.type === 'table') {
+        this.kind[e] = TABLE;
+        this.knots[e] = m.table.knots;
+        this.constants[c] = m.table.tailHours;
+        continue;
       }
       const d = m.dist;
       switch (d.type) {
@@ -219,6 +231,8 @@ export class ElementTable {
         return addQuantile(this.quantile[e]!, p, k0, k1, mixes, n, totals, at, times);
       case RESTRICTION:
         return addRestriction(this.quantile[e]!, k[c]!, k[c + 1]!, k1, mixes, n, totals, at, times);
+      case TABLE:
+        return addTable(this.knots[e]!, k[c]!, p, k0, k1, mixes, n, totals, at, times);
       case DEPARTURE:
         return addDeparture(this.biased[e]!, this.biasTables, this.biasOffset[e]!, this.quantile[e]!, k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, this.streams[e]!, k0, k1, this.key2[e]!, mixes, n, totals, at, times);
       default:
@@ -229,7 +243,8 @@ export class ElementTable {
   /** Row `e`'s inverse CDF as a function, computing what its specialised loop computes. */
   private rowQuantile(e: number): (u: number) => number {
     const m = this.models[e]!;
-    if (m.type !== 'random') throw new Error('internal: only stages have an occurrence band');
+    if (m.type === 'table') return (u) => tableQuantile(m.table, u);
+    if (m.type !== 'random') throw new Error('internal: only stages and their waits have an occurrence band');
     return quantileFn(m.dist);
   }
 }
@@ -328,6 +343,24 @@ function addQuantile(quantile: (u: number) => number, p: number, k0: number, k1:
     const m = mixes[r]!;
     if (p < 1 && !(unitOf(k0, m) < p)) continue;
     const h = quantile(unitOf(k1, m));
+    totals[at + r]! += times * h;
+    sum += h;
+  }
+  return sum;
+}
+
+/** A quantile table's draw, as `tableQuantile` computes it (knots joined linearly, an exponential tail above the last). */
+function addTable(knots: Float64Array, tailHours: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  const count = knots.length;
+  const last = knots[count - 1]!;
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const m = mixes[r]!;
+    if (p < 1 && !(unitOf(k0, m) < p)) continue;
+    const u = unitOf(k1, m);
+    const s = u * count;
+    const i = s | 0;
+    const h = i < count - 1 ? knots[i]! + (s - i) * (knots[i + 1]! - knots[i]!) : last - tailHours * Math.log(count * (1 - u));
     totals[at + r]! += times * h;
     sum += h;
   }

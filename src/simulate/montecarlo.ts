@@ -17,12 +17,13 @@ import { routeFromArcs, type Route } from '../route/fastest.js';
 import { zeroCategories, type CategoryHours, type CountryHours } from '../route/breakdown.js';
 import { ElementTable } from './kernel.js';
 import { shortestArcPath } from '../route/search.js';
+import { congestionSettings, graphFor, resolveCongestion, type CongestionOptions, type CongestionSettings } from './congestion/settings.js';
 
 /** Route policy of a simulation. */
 export type RoutePolicy = 'planned' | 'adaptive';
 
 /** Options of `simulate`. */
-export interface SimulateOptions extends RouteOptions {
+export interface SimulateOptions extends RouteOptions, CongestionOptions {
   /** Number of runs (draws), an integer ≥ 1. */
   readonly runs: number;
   /** Seed, an integer from 0 to 2^53 − 1. Same seed and inputs, identical results. */
@@ -64,6 +65,8 @@ export interface SimulationResult {
   readonly maxHours?: { readonly hours: number; readonly probability: number };
   /** Share of runs arriving within `days` days. */
   probabilityWithin(days: number): number;
+  /** Which waits the runs drew at capacity-limited places, at what volume, and (model) the places on the planned route. */
+  readonly congestion: CongestionSettings;
 }
 
 /** Runs per block: the unit of work of threads and of accumulation. */
@@ -96,6 +99,7 @@ export interface Prepared {
   readonly seed: number;
   readonly plannedArcs: number[];
   readonly route: Route;
+  readonly congestion: CongestionSettings;
   /** Runs a range of runs (block-aligned start), writing totals into `samples` at `offset`. */
   runBlocks(fromRun: number, toRun: number, samples: Float64Array, offset: number): BlockResult[];
 }
@@ -129,12 +133,15 @@ class CellIndex {
  */
 export function prepareSimulation(network: Network, options: SimulateOptions): Prepared | null {
   const { seed, policy } = checkSimulateOptions(options);
-  const trip = resolveTrip(network, options);
+  const resolved = resolveTrip(network, options);
+  // With the congestion model on, the trip's graph carries the model's waits (surveyed: as it is).
+  const congestion = resolveCongestion(network, options);
+  const trip = congestion.model === null ? resolved : { ...resolved, graph: graphFor(resolved.graph, congestion) };
   const graph = trip.graph;
   const plannedArcs = shortestArcPath(graph, trip.sources, trip.targets);
   if (plannedArcs === null) return null;
   const route = routeFromArcs(trip, plannedArcs);
-  const base = { trip, graph, policy, seed, plannedArcs, route };
+  const base = { trip, graph, policy, seed, plannedArcs, route, congestion: congestionSettings(network, congestion, resolved.graph, plannedArcs) };
 
   if (policy === 'planned') {
     const table = new ElementTable(seed);
@@ -233,6 +240,7 @@ export function assembleResult(prep: Prepared, runs: number, samples: Float64Arr
     sorted,
     summary: summarize(samples, sorted),
     route: prep.route,
+    congestion: prep.congestion,
     byCountry,
     byCategory,
     routes,

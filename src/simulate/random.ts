@@ -57,7 +57,9 @@ export class ElementStream {
   /** Per-draw keys for the first draws, precomputed (most elements use at most 3). */
   private readonly drawKeys: Uint32Array;
   private readonly base: number;
+  private readonly seed: number;
   constructor(seed: number, elementKey: string) {
+    this.seed = seed;
     this.base = triple32(hashString(elementKey) ^ seedKey(seed));
     this.drawKeys = new Uint32Array(4);
     for (let j = 0; j < 4; j++) this.drawKeys[j] = triple32((this.base + Math.imul(j + 1, GOLDEN)) >>> 0);
@@ -69,6 +71,10 @@ export class ElementStream {
   /** The same as `uniform(run, draw)` given `mixRun(run)`, which hot loops compute once per run. */
   u(mixedRun: number, draw: number): number {
     return unitOf(this.drawKey(draw), mixedRun);
+  }
+  /** The stream of element `elementKey` under the same seed. */
+  sibling(elementKey: string): ElementStream {
+    return new ElementStream(this.seed, elementKey);
   }
   /** The key of draw number `draw` (≥ 0): `u(m, draw)` is `unitOf(drawKey(draw), m)`. */
   drawKey(draw: number): number {

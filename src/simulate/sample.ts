@@ -6,6 +6,7 @@ import { lognormalParams, meanOf } from '../network/distribution.js';
 import type { Distribution } from '../network/types.js';
 import type { PartModel } from '../route/expand.js';
 import { mixRun, type ElementStream } from './random.js';
+import { tableQuantile } from './congestion/table.js';
 
 // Coefficients of Acklam's approximation (module constants: no allocation per call).
 const A0 = -3.969683028665376e1, A1 = 2.209460984245205e2, A2 = -2.759285104469687e2, A3 = 1.38357751867269e2, A4 = -3.066479806614716e1, A5 = 2.506628277459239;
@@ -307,7 +308,7 @@ export function drawOccurrence(model: Extract<PartModel, { type: 'random' }>, st
  * for the position within it, draw 2 for the number of cancelled departures (geometric), and draws
  * 4, 5, … for the extra headways the first `DRAWN_CANCELLATIONS` of them cost (the mean headway
  * for each one after). `source` is the stream of the element whose draws the model shares
- * (`sourceKeyOf`): draw 0 of a replaced stage, draw 1 of a restricted link's travel.
+ * (`sourceKeyOf`): draw 0 of a replaced stage (or of the stage a queue wait belongs to), draw 1 of a restricted link's travel.
  */
 export function drawPart(model: PartModel, stream: ElementStream, run: number, source: ElementStream = stream): number {
   const m = mixRun(run);
@@ -318,6 +319,11 @@ export function drawPart(model: PartModel, stream: ElementStream, run: number, s
       return drawOccurrence(model, stream, run, source) ?? 0;
     case 'restriction':
       return Math.max(0, model.limitHours - model.perTravelHour * quantileOf(model.travel, source.u(m, 1)));
+    case 'table': {
+      const o = model.occurrence;
+      if (!occurs(model.probability, o === undefined ? 0 : o.from, o === undefined ? stream : source, m)) return 0;
+      return tableQuantile(model.table, stream.u(m, 1));
+    }
     case 'departure-wait': {
       const h = model.headway;
       const residual = stream.u(m, 0) * (h.type === 'fixed' ? h.value : lengthBiasedQuantileOf(h, stream.u(m, 1)));

@@ -78,6 +78,8 @@ interface ReplicationOptions {
   readonly horizonHours: number;
   /** Events the replication may handle (`FLOW_EVENT_BUDGET` by default): past them it stops with a typed error. */
   readonly eventBudget: number;
+  /** Record every service's landings (`ServiceStats.landings`). Default false. */
+  readonly traceLandings?: boolean;
 }
 
 /**
@@ -134,7 +136,7 @@ class Replication {
     }));
     this.servers = plan.servers.map((s) => ({ servers: s.servers, queue: new Fifo(), stats: new QueueStats(t0, t1) }));
     this.serverStats = plan.servers.map(() => emptyServerStats());
-    this.vessels = new Vessels(plan.services, seed, rep, t0, t1, this.events, this.consignments);
+    this.vessels = new Vessels(plan.services, seed, rep, t0, t1, this.events, this.consignments, options.traceLandings === true);
   }
 
   private inWindow(t: number): boolean {

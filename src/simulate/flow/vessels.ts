@@ -26,6 +26,11 @@ export interface ServiceStats extends ServerStats {
   loadCarried: number;
   /** Vessel shares of the consignments that joined the queue in the window. */
   shareArrived: number;
+  /**
+   * With `traceLandings` only: every consignment whose last part sailed in the window, as the hour
+   * its voyage lands and its flow, in order of sailing.
+   */
+  landings?: { readonly hours: number[]; readonly flows: number[] };
 }
 
 /** A vessel of a fleet. */
@@ -81,6 +86,7 @@ export class Vessels {
     private readonly t1: number,
     private readonly events: EventQueue,
     private readonly consignments: readonly Consignment[],
+    traceLandings = false,
   ) {
     this.states = services.map((def) => ({
       def,
@@ -96,7 +102,14 @@ export class Vessels {
       attempt: 0,
       firstVessel: 0,
     }));
-    this.stats = services.map(() => ({ ...emptyServerStats(), sailings: 0, cancelled: 0, loadCarried: 0, shareArrived: 0 }));
+    this.stats = services.map(() => ({
+      ...emptyServerStats(),
+      sailings: 0,
+      cancelled: 0,
+      loadCarried: 0,
+      shareArrived: 0,
+      ...(traceLandings ? { landings: { hours: [], flows: [] } } : {}),
+    }));
   }
 
   private inWindow(t: number): boolean {
@@ -248,6 +261,10 @@ export class Vessels {
         c.sailed = true;
         departed++;
         if (c.joined >= this.t0 && now <= this.t1) ss.waits.push(now - c.joined);
+        if (ss.landings !== undefined && this.inWindow(now)) {
+          ss.landings.hours.push(now + sailingHours);
+          ss.landings.flows.push(c.flow);
+        }
       }
     }
     s.stats.update(now, -departed, 0);

@@ -1,0 +1,96 @@
+// A simulation's congestion settings: which waits it draws at capacity-limited places (the model's,
+// from volume and capacity, or the dataset's surveyed ones), at what volume, and what the model says
+// about the places on the planned route.
+import { InvalidArgumentError } from '../../errors.js';
+import type { Network } from '../../network/network.js';
+import type { ExpandedGraph } from '../../route/expand.js';
+import { networkFlows } from '../flow/demand.js';
+import { congestedGraph } from './congested-graph.js';
+import { congestionModel, type CongestionModel, type PlaceWait } from './model.js';
+import { volumeFactorOf, type VolumeSpec } from './volume.js';
+
+/** The values of `congestion`, the default first. */
+export const CONGESTION_MODES = Object.freeze(['model', 'surveyed'] as const);
+/**
+ * `model`: waits at capacity-limited places follow from volume and capacity (the congestion
+ * model), and the dataset's surveyed capacity waits (`queue` stages with `waitCause` `capacity`)
+ * are dropped. `surveyed`: the dataset's surveyed waits, as they are.
+ */
+export type CongestionMode = (typeof CONGESTION_MODES)[number];
+
+/** The congestion options of a simulation. */
+export interface CongestionOptions {
+  /** Default `model` when the network declares traffic, `surveyed` otherwise. */
+  readonly congestion?: CongestionMode;
+  /** The volume the model loads the network with (default 1: its reference volume). Model only. */
+  readonly volume?: VolumeSpec;
+}
+
+/** A capacity-limited place on the planned route, as the congestion model sees it. */
+export interface RoutePlace {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: PlaceWait['kind'];
+  readonly utilisation: number;
+  /** False when utilisation ≥ 1: no stationary wait; the runs leave its wait out. */
+  readonly stable: boolean;
+  /** Mean wait there (hours); null when unstable. */
+  readonly meanWaitHours: number | null;
+}
+
+/** What a simulation ran with. */
+export interface CongestionSettings {
+  readonly mode: CongestionMode;
+  /** Factor on the network's reference volume (1 in `surveyed` mode, where volume plays no part). */
+  readonly volume: number;
+  /** The reference year and the containers a year the volume stands for, when the network declares traffic. */
+  readonly year?: number;
+  readonly teuPerYear?: number;
+  /** Model only: the capacity-limited places on the planned route, in route order. */
+  readonly places: readonly RoutePlace[];
+  /** Model only: ids of the places on the planned route that are unstable (utilisation ≥ 1). */
+  readonly unstable: readonly string[];
+}
+
+/** Checked congestion options and the model they call for. */
+export interface ResolvedCongestion {
+  readonly mode: CongestionMode;
+  readonly volume: number;
+  readonly model: CongestionModel | null;
+}
+
+/** Check `congestion` and `volume` against `network` and build the model when it is on. */
+export function resolveCongestion(network: Network, options: CongestionOptions): ResolvedCongestion {
+  const flows = networkFlows(network);
+  const mode = options.congestion ?? (flows === null ? 'surveyed' : 'model');
+  if (!CONGESTION_MODES.includes(mode)) throw new InvalidArgumentError('congestion', mode, `one of ${CONGESTION_MODES.join(', ')}`);
+  if (mode === 'model' && flows === null) {
+    throw new InvalidArgumentError('congestion', mode, `"surveyed": network ${network.id} declares no traffic (a "traffic" section with its flows) to load the model with`);
+  }
+  const volume = options.volume === undefined ? 1 : volumeFactorOf(network, options.volume);
+  if (mode === 'surveyed') return { mode, volume, model: null };
+  return { mode, volume, model: congestionModel(network, flows!, volume) };
+}
+
+/** `graph` with the model's waits, or as it is in `surveyed` mode. */
+export function graphFor(graph: ExpandedGraph, c: ResolvedCongestion): ExpandedGraph {
+  return c.model === null ? graph : congestedGraph(graph, c.model).graph;
+}
+
+/** The settings to report, with the places the planned route `arcs` of `graph` (as `graphFor` gave it) meets. */
+export function congestionSettings(network: Network, c: ResolvedCongestion, original: ExpandedGraph, arcs: readonly number[]): CongestionSettings {
+  const traffic = network.spec.traffic;
+  const base = { mode: c.mode, volume: c.volume, ...(traffic !== undefined ? { year: traffic.year, teuPerYear: traffic.teuPerYear * c.volume } : {}) };
+  if (c.model === null) return { ...base, places: [], unstable: [] };
+  const { placesOfArc } = congestedGraph(original, c.model);
+  const seen = new Set<string>();
+  const places: RoutePlace[] = [];
+  for (const a of arcs) {
+    for (const p of placesOfArc[a]!) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      places.push({ id: p.id, label: p.label, kind: p.kind, utilisation: p.utilisation, stable: p.stable, meanWaitHours: p.meanWaitHours });
+    }
+  }
+  return { ...base, places, unstable: places.filter((p) => !p.stable).map((p) => p.id) };
+}
