@@ -51,6 +51,8 @@ describe('simulateFlow at low volume agrees with Monte Carlo', () => {
     const spec = structuredClone(network.spec) as unknown as { links: { id: string; service?: Record<string, unknown> }[] };
     const ferry = spec.links.find((l) => l.id === 'kuryk-alat-ferry')!.service!;
     for (const key of ['vessels', 'returnHours', 'departWhenFull', 'maxWaitHours']) delete ferry[key];
+    // …and the estimate that gives the fleet's figures and their ranges.
+    ferry['source'] = (ferry['source'] as { range?: { field: string } | { field: string }[] }[]).filter((p) => ![p.range ?? []].flat().some((r) => r.field === 'vessels'));
     const scheduled = parseNetwork(spec as unknown as NetworkSpec);
     const mc = simulate(scheduled, { origin: 'xian', destination: 'baku', profile: 'wagon', avoid: TITR, runs: 40_000, seed: 3, congestion: 'surveyed' })!;
     const r = simulateFlow(scheduled, {
