@@ -21,6 +21,9 @@ if (feeder !== undefined) {
   console.log(
     `\nAt ${at3.volume}×: ${at3.deliveredPerWeek.toFixed(1)} of ${at3.offeredPerWeek.toFixed(1)} consignments a week delivered; ` +
       `${Math.round(at3.backlog.total)} in the system at the end; the Aktau–Alat feeders carry ${feeder.sailings!.perWeek.toFixed(1)} loads a week ` +
-      `(capacity ${feeder.capacityPerWeek!.toFixed(1)}) and a train waits ${((feeder.meanWaitHours?.estimate ?? 0) / 24).toFixed(0)} days for space.`,
+      `(capacity ${feeder.capacityPerWeek!.toFixed(1)}) and ` +
+      (feeder.unstable
+        ? `the feeder is unstable (utilisation ${feeder.utilisationFromRates.toFixed(2)} ≥ 1): its queue grows without bound.`
+        : `a train waits ${((feeder.meanWaitHours?.estimate ?? 0) / 24).toFixed(0)} days for space.`),
   );
 }

@@ -77,14 +77,30 @@ describe('simulateFlow agrees with queueing theory (Poisson arrivals, exponentia
     expect(Math.abs(s.utilisation.estimate - lambda / mu / c)).toBeLessThan(0.02);
   }, 30_000);
 
-  it('an overloaded server (ρ = 1.3) is saturated: busy all the time and its queue grows', () => {
+  it('an overloaded server (ρ = 1.3) is unstable: no mean wait or transit time, though it is busy all the time and its queue grows', () => {
     const r = simulateFlow(singleServer(1), { volume: 1, weeks: 20, warmupWeeks: 1, seed: 5, replications: 3, flows: [flow(1.3)] });
     const s = r.servers[0]!;
+    expect(s.utilisationFromRates).toBeCloseTo(1.3, 3);
+    expect(s.unstable).toBe(true);
+    expect(s.meanWaitHours).toBeNull();
+    expect(s.p95WaitHours).toBeNull();
+    expect(r.flows[0]!.unstableAt).toEqual([s.id]);
+    expect(r.flows[0]!.meanHours).toBeNull();
+    expect(r.meanHours).toBeNull();
     expect(s.utilisation.estimate).toBeGreaterThan(0.98);
     expect(s.offeredLoad).toBeGreaterThan(1.2);
     expect(s.queueGrowthPerWeek.low).toBeGreaterThan(0);
     expect(s.saturated).toBe(true);
     expect(r.saturated).toEqual([s.id]);
+    expect(r.unstable).toEqual([s.id]);
+  });
+
+  it('a server just below capacity (ρ = 0.95) is stable: it has a mean wait, and its flow a transit time', () => {
+    const r = simulateFlow(singleServer(1), { volume: 1, weeks: 20, warmupWeeks: 1, seed: 5, replications: 2, flows: [flow(0.95)] });
+    const s = r.servers[0]!;
+    expect(s.unstable).toBe(false);
+    expect(s.meanWaitHours).not.toBeNull();
+    expect(r.flows[0]!.meanHours).not.toBeNull();
   });
 });
 

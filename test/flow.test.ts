@@ -105,8 +105,25 @@ describe('simulateFlow on the shipped network', () => {
     const feeder = (r: typeof today) => r.servers.find((s) => s.id === 'service|aktau-alat-feeder')!;
     expect(feeder(today).serviceMode).toBe('fleet');
     expect(feeder(today).servers).toBe(6);
-    expect(feeder(triple).meanWaitHours!.estimate).toBeGreaterThan(10 * feeder(today).meanWaitHours!.estimate);
-    expect(feeder(triple).offeredLoad).toBeGreaterThan(1.5);
+    // At three times the volume the feeder is unstable: no mean wait, no transit time through it.
+    expect(feeder(triple).utilisationFromRates).toBeGreaterThan(1.5);
+    expect(feeder(triple).unstable).toBe(true);
+    expect(feeder(triple).meanWaitHours).toBeNull();
+    expect(triple.unstable).toContain('service|aktau-alat-feeder');
+    expect(triple.flows.find((f) => f.id === 'block-train-baku')!.meanHours).toBeNull();
+    expect(feeder(today).unstable).toBe(false);
+    expect(feeder(triple).offeredLoad!).toBeGreaterThan(1.5);
+  });
+
+  it('says "unstable" at twice today\'s volume instead of a mean wait that grows with the run\'s length', () => {
+    for (const weeks of [13, 52]) {
+      const r = simulateFlow(network, { volume: 2, weeks, seed: 1, replications: 2 });
+      const feeder = r.servers.find((s) => s.id === 'service|aktau-alat-feeder')!;
+      expect(feeder.unstable).toBe(true);
+      expect(feeder.meanWaitHours).toBeNull();
+      expect(flowText(r)).toMatch(/UNSTABLE \(utilisation 1\.\d\d ≥ 1\)/);
+      expect(flowText(r)).toMatch(/Unstable \(utilisation ≥ 1\): Aktau–Alat container feeder/);
+    }
   });
 
   it('separates queueing from service, and replaces today\'s capacity queues', () => {
@@ -136,7 +153,7 @@ describe('simulateFlow on the shipped network', () => {
   it('renders a per-server table and a JSON form of everything', () => {
     const text = flowText(triple);
     expect(text).toMatch(/Aktau–Alat container feeder/);
-    expect(text).toMatch(/SATURATED/);
+    expect(text).toMatch(/UNSTABLE/);
     expect(text).toMatch(/66,300 TEU/);
     const json = flowJson(triple);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);

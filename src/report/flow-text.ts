@@ -31,12 +31,12 @@ export function serverTable(servers: readonly ServerReport[]): string {
       num(s.arrivalsPerWeek),
       num(s.offeredLoad, 2),
       pct(s.utilisation.estimate),
-      num(s.meanWaitHours?.estimate),
-      num(s.p95WaitHours),
+      s.unstable ? 'unstable' : num(s.meanWaitHours?.estimate),
+      s.unstable ? '–' : num(s.p95WaitHours),
       num(s.meanQueue.estimate),
       String(s.maxQueue),
       num(s.queueGrowthPerWeek.estimate, 2),
-      s.saturated ? 'SATURATED' : '',
+      s.unstable ? `UNSTABLE (utilisation ${num(s.utilisationFromRates, 2)} ≥ 1)` : s.saturated ? 'SATURATED' : '',
     ]),
   );
 }
@@ -74,8 +74,8 @@ export function flowText(result: FlowResult): string {
       f.route === null ? `${f.id} (no route)` : f.id,
       num(f.offeredPerWeek),
       num(f.deliveredPerWeek),
-      days(f.meanHours?.estimate),
-      f.meanHours === null || f.meanHours.low === null ? 'n/a' : `${days(f.meanHours.low)}–${days(f.meanHours.high)}`,
+      f.unstableAt.length > 0 ? 'unstable' : days(f.meanHours?.estimate),
+      f.unstableAt.length > 0 ? '–' : f.meanHours === null || f.meanHours.low === null ? 'n/a' : `${days(f.meanHours.low)}–${days(f.meanHours.high)}`,
       days(f.transit?.p50Hours),
       days(f.transit?.p95Hours),
       num(f.breakdown.byKind.queue),
@@ -86,7 +86,8 @@ export function flowText(result: FlowResult): string {
       num(f.backlog),
     ]),
   );
-  const saturated = result.servers.filter((s) => s.saturated);
+  const saturated = result.servers.filter((s) => s.saturated && !s.unstable);
+  const unstable = result.servers.filter((s) => s.unstable);
   return [
     ...head,
     '',
@@ -96,7 +97,12 @@ export function flowText(result: FlowResult): string {
     'Servers (stages with servers; ferries and feeders in vessel loads)',
     serverTable(result.servers),
     '',
-    saturated.length === 0 ? 'No server saturates.' : `Saturated: ${saturated.map((s) => s.label).join('; ')}.`,
+    ...(unstable.length > 0
+      ? [
+          `Unstable (utilisation ≥ 1): ${unstable.map((s) => `${s.label} (${num(s.utilisationFromRates, 2)})`).join('; ')}. Its queue grows without bound, so no mean wait or transit time is given for it or the flows through it (a run would only show them growing with its length).`,
+        ]
+      : []),
+    saturated.length === 0 ? (unstable.length === 0 ? 'No server saturates.' : 'No other server saturates.') : `Saturated: ${saturated.map((s) => s.label).join('; ')}.`,
     '',
     ...result.notes.map((n) => `- ${n}`),
   ].join('\n');
@@ -119,8 +125,12 @@ export function sweepText(sweep: VolumeSweep): string {
   const withM = sweep.withMeasures;
   const flowRows: string[][] = [];
   sweep.baseline[0]?.flows.forEach((flow, i) => {
-    flowRows.push([flow.id, ...sweep.baseline.map((r) => days(r.flows[i]!.meanHours?.estimate))]);
-    if (withM !== null) flowRows.push([`  with measures`, ...withM.map((r) => days(r.flows[i]!.meanHours?.estimate))]);
+    const cell = (r: FlowResult): string => {
+      const f = r.flows[i]!;
+      return f.unstableAt.length > 0 ? 'unstable' : days(f.meanHours?.estimate);
+    };
+    flowRows.push([flow.id, ...sweep.baseline.map(cell)]);
+    if (withM !== null) flowRows.push([`  with measures`, ...withM.map(cell)]);
   });
   const flows = table([{ header: 'mean transit days' }, ...f.map((x) => ({ header: `${x}×`, align: 'right' as const }))], flowRows);
   const serverRows: string[][] = [];

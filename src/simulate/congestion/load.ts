@@ -7,6 +7,7 @@
 // clusters (one per sailing), spread by the steps between the landing and the server. For each
 // server the load model keeps, per upstream crossing, the share of its arrivals that came that way
 // and the random steps in between (their spread is what separates cluster mates).
+import { meanOf } from '../../network/distribution.js';
 import type { Distribution } from '../../network/types.js';
 import type { Plan, Service, StageServer } from '../flow/plan.js';
 
@@ -94,4 +95,24 @@ export function loadOf(plan: Plan, volume: number): Load {
     servers: plan.servers.map((server, i) => ({ server, serviceHours: serverStep[i]!.dist, probability: serverStep[i]!.probability, arrivals: serverArrivals[i]! })),
     services: plan.services.map((service, i) => ({ service, arrivals: serviceArrivals[i]! })),
   };
+}
+
+/** A server's utilisation from its rates: λ E[S] / c. */
+export function serverUtilisation(load: ServerLoad): number {
+  let perHour = 0;
+  for (const a of load.arrivals) perHour += a.perHour;
+  return (perHour * meanOf(load.serviceHours)) / load.server.servers;
+}
+
+/**
+ * A service's utilisation from its rates: vessel shares arriving over the shares it carries — a
+ * schedule one load per departure weather lets sail, E[H] / (1 − c) apart; a fleet its loads per
+ * week (`Service.capacityPerWeek`). Flows in a unit the service has no capacity for take none.
+ */
+export function serviceUtilisation(load: ServiceLoad): number {
+  let sharesPerHour = 0;
+  for (const a of load.arrivals) sharesPerHour += a.perHour * a.share;
+  const s = load.service;
+  if (s.mode === 'schedule') return (sharesPerHour * meanOf(s.headway)) / (1 - s.spec.cancellationProbability);
+  return (sharesPerHour * 168) / s.capacityPerWeek;
 }

@@ -11,7 +11,7 @@ import type { WaitTable } from '../../route/expand.js';
 import { compilePlan, type Plan } from '../flow/plan.js';
 import type { FlowSpec } from '../flow/types.js';
 import { clusterWait } from './cluster-wait.js';
-import { loadOf, type ServerLoad, type ServiceLoad } from './load.js';
+import { loadOf, serviceUtilisation, type ServerLoad, type ServiceLoad } from './load.js';
 import { scheduleWait } from './schedule-wait.js';
 import { poissonServerWait } from './server-wait.js';
 import { runService, type ServiceRun } from './service-run.js';
@@ -85,13 +85,6 @@ function serviceKey(load: ServiceLoad): string {
   return JSON.stringify([s.link.id, s.mode, s.spec, load.arrivals]);
 }
 
-/** Vessel loads arriving over those the service carries (a schedule's from its chain). */
-function fleetUtilisation(load: ServiceLoad): number {
-  let loadsPerHour = 0;
-  for (const a of load.arrivals) loadsPerHour += a.perHour * a.share;
-  return (loadsPerHour * 168) / load.service.capacityPerWeek;
-}
-
 function servicePlace(load: ServiceLoad, run: () => ServiceRun | null): Omit<PlaceWait, 'id' | 'label'> {
   const s = load.service;
   const base = { kind: s.mode, linkId: s.link.id } as const;
@@ -99,7 +92,7 @@ function servicePlace(load: ServiceLoad, run: () => ServiceRun | null): Omit<Pla
     const w = scheduleWait(load);
     return { ...base, method: 'bulk-chain', utilisation: w.utilisation, stable: w.meanWaitHours !== null, meanWaitHours: w.meanWaitHours, table: w.rolled };
   }
-  const utilisation = fleetUtilisation(load);
+  const utilisation = serviceUtilisation(load);
   const r = utilisation < 1 ? run() : null;
   if (r === null || r.waits.length === 0) return { ...base, method: 'service-run', utilisation, stable: utilisation < 1, meanWaitHours: null, table: null };
   const table = sampleWaitTable(r.waits);
@@ -138,7 +131,7 @@ export function congestionOfPlan(plan: Plan, volume: number): CongestionModel {
   const runOf = (i: number): ServiceRun | null =>
     remember(runMemo, keys[i]!, () => {
       const l = load.services[i]!;
-      const u = l.service.mode === 'schedule' ? scheduleWait(l).utilisation : fleetUtilisation(l);
+      const u = serviceUtilisation(l);
       return u < 1 ? runService(l, u) : null;
     });
   const services = load.services.map((l, i) => remember(serviceMemo, keys[i]!, () => servicePlace(l, () => runOf(i))));

@@ -12,7 +12,7 @@
 import { expectedDepartureWaitHours, meanOf } from '../../network/distribution.js';
 import type { WaitTable } from '../../route/expand.js';
 import { convolve, latticeOf } from './lattice.js';
-import type { ServiceLoad } from './load.js';
+import { serviceUtilisation, type ServiceLoad } from './load.js';
 import { latticeWaitTable, zeroTable } from './table.js';
 
 /** Grid points per mean headway (the time grid of headways, ages and rolled waits). */
@@ -124,9 +124,7 @@ export function scheduleWait(load: ServiceLoad): ScheduleWait {
   const c = spec.cancellationProbability;
   const meanH = meanOf(headway);
   const limited = load.arrivals.filter((a) => a.share > 0 && a.perHour > 0);
-  let shareRate = 0;
-  for (const a of limited) shareRate += a.perHour * a.share;
-  const utilisation = (shareRate * meanH) / (1 - c);
+  const utilisation = serviceUtilisation(load);
   const first = expectedDepartureWaitHours(headway, c);
   // No capacity limit in the units that arrive: nothing is rolled.
   if (limited.length === 0) return { utilisation, meanWaitHours: first, rolled: zeroTable() };

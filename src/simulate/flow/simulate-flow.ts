@@ -13,6 +13,7 @@ import { checkEventBudget, FLOW_EVENT_BUDGET } from './budget.js';
 import type { ServerStats } from './queues.js';
 import { runReplication, type ReplicationStats } from './replication.js';
 import type { ServiceStats } from './vessels.js';
+import { loadOf, serverUtilisation, serviceUtilisation } from '../congestion/load.js';
 import { meanInterval, optionalMeanInterval, slope } from './interval.js';
 import { compilePlan, TIME_KINDS, type FlowPlan, type Plan, type Service, type StageServer } from './plan.js';
 import type { ConsignmentSize, FlowBreakdown, FlowOptions, FlowReport, FlowResult, FlowSpec, ServerReport, TimeKindHours } from './types.js';
@@ -109,15 +110,21 @@ function repMean(values: readonly number[]): number | undefined {
   return s / values.length;
 }
 
-/** The statistics common to stage servers and services. */
-function queueStats(per: readonly ServerStats[], weeks: number): Pick<ServerReport, 'arrivalsPerWeek' | 'meanWaitHours' | 'p95WaitHours' | 'meanQueue' | 'maxQueue' | 'queueAtEnd' | 'queueGrowthPerWeek'> {
+/**
+ * The statistics common to stage servers and services. An unstable place (utilisation from rates ≥ 1)
+ * has no mean or p95 wait: what the window measures only grows with its length.
+ */
+function queueStats(per: readonly ServerStats[], weeks: number, utilisationFromRates: number): Pick<ServerReport, 'utilisationFromRates' | 'unstable' | 'arrivalsPerWeek' | 'meanWaitHours' | 'p95WaitHours' | 'meanQueue' | 'maxQueue' | 'queueAtEnd' | 'queueGrowthPerWeek'> {
   const hours = weeks * 168;
+  const unstable = utilisationFromRates >= 1;
   const waits = per.flatMap((s) => s.waits);
   const sorted = Float64Array.from(waits).sort();
   return {
+    utilisationFromRates,
+    unstable,
     arrivalsPerWeek: meanInterval(per.map((s) => s.arrivals / weeks)).estimate,
-    meanWaitHours: optionalMeanInterval(per.map((s) => repMean(s.waits)).filter((m): m is number => m !== undefined)),
-    p95WaitHours: sorted.length > 0 ? quantileOfSorted(sorted, 0.95) : null,
+    meanWaitHours: unstable ? null : optionalMeanInterval(per.map((s) => repMean(s.waits)).filter((m): m is number => m !== undefined)),
+    p95WaitHours: !unstable && sorted.length > 0 ? quantileOfSorted(sorted, 0.95) : null,
     meanQueue: meanInterval(per.map((s) => s.queueArea / hours)),
     maxQueue: Math.max(0, ...per.map((s) => s.maxQueue)),
     queueAtEnd: meanInterval(per.map((s) => s.queueAtEnd)).estimate,
@@ -130,8 +137,18 @@ function growing(growth: Interval, meanQueue: number, weeks: number, replication
   return growth.estimate * weeks > Math.max(1, meanQueue) && (replications < 2 || (growth.low !== null && growth.low > 0));
 }
 
-/** One flow's report: its replications' arrivals, deliveries and transit times, pooled. */
-function flowReport(fp: FlowPlan, per: readonly ReplicationStats['flows'][number][], weeks: number, volume: number): FlowReport {
+/** The ids of the unstable places (by `unstable[i]`, servers then services) flow `fp` passes, in route order. */
+function unstableOnRoute(fp: FlowPlan, plan: Plan, unstableServer: readonly boolean[], unstableService: readonly boolean[]): string[] {
+  const out: string[] = [];
+  for (const step of fp.steps) {
+    const id = step.type === 'server' && unstableServer[step.server] ? plan.servers[step.server]!.id : step.type === 'crossing' && unstableService[step.service] ? plan.services[step.service]!.id : null;
+    if (id !== null && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** One flow's report: its replications' arrivals, deliveries and transit times, pooled (no transit figures when it passes an unstable place). */
+function flowReport(fp: FlowPlan, per: readonly ReplicationStats['flows'][number][], weeks: number, volume: number, unstableAt: readonly string[]): FlowReport {
   const kinds = new Float64Array(TIME_KINDS.length);
   const cats = new Float64Array(CATEGORIES.length);
   let n = 0;
@@ -154,20 +171,21 @@ function flowReport(fp: FlowPlan, per: readonly ReplicationStats['flows'][number
     replacedQueueHours: fp.replaced.reduce((s, q) => s + q.expectedHours, 0),
     offeredPerWeek: meanInterval(per.map((p) => p.arrived / weeks)).estimate,
     deliveredPerWeek: meanInterval(per.map((p) => p.delivered / weeks)).estimate,
-    transit: pooledSummary(per.map((p) => p.transit)),
-    meanHours: optionalMeanInterval(per.map((p) => repMean(p.transit)).filter((m): m is number => m !== undefined)),
+    unstableAt,
+    transit: unstableAt.length > 0 ? null : pooledSummary(per.map((p) => p.transit)),
+    meanHours: unstableAt.length > 0 ? null : optionalMeanInterval(per.map((p) => repMean(p.transit)).filter((m): m is number => m !== undefined)),
     breakdown: breakdownOf(kinds, cats, n),
     backlog: meanInterval(per.map((p) => p.backlog)).estimate,
   };
 }
 
 /** A stage server's report: utilisation of its servers over the window, offered load, waits and queue. */
-function stageServerReport(s: StageServer, per: readonly ServerStats[], weeks: number, replications: number): ServerReport {
+function stageServerReport(s: StageServer, per: readonly ServerStats[], weeks: number, replications: number, utilisationFromRates: number): ServerReport {
   const hours = weeks * 168;
-  const q = queueStats(per, weeks);
+  const q = queueStats(per, weeks, utilisationFromRates);
   const utilisation = meanInterval(per.map((p) => p.busyArea / (s.servers * hours)));
   const offeredLoad = meanInterval(per.map((p) => p.workArrived / (s.servers * hours))).estimate;
-  const saturated = offeredLoad >= 1 || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, replications);
+  const saturated = q.unstable || offeredLoad >= 1 || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, replications);
   return {
     id: s.id,
     kind: 'stage',
@@ -188,8 +206,8 @@ function stageServerReport(s: StageServer, per: readonly ServerStats[], weeks: n
 }
 
 /** A ferry or feeder service's report: vessel loads carried against those offered, waits, queue and sailings. */
-function serviceReport(s: Service, per: readonly ServiceStats[], weeks: number, replications: number): ServerReport {
-  const q = queueStats(per, weeks);
+function serviceReport(s: Service, per: readonly ServiceStats[], weeks: number, replications: number, utilisationFromRates: number): ServerReport {
+  const q = queueStats(per, weeks, utilisationFromRates);
   const limited = s.spec.capacity !== undefined && Number.isFinite(s.capacityPerWeek);
   // Capacity offered in the window, in vessel loads: the sailings that left (schedule: the
   // headway decides them, whatever the demand), or what the fleet could do (it waits for cargo).
@@ -198,7 +216,7 @@ function serviceReport(s: Service, per: readonly ServiceStats[], weeks: number, 
   // No sailing in a replication's window: no capacity to offer load against (null), saturated when cargo came.
   const noCapacity = per.some((p) => capacity(p) <= 0);
   const offeredLoad = !limited ? 0 : noCapacity ? null : meanInterval(per.map((p) => p.shareArrived / capacity(p))).estimate;
-  const saturated = (offeredLoad === null ? per.some((p) => p.shareArrived > 0) : offeredLoad >= 1) || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, replications);
+  const saturated = q.unstable || (offeredLoad === null ? per.some((p) => p.shareArrived > 0) : offeredLoad >= 1) || utilisation.estimate >= SATURATED_UTILISATION || growing(q.queueGrowthPerWeek, q.meanQueue.estimate, weeks, replications);
   const sailings = per.reduce((a, p) => a + p.sailings, 0);
   return {
     id: s.id,
@@ -270,11 +288,18 @@ function notesOf(plan: Plan, c: Checked, replications: number): string[] {
 function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, network: Network, measureIds: readonly string[]): FlowResult {
   const { weeks, volume } = c;
   const R = reps.length;
-  const flows = plan.flows.map((fp, i) => flowReport(fp, reps.map((r) => r.flows[i]!), weeks, volume));
+  // Stability from the flows' rates and the capacities, as the congestion model has it.
+  const rates = loadOf(plan, volume);
+  const serverRho = rates.servers.map(serverUtilisation);
+  const serviceRho = rates.services.map(serviceUtilisation);
+  const unstableServer = serverRho.map((u) => u >= 1);
+  const unstableService = serviceRho.map((u) => u >= 1);
+  const flows = plan.flows.map((fp, i) => flowReport(fp, reps.map((r) => r.flows[i]!), weeks, volume, unstableOnRoute(fp, plan, unstableServer, unstableService)));
   const servers: ServerReport[] = [
-    ...plan.servers.map((s, i) => stageServerReport(s, reps.map((r) => r.servers[i]!), weeks, R)),
-    ...plan.services.map((s, i) => serviceReport(s, reps.map((r) => r.services[i]!), weeks, R)),
+    ...plan.servers.map((s, i) => stageServerReport(s, reps.map((r) => r.servers[i]!), weeks, R, serverRho[i]!)),
+    ...plan.services.map((s, i) => serviceReport(s, reps.map((r) => r.services[i]!), weeks, R, serviceRho[i]!)),
   ];
+  const unstable = servers.filter((s) => s.unstable).map((s) => s.id);
   const balance = reps.map((r) => ({ generated: r.generated, delivered: r.deliveredTotal, waiting: r.waiting, inService: r.inService, moving: r.moving }));
   const backlogOf = (pick: (b: (typeof balance)[number]) => number): number => balance.reduce((a, b) => a + pick(b), 0) / R;
   return {
@@ -289,8 +314,8 @@ function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, ne
     today: referenceVolume(network),
     flows,
     servers,
-    transit: pooledSummary(reps.flatMap((r) => r.flows.map((f) => f.transit))),
-    meanHours: optionalMeanInterval(reps.map((r) => repMean(r.flows.flatMap((f) => f.transit))).filter((m): m is number => m !== undefined)),
+    transit: unstable.length > 0 ? null : pooledSummary(reps.flatMap((r) => r.flows.map((f) => f.transit))),
+    meanHours: unstable.length > 0 ? null : optionalMeanInterval(reps.map((r) => repMean(r.flows.flatMap((f) => f.transit))).filter((m): m is number => m !== undefined)),
     breakdown: overallBreakdown(reps),
     offeredPerWeek: flows.reduce((a, f) => a + f.offeredPerWeek, 0),
     deliveredPerWeek: flows.reduce((a, f) => a + f.deliveredPerWeek, 0),
@@ -303,6 +328,7 @@ function aggregate(plan: Plan, reps: readonly ReplicationStats[], c: Checked, ne
     },
     balance,
     saturated: servers.filter((s) => s.saturated).map((s) => s.id),
+    unstable,
     events: reps.reduce((a, r) => a + r.events, 0),
     notes: notesOf(plan, c, R),
   };

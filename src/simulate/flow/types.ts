@@ -132,15 +132,19 @@ export interface FlowReport {
   readonly offeredPerWeek: number;
   /** Consignments delivered per week in the measured window (whenever they arrived). */
   readonly deliveredPerWeek: number;
+  /** Ids of the unstable places (utilisation from rates ≥ 1) on its route, in route order. */
+  readonly unstableAt: readonly string[];
   /**
    * Transit hours of consignments that arrived in the measured window and were delivered by its
-   * end; `null` when none was. Under saturation the undelivered are left out, so this understates:
-   * read `backlog`.
+   * end; `null` when none was, or when the route passes an unstable place (`unstableAt`: times
+   * there only grow with the run's length). Under saturation the undelivered are left out, so this
+   * understates: read `backlog`.
    */
   readonly transit: Summary | null;
   /**
    * Mean transit hours with a 95% interval across replications (Student t; `low` and `high` null with
-   * one replication delivering); `null` when nothing was delivered (no route, no capacity).
+   * one replication delivering); `null` when nothing was delivered (no route, no capacity) or when
+   * `unstableAt` is not empty.
    */
   readonly meanHours: Interval | null;
   readonly breakdown: FlowBreakdown;
@@ -191,11 +195,24 @@ export interface ServerReport {
    */
   readonly utilisation: Interval;
   /**
+   * Utilisation from the flows' rates and the capacity, not measured: λ E[S] / c for a stage;
+   * for a service, vessel shares arriving over the shares it carries (a schedule one load per
+   * departure that sails, a fleet its loads per week). The congestion model's figure.
+   */
+  readonly utilisationFromRates: number;
+  /**
+   * `utilisationFromRates` ≥ 1: the queue grows without bound. Its mean and p95 wait are then
+   * null, and the flows through it have no transit figures: what a run measures only grows with
+   * the run's length.
+   */
+  readonly unstable: boolean;
+  /**
    * Mean hours from joining the queue to starting service (stages) or to the departure of the last
-   * part (services), with its interval across replications; `null` when nothing waited.
+   * part (services), with its interval across replications; `null` when nothing waited, or when
+   * unstable.
    */
   readonly meanWaitHours: Interval | null;
-  /** 95th percentile of those waits, pooled over replications; `null` when there were none. */
+  /** 95th percentile of those waits, pooled over replications; `null` when there were none, or when unstable. */
   readonly p95WaitHours: number | null;
   /** Time-average number of consignments waiting (not in service; for services, not yet sailed). */
   readonly meanQueue: Interval;
@@ -244,9 +261,9 @@ export interface FlowResult {
   readonly today: TodayVolume | null;
   readonly flows: readonly FlowReport[];
   readonly servers: readonly ServerReport[];
-  /** All flows together. */
+  /** All flows together; null when a place is unstable (`unstable`). */
   readonly transit: Summary | null;
-  /** As a flow's `meanHours`: `null` when nothing was delivered. */
+  /** As a flow's `meanHours`: `null` when nothing was delivered, or when a place is unstable. */
   readonly meanHours: Interval | null;
   readonly breakdown: FlowBreakdown;
   readonly offeredPerWeek: number;
@@ -260,8 +277,10 @@ export interface FlowResult {
   readonly backlog: { readonly total: number; readonly waiting: number; readonly inService: number; readonly moving: number };
   /** Per replication: generated = delivered + waiting + inService + moving. */
   readonly balance: readonly FlowBalance[];
-  /** Ids of the servers that cannot keep up. */
+  /** Ids of the servers that cannot keep up (unstable, or measured at or near capacity, or with a growing queue). */
   readonly saturated: readonly string[];
+  /** Ids of the places whose utilisation from rates is 1 or more: no stationary wait. */
+  readonly unstable: readonly string[];
   /** Events processed, all replications. */
   readonly events: number;
   /** How the model treats the network's figures (what a reader needs to interpret the numbers). */
