@@ -104,8 +104,12 @@ export function trimmed(mass: Float64Array, tail = TAIL): Float64Array {
   return out;
 }
 
+/** Above this many products a convolution goes through the FFT (O(n log n) instead of O(n·m)). */
+const DIRECT_LIMIT = 1 << 17;
+
 /** The distribution of the sum of two independent lattice variables on the same grid (tail beyond `tail` folded). */
 export function convolve(a: Float64Array, b: Float64Array, tail = TAIL): Float64Array {
+  if (a.length * b.length > DIRECT_LIMIT && a.length > 64 && b.length > 64) return trimmed(fftConvolve(a, b), tail);
   const out = new Float64Array(a.length + b.length - 1);
   for (let i = 0; i < a.length; i++) {
     const ai = a[i]!;
@@ -113,6 +117,69 @@ export function convolve(a: Float64Array, b: Float64Array, tail = TAIL): Float64
     for (let j = 0; j < b.length; j++) out[i + j]! += ai * b[j]!;
   }
   return trimmed(out, tail);
+}
+
+/** In-place iterative radix-2 FFT of (re, im), length a power of 2; `inverse` without the 1/n. */
+function fft(re: Float64Array, im: Float64Array, inverse: boolean): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      let t = re[i]!;
+      re[i] = re[j]!;
+      re[j] = t;
+      t = im[i]!;
+      im[i] = im[j]!;
+      im[j] = t;
+    }
+  }
+  for (let len = 2; len <= n; len <<= 1) {
+    const angle = ((inverse ? 2 : -2) * Math.PI) / len;
+    const wr = Math.cos(angle);
+    const wi = Math.sin(angle);
+    const half = len >> 1;
+    for (let i = 0; i < n; i += len) {
+      let cr = 1;
+      let ci = 0;
+      for (let k = 0; k < half; k++) {
+        const ar = re[i + k + half]! * cr - im[i + k + half]! * ci;
+        const ai = re[i + k + half]! * ci + im[i + k + half]! * cr;
+        re[i + k + half] = re[i + k]! - ar;
+        im[i + k + half] = im[i + k]! - ai;
+        re[i + k]! += ar;
+        im[i + k]! += ai;
+        const next = cr * wr - ci * wi;
+        ci = cr * wi + ci * wr;
+        cr = next;
+      }
+    }
+  }
+}
+
+/** `a` ⊛ `b` by FFT; rounding's tiny negatives are set to 0. */
+function fftConvolve(a: Float64Array, b: Float64Array): Float64Array {
+  const m = a.length + b.length - 1;
+  let n = 1;
+  while (n < m) n <<= 1;
+  const ar = new Float64Array(n);
+  const ai = new Float64Array(n);
+  const br = new Float64Array(n);
+  const bi = new Float64Array(n);
+  ar.set(a);
+  br.set(b);
+  fft(ar, ai, false);
+  fft(br, bi, false);
+  for (let k = 0; k < n; k++) {
+    const r = ar[k]! * br[k]! - ai[k]! * bi[k]!;
+    ai[k] = ar[k]! * bi[k]! + ai[k]! * br[k]!;
+    ar[k] = r;
+  }
+  fft(ar, ai, true);
+  const out = new Float64Array(m);
+  for (let k = 0; k < m; k++) out[k] = Math.max(0, ar[k]! / n);
+  return out;
 }
 
 /** Mean of a lattice distribution, in its grid's unit. */

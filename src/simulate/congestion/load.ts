@@ -26,6 +26,8 @@ export interface ServerArrivals {
   readonly crossing: number;
   /** The random steps between that landing and this server, in order. */
   readonly offset: readonly OffsetStep[];
+  /** Ids of the servers and services the flow passed before this one. */
+  readonly upstream: readonly string[];
 }
 
 /** A stage with servers and what arrives there. */
@@ -44,6 +46,8 @@ export interface ServiceArrivals {
   readonly perHour: number;
   /** The share of a vessel one consignment fills (0: the service lists no capacity in its unit). */
   readonly share: number;
+  /** Ids of the servers and services the flow passed before this one. */
+  readonly upstream: readonly string[];
 }
 
 /** A ferry or feeder service and what arrives there. */
@@ -74,6 +78,7 @@ export function loadOf(plan: Plan, volume: number): Load {
     if (!(rate > 0)) continue;
     let crossing = -1;
     let offset: OffsetStep[] = [];
+    const upstream: string[] = [];
     for (const step of fp.steps) {
       if (step.type === 'delay') {
         const m = fp.elements[step.element]!.model;
@@ -81,12 +86,14 @@ export function loadOf(plan: Plan, volume: number): Load {
       } else if (step.type === 'server') {
         const { dist, probability } = step.model;
         serverStep[step.server] = { dist, probability };
-        serverArrivals[step.server]!.push({ flowId: fp.flow.id, perHour: rate * probability, crossing, offset: [...offset] });
+        serverArrivals[step.server]!.push({ flowId: fp.flow.id, perHour: rate * probability, crossing, offset: [...offset], upstream: [...upstream] });
         offset.push({ dist, probability });
+        upstream.push(plan.servers[step.server]!.id);
       } else {
-        serviceArrivals[step.service]!.push({ flowId: fp.flow.id, perHour: rate, share: step.share });
+        serviceArrivals[step.service]!.push({ flowId: fp.flow.id, perHour: rate, share: step.share, upstream: [...upstream] });
         crossing = step.service;
         offset = [];
+        upstream.push(plan.services[step.service]!.id);
       }
     }
   }

@@ -39,6 +39,12 @@ export interface PlaceWait {
   /** False when utilisation ≥ 1: the queue grows without bound and has no stationary wait. */
   readonly stable: boolean;
   /**
+   * Unstable places some of its flows pass first: their rates here are what is offered, while in
+   * fact no more than those places' capacity gets through (the queue model's arrivals there fall
+   * short of the model's).
+   */
+  readonly behindUnstable: readonly string[];
+  /**
    * Mean wait of a consignment there (hours): from joining a server's queue to its service, or
    * from reaching a service to the departure of its last part (the first departure's wait
    * included); null when unstable.
@@ -60,11 +66,14 @@ export interface CongestionModel {
   readonly byId: ReadonlyMap<string, PlaceWait>;
 }
 
+/** What a place's own computation gives (its id, label and the places behind which it lies come from the plan). */
+type Computed = Omit<PlaceWait, 'id' | 'label' | 'behindUnstable'>;
+
 /** Memoised places: key → result, least recently used dropped first. */
 const MEMO_SIZE = 512;
-const serviceMemo = new Map<string, Omit<PlaceWait, 'id' | 'label'>>();
+const serviceMemo = new Map<string, Computed>();
 const runMemo = new Map<string, ServiceRun | null>();
-const serverMemo = new Map<string, Omit<PlaceWait, 'id' | 'label'>>();
+const serverMemo = new Map<string, Computed>();
 
 function remember<T>(memo: Map<string, T>, key: string, make: () => T): T {
   if (memo.has(key)) {
@@ -85,7 +94,7 @@ function serviceKey(load: ServiceLoad): string {
   return JSON.stringify([s.link.id, s.mode, s.spec, load.arrivals]);
 }
 
-function servicePlace(load: ServiceLoad, run: () => ServiceRun | null): Omit<PlaceWait, 'id' | 'label'> {
+function servicePlace(load: ServiceLoad, run: () => ServiceRun | null): Computed {
   const s = load.service;
   const base = { kind: s.mode, linkId: s.link.id } as const;
   if (s.mode === 'schedule') {
@@ -99,7 +108,7 @@ function servicePlace(load: ServiceLoad, run: () => ServiceRun | null): Omit<Pla
   return { ...base, method: 'service-run', utilisation, stable: true, meanWaitHours: table.meanHours, table };
 }
 
-function serverPlace(load: ServerLoad, services: readonly ServiceLoad[], runOf: (crossing: number) => ServiceRun | null, keys: readonly string[]): Omit<PlaceWait, 'id' | 'label'> {
+function serverPlace(load: ServerLoad, services: readonly ServiceLoad[], runOf: (crossing: number) => ServiceRun | null, keys: readonly string[]): Computed {
   const s = load.server;
   const base = { kind: 'server', nodeId: s.nodeId, stageId: s.stageId } as const;
   let perHour = 0;
@@ -135,10 +144,12 @@ export function congestionOfPlan(plan: Plan, volume: number): CongestionModel {
       return u < 1 ? runService(l, u) : null;
     });
   const services = load.services.map((l, i) => remember(serviceMemo, keys[i]!, () => servicePlace(l, () => runOf(i))));
-  const places: PlaceWait[] = [
-    ...load.servers.map((l) => ({ id: l.server.id, label: l.server.label, ...serverPlace(l, load.services, runOf, keys) })),
-    ...load.services.map((l, i) => ({ id: l.service.id, label: l.service.label, ...services[i]! })),
+  const computed = [
+    ...load.servers.map((l) => ({ id: l.server.id, label: l.server.label, upstream: l.arrivals.flatMap((a) => a.upstream), ...serverPlace(l, load.services, runOf, keys) })),
+    ...load.services.map((l, i) => ({ id: l.service.id, label: l.service.label, upstream: l.arrivals.flatMap((a) => a.upstream), ...services[i]! })),
   ];
+  const unstable = new Set(computed.filter((p) => !p.stable).map((p) => p.id));
+  const places: PlaceWait[] = computed.map(({ upstream, ...p }) => ({ ...p, behindUnstable: [...new Set(upstream.filter((id) => unstable.has(id)))] }));
   return { volume, places, byId: new Map(places.map((p) => [p.id, p])) };
 }
 

@@ -17,12 +17,17 @@ import { latticeWaitTable, zeroTable } from './table.js';
 
 /** Grid points per mean headway (the time grid of headways, ages and rolled waits). */
 const HEADWAY_POINTS = 48;
-/** Largest grid of vessel shares per load. */
-const MAX_GRID = 240;
+/** Largest grid of vessel shares per load (shares of other sizes are rounded to it: at most 1/120 of a load off). */
+const MAX_GRID = 60;
 /** Probability mass dropped from the chain's tail per step; convergence when a step moves less than this (L1). */
 const CHAIN_TAIL = 1e-14;
-const CHAIN_TOLERANCE = 1e-11;
+const CHAIN_TOLERANCE = 1e-10;
 const MAX_ITERATIONS = 200_000;
+/** Products per step of the chain, at most (about); and the coarsest grid of shares it may use. */
+const CHAIN_WORK = 1 << 16;
+const MIN_GRID = 6;
+/** Largest time grid of the rolled sailings' wait. */
+const ROLLED_POINTS = 4096;
 
 /** The modelled wait at a scheduled service. */
 export interface ScheduleWait {
@@ -100,9 +105,59 @@ function chainStep(pi: Float64Array, a: Float64Array, grid: number, c: number): 
   return out;
 }
 
-/** The stationary distribution of the work left after a call (grid points), or null when it does not settle. */
+/**
+ * The diffusion approximation of the work left after a call: an exponential tail of rate
+ * 2 |E[X]| / Var[X] per grid point for the net input X = A − K; 0 when the drift is not negative.
+ */
+function diffusionRate(a: Float64Array, grid: number, c: number): number {
+  let m1 = 0;
+  let m2 = 0;
+  for (let k = 0; k < a.length; k++) {
+    m1 += k * a[k]!;
+    m2 += k * k * a[k]!;
+  }
+  const drift = m1 - (1 - c) * grid;
+  const variance = m2 - m1 * m1 + c * (1 - c) * grid * grid;
+  return drift < 0 && variance > 0 ? (-2 * drift) / variance : 0;
+}
+
+/**
+ * `mass` on a grid `scale` (< 1) times as fine: point k goes to k·scale, split between the two
+ * nearest points of the new grid so that the mean is kept.
+ */
+function coarser(mass: Float64Array, scale: number): Float64Array {
+  const out = new Float64Array(Math.floor((mass.length - 1) * scale) + 2);
+  for (let k = 0; k < mass.length; k++) {
+    const x = k * scale;
+    const lo = Math.floor(x);
+    const w = x - lo;
+    out[lo]! += (1 - w) * mass[k]!;
+    out[lo + 1]! += w * mass[k]!;
+  }
+  return trimmedTail(out);
+}
+
+/** `mass` without its trailing zeros. */
+function trimmedTail(mass: Float64Array): Float64Array {
+  let end = mass.length;
+  while (end > 1 && mass[end - 1] === 0) end--;
+  return end === mass.length ? mass : mass.slice(0, end);
+}
+
+/**
+ * The stationary distribution of the work left after a call (grid points), or null when it does not
+ * settle. It starts from the diffusion approximation, so near capacity the iteration has less to do.
+ */
 function stationaryLeftover(a: Float64Array, grid: number, c: number): Float64Array | null {
+  const rate = diffusionRate(a, grid, c);
   let pi: Float64Array = Float64Array.of(1);
+  if (rate > 0) {
+    const n = Math.min(1 << 16, Math.ceil(30 / rate) + 1);
+    pi = new Float64Array(n);
+    let total = 0;
+    for (let k = 0; k < n; k++) total += pi[k] = Math.exp(-rate * k);
+    for (let k = 0; k < n; k++) pi[k]! /= total;
+  }
   for (let i = 0; i < MAX_ITERATIONS; i++) {
     const next = chainStep(pi, a, grid, c);
     let diff = 0;
@@ -130,7 +185,7 @@ export function scheduleWait(load: ServiceLoad): ScheduleWait {
   if (limited.length === 0) return { utilisation, meanWaitHours: first, rolled: zeroTable() };
   const unstable = { utilisation, meanWaitHours: null, rolled: null };
   if (utilisation >= 1) return unstable;
-  const { grid, points } = shareGrid(limited.map((a) => a.share));
+  const { grid: exactGrid, points } = shareGrid(limited.map((a) => a.share));
   const rates = limited.map((a) => a.perHour);
   const step = meanH / HEADWAY_POINTS;
   const h = latticeOf(headway, step).mass;
@@ -156,23 +211,45 @@ export function scheduleWait(load: ServiceLoad): ScheduleWait {
     ageTimes,
     ageWeights.map((w) => w / ageTotal),
   );
-  const leftover = stationaryLeftover(a, grid, c);
-  if (leftover === null) return unstable;
-  // Work ahead of an arriving consignment at the next call, its own share included.
-  const own = new Float64Array(Math.max(...points) + 1);
+  let own: Float64Array = new Float64Array(Math.max(...points) + 1);
   let limitedRate = 0;
   for (const r of rates) limitedRate += r;
   limited.forEach((x, i) => (own[points[i]!]! += x.perHour / limitedRate));
-  const ahead = convolve(convolve(leftover, aAge, CHAIN_TAIL), own, CHAIN_TAIL);
+  // Near capacity the leftover's support grows as 1 / (1 − ρ) and the iterations as 1 / (1 − ρ)²:
+  // the chain then runs on a coarser grid of shares (the mean of every input kept), so that one
+  // step costs at most about `CHAIN_WORK` products.
+  let grid = exactGrid;
+  let arrivals: Float64Array = a;
+  let arrivalsSinceCall: Float64Array = aAge;
+  const rate = diffusionRate(a, grid, c);
+  const support = rate > 0 ? Math.min(1 << 16, 30 / rate) : a.length;
+  const scale = Math.min(1, Math.sqrt(CHAIN_WORK / (support * a.length)));
+  if (scale < 1) {
+    grid = Math.max(MIN_GRID, Math.round(exactGrid * scale));
+    const f = grid / exactGrid;
+    arrivals = coarser(a, f);
+    arrivalsSinceCall = coarser(aAge, f);
+    own = coarser(own, f);
+  }
+  const leftover = stationaryLeftover(arrivals, grid, c);
+  if (leftover === null) return unstable;
+  // Work ahead of an arriving consignment at the next call, its own share included.
+  const ahead = convolve(convolve(leftover, arrivalsSinceCall, CHAIN_TAIL), own, CHAIN_TAIL);
   // Rolled sailings R = ⌈work / load⌉ − 1.
   const rolledCount: number[] = [];
   for (let t = 1; t < ahead.length; t++) {
     const r = Math.floor((t - 1) / grid);
     rolledCount[r] = (rolledCount[r] ?? 0) + ahead[t]!;
   }
-  // Each rolled sailing costs the gap to the next call that sails: J headways, J geometric.
+  // Each rolled sailing costs the gap to the next call that sails: J headways, J geometric. Many
+  // rolled sailings make long sums: on a coarser time grid then, so that the largest sum has at
+  // most ~`ROLLED_POINTS` points.
+  const rMax = rolledCount.length - 1;
+  const hSpan = h.length * step;
+  const rolledStep = Math.max(step, (rMax * 2 * hSpan) / ROLLED_POINTS);
+  const hr = rolledStep === step ? h : latticeOf(headway, rolledStep).mass;
   let gap = new Float64Array(0);
-  let hj = h;
+  let hj = hr;
   for (let j = 1, pj = 1 - c; pj > 1e-13; j++, pj *= c) {
     if (hj.length > gap.length) {
       const grown = new Float64Array(hj.length);
@@ -181,7 +258,7 @@ export function scheduleWait(load: ServiceLoad): ScheduleWait {
     }
     for (let k = 0; k < hj.length; k++) gap[k]! += pj * hj[k]!;
     if (c === 0) break;
-    hj = convolve(hj, h, CHAIN_TAIL);
+    hj = convolve(hj, hr, CHAIN_TAIL);
   }
   let positive = new Float64Array(0);
   let sum: Float64Array = gap;
@@ -199,6 +276,6 @@ export function scheduleWait(load: ServiceLoad): ScheduleWait {
     }
     sum = convolve(sum, gap, CHAIN_TAIL);
   }
-  const rolled = positive.length === 0 ? zeroTable() : latticeWaitTable(rolledCount[0] ?? 0, { step, mass: positive });
+  const rolled = positive.length === 0 ? zeroTable() : latticeWaitTable(rolledCount[0] ?? 0, { step: rolledStep, mass: positive });
   return { utilisation, meanWaitHours: first + rolled.meanHours, rolled };
 }
