@@ -1,6 +1,7 @@
 // The congestion model: its waits agree with the queue model's place by place; they never fall as
 // volume rises (where theory says so); capacity added at a place shortens them; a service-time cut
 // near saturation saves more wait than service; unstable places are said to be unstable.
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adjustLink, adjustStage, applyMeasures, middleCorridor, simulate } from '../src/index.js';
@@ -205,4 +206,24 @@ describe('Erlang C', () => {
     expect(erlangC(1, 0.6)).toBeCloseTo(0.6, 12);
     expect(erlangC(2, 1)).toBeCloseTo(1 / 3, 12);
   });
+});
+
+describe('the off switch: congestion "surveyed" gives the Monte Carlo of before the congestion model, bit for bit', () => {
+  // SHA-256 (first 16 hex digits) of the samples of 5,000 runs, seed 11, as the library computed
+  // them before the congestion model (commit 33fc7b4). They change only when the surveyed draws
+  // themselves change by design.
+  const trips = [
+    { trip: { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] } }, planned: '617ccabb19e02636', adaptive: '8fb396afee9468eb' },
+    { trip: { origin: 'kashgar', destination: 'baku', profile: 'truck' }, planned: '8b2d0a804b9ecec6', adaptive: 'c65bb6a02a301f6d' },
+    { trip: { origin: 'xian', destination: 'tbilisi', profile: 'wagon', avoid: { countries: ['RU', 'BY', 'IR'] } }, planned: '40c3c4e83b7ff359', adaptive: 'ad5e1f1857bdae2d' },
+  ] as const;
+  for (const { trip, planned, adaptive } of trips) {
+    it(`${trip.origin} → ${trip.destination} (${trip.profile}), planned and adaptive`, () => {
+      for (const [policy, digest] of [['planned', planned], ['adaptive', adaptive]] as const) {
+        const r = simulate(network, { ...trip, runs: 5000, seed: 11, policy, congestion: 'surveyed' })!;
+        expect(createHash('sha256').update(Buffer.from(r.samples.buffer)).digest('hex').slice(0, 16), policy).toBe(digest);
+        expect(r.congestion).toEqual({ mode: 'surveyed', volume: 1, year: 2025, teuPerYear: 66_300, places: [], unstable: [] });
+      }
+    });
+  }
 });
