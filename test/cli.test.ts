@@ -117,7 +117,33 @@ describe('transcaspian simulate', () => {
     expect(j.attribution[0].meanHours).toBeCloseTo(2, 9);
     // Same seed, same output.
     expect(cli('simulate', '--network', toyFile, '--from', 'a', '--to', 'z', '--measures', measuresFile, '--runs', '500', '--seed', '9', '--json').out).toBe(r.out);
+    // A network without traffic: the surveyed waits, and no congestion model to ask for.
+    expect(j.before.congestion.mode).toBe('surveyed');
+    const model = cli('simulate', '--network', toyFile, '--from', 'a', '--to', 'z', '--measures', 'none', '--runs', '50', '--congestion', 'model');
+    expect(model.code).toBe(1);
+    expect(model.err).toMatch(/declares no traffic/);
   });
+
+  it('simulate --volume and --congestion: the model at a volume, the places on the route, unstable ones named; surveyed waits on request', () => {
+    const base = ['simulate', '--from', 'xian', '--to', 'baku', '--avoid-countries', 'RU,BY,IR,TM', '--measures', 'none', '--runs', '200'];
+    const today = cli(...base);
+    expect(today.code).toBe(0);
+    expect(today.out).toContain('from volume and capacity (congestion "model"), at 1× the 2025 volume (66,300 TEU a year)');
+    expect(today.out).toMatch(/Aktau–Alat container feeder: utilisation 0\.7\d, mean wait/);
+    // At 1.5× the feeder is unstable: the trains take the Kuryk rail ferry instead.
+    const surge = cli(...base, '--volume', '99450teu', '--json');
+    expect(surge.code).toBe(0);
+    const j = JSON.parse(surge.out);
+    expect(j.before.congestion.volume).toBeCloseTo(1.5, 12);
+    expect(j.before.congestion.avoided).toContain('service|aktau-alat-feeder');
+    expect(j.before.congestion.unstable).toEqual([]);
+    expect(j.before.route.links).toContain('kuryk-alat-ferry');
+    // At 2× the Kuryk ferries are unstable too: the trip goes round both (by sea to Constanța), and the text says so.
+    expect(cli(...base, '--volume', '2').out).toMatch(/Routed around places that are UNSTABLE at this volume \(utilisation ≥ 1\): service\|kuryk-alat-ferry; service\|aktau-alat-feeder/);
+    expect(cli(...base, '--congestion', 'surveyed').out).toContain('the dataset\'s surveyed waits (congestion "surveyed")');
+    expect(cli(...base, '--congestion', 'maybe').code).toBe(2);
+    expect(cli(...base, '--volume', '-1').code).toBe(2);
+  }, 60_000);
 });
 
 describe('transcaspian start (the main job)', () => {

@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adjustLink, adjustStage, applyMeasures, middleCorridor, simulate } from '../src/index.js';
+import { adjustLink, adjustStage, applyMeasures, InvalidArgumentError, middleCorridor, parseNetwork, simulate } from '../src/index.js';
+import { congestionLines } from '../src/report/scenario-text.js';
+import { toyDoc } from './fixtures.js';
 import type { Distribution } from '../src/network/types.js';
 import { congestionModel } from '../src/simulate/congestion/model.js';
 import { scheduleWait } from '../src/simulate/congestion/schedule-wait.js';
@@ -222,8 +224,54 @@ describe('the off switch: congestion "surveyed" gives the Monte Carlo of before 
       for (const [policy, digest] of [['planned', planned], ['adaptive', adaptive]] as const) {
         const r = simulate(network, { ...trip, runs: 5000, seed: 11, policy, congestion: 'surveyed' })!;
         expect(createHash('sha256').update(Buffer.from(r.samples.buffer)).digest('hex').slice(0, 16), policy).toBe(digest);
-        expect(r.congestion).toEqual({ mode: 'surveyed', volume: 1, year: 2025, teuPerYear: 66_300, places: [], unstable: [] });
+        expect(r.congestion).toEqual({ mode: 'surveyed', volume: 1, year: 2025, teuPerYear: 66_300, places: [], unstable: [], avoided: [] });
       }
     });
   }
+});
+
+describe('an unstable place on the only route', () => {
+  /** The toy corridor with one gauge-change track at b and wagons through it at `perWeek`. */
+  function toyWithTraffic(perWeek: number): ReturnType<typeof parseNetwork> {
+    const spec = toyDoc();
+    const b = spec['nodes'].find((n: { id: string }) => n.id === 'b');
+    b.stages = b.stages.map((s: { id: string }) => (s.id === 'gauge' ? { ...s, servers: 1 } : s));
+    spec['traffic'] = {
+      year: 2025,
+      description: 'test traffic',
+      teuPerYear: 1000,
+      tonnesPerYear: 10000,
+      flows: [{ id: 'w', name: 'wagons', origin: 'a', destination: 'z', profile: 'wagon', perWeek, size: { wagons: 1 } }],
+    };
+    return parseNetwork(spec);
+  }
+
+  it('is reported as unstable, its wait left out of every run, the rest drawn as usual', () => {
+    // Gauge change 1–3 h (mean 2 h) on one track: 84 wagons a week fill it (ρ = 1).
+    const stable = simulate(toyWithTraffic(40), { origin: 'a', destination: 'z', profile: 'wagon', runs: 2000, seed: 4 })!;
+    const unstable = simulate(toyWithTraffic(100), { origin: 'a', destination: 'z', profile: 'wagon', runs: 2000, seed: 4 })!;
+    expect(stable.congestion.unstable).toEqual([]);
+    const place = unstable.congestion.places.find((p) => p.id === 'stage|b|gauge')!;
+    expect(place.utilisation).toBeCloseTo((100 / 168) * 2, 9);
+    expect(place.stable).toBe(false);
+    expect(place.meanWaitHours).toBeNull();
+    expect(unstable.congestion.unstable).toEqual(['stage|b|gauge']);
+    expect(unstable.congestion.avoided).toEqual([]);
+    expect(unstable.samples.every((x) => Number.isFinite(x))).toBe(true);
+    // A queue wait at b on the stable route, none on the unstable one.
+    const waits = (r: typeof stable) => r.route.parts.filter((p) => p.kind === 'queue-wait' && p.nodeId === 'b');
+    expect(waits(stable)).toHaveLength(1);
+    expect(waits(stable)[0]!.hours).toBeGreaterThan(0);
+    expect(waits(unstable)).toHaveLength(0);
+    expect(congestionLines(unstable).join('\n')).toMatch(/UNSTABLE at this volume: Border B: gauge change: the queue grows without bound/);
+  });
+
+  it('a network without traffic has no congestion model: surveyed waits by default, "model" refused', () => {
+    const toy = parseNetwork(toyDoc());
+    expect(simulate(toy, { origin: 'a', destination: 'z', profile: 'wagon', runs: 10, seed: 1 })!.congestion.mode).toBe('surveyed');
+    expect(() => simulate(toy, { origin: 'a', destination: 'z', profile: 'wagon', runs: 10, seed: 1, congestion: 'model' })).toThrow(InvalidArgumentError);
+    expect(() => simulate(toy, { origin: 'a', destination: 'z', profile: 'wagon', runs: 10, seed: 1, volume: { teuPerYear: 5 } })).toThrow(InvalidArgumentError);
+    expect(() => simulate(toyWithTraffic(10), { origin: 'a', destination: 'z', profile: 'wagon', runs: 10, seed: 1, volume: 0 })).toThrow(InvalidArgumentError);
+    expect(() => simulate(toyWithTraffic(10), { origin: 'a', destination: 'z', profile: 'wagon', runs: 10, seed: 1, congestion: 'both' as never })).toThrow(InvalidArgumentError);
+  });
 });

@@ -18,7 +18,7 @@ import { summarize } from '../src/stats/summary.js';
 import { deviation, mean } from 'd3-array';
 import { networkArb } from './arbitraries.js';
 import { toySpec } from './fixtures.js';
-import { graphFor, resolveCongestion, type CongestionOptions } from '../src/simulate/congestion/settings.js';
+import { congestedTrip, resolveCongestion, type CongestionOptions } from '../src/simulate/congestion/settings.js';
 import { sampleWaitTable } from '../src/simulate/congestion/table.js';
 
 const positive = fc.double({ min: 0.01, max: 200, noNaN: true });
@@ -194,9 +194,9 @@ describe('length-biased triangular quantile', () => {
 
 /** Planned and adaptive simulation, run by run, on the public engine and `drawPart`. */
 function oracle(network: Network, trip: RouteOptions & CongestionOptions, seed: number, runs: number, policy: 'planned' | 'adaptive'): { samples: Float64Array; routes: Map<string, number> } {
-  const resolved = resolveTrip(network, trip);
   // The congestion model's waits (table parts, gated by their stage's draw), when it is on.
-  const graph = graphFor(resolved.graph, resolveCongestion(network, trip));
+  const resolved = congestedTrip(resolveTrip(network, trip), resolveCongestion(network, trip)).trip;
+  const graph = resolved.graph;
   const compiled = compileExpanded(graph);
   const ws = createWorkspace(compiled.csr);
   const streams = new Map<string, ElementStream>();

@@ -422,5 +422,8 @@ describe.runIf(CORRIDOR_NODES >= 45)('report on the shipped corridor', () => {
     const doc = renderReport({ network: middleCorridor(), measures: pkg.measures, package: pkg, trips: [t], measuresArg: 'japan2025' });
     for (const m of pkg.measures) for (const p of m.parameters) expect(doc).toContain(`<code>${p.name}</code>`);
     expect(chartSvg(doc, 'map-before')).toContain('class="route"');
-  });
+    // The congestion model's assumptions: the volume and the places on the route.
+    expect(doc).toContain('modelled from volume and capacity, 1× the 2025 volume, 66,300 TEU a year');
+    expect(doc).toMatch(/<table class="wide places">.*Dostyk: Gauge change and station processing/s);
+  }, 30_000);
 });

@@ -9,6 +9,9 @@ import type { FlagTable } from './command.js';
 import { InvalidNetworkInputError, UsageError } from './errors.js';
 import { quote } from './escape.js';
 import type { InputReader } from './io.js';
+import { CONGESTION_MODES, type CongestionMode } from '../simulate/congestion/settings.js';
+import type { VolumeSpec } from '../simulate/congestion/volume.js';
+import { parseVolume } from './volume-arg.js';
 
 export { UsageError } from './errors.js';
 
@@ -69,6 +72,16 @@ export const SCENARIO_FLAGS = {
   policy: { type: 'string', value: 'planned|adaptive', default: 'planned', help: 'planned: the route fixed on expected times; adaptive: re-routed on each run\'s realised times.' },
   'within-days': { type: 'string', value: 'D', help: 'Also report the probability of arriving within D days.' },
   'avoid-countries': { type: 'string', value: 'RU,BY', help: 'Keep the trip out of these countries (ISO codes, any case).' },
+  volume: {
+    type: 'string',
+    value: '<factor|teu|tonnes>',
+    help: 'Traffic for the congestion model: a factor of the network\'s reference volume (1.2), containers a year (80000teu) or tonnes a year (5.5Mt). Default: 1.',
+  },
+  congestion: {
+    type: 'string',
+    value: 'model|surveyed',
+    help: 'Waits at ferries, borders, gauge changes, berths and scanners: model (from volume and capacity; the default when the network declares traffic) or surveyed (the dataset\'s surveyed waits).',
+  },
   ...NETWORK_FLAGS,
 } as const satisfies FlagTable;
 
@@ -82,6 +95,8 @@ export interface ScenarioFlags {
   readonly policy: RoutePolicy;
   readonly withinDays?: number;
   readonly avoid?: Avoid;
+  readonly volume?: VolumeSpec;
+  readonly congestion?: CongestionMode;
 }
 
 /** The string values of the scenario flags, as parsed. */
@@ -94,6 +109,8 @@ export interface ScenarioValues {
   readonly policy: string;
   readonly 'within-days': string | undefined;
   readonly 'avoid-countries': string | undefined;
+  readonly volume?: string | undefined;
+  readonly congestion?: string | undefined;
 }
 
 /**
@@ -123,5 +140,18 @@ export function scenarioFrom(values: ScenarioValues, defaults?: { readonly from:
     policy,
     ...(withinDays !== undefined ? { withinDays } : {}),
     ...avoidFrom(values['avoid-countries'] ?? (useDefaults ? defaults.avoidCountries : undefined)),
+    ...congestionFrom(values),
+  };
+}
+
+/** Check `--volume` and `--congestion` (each only when given). */
+export function congestionFrom(values: { readonly volume?: string | undefined; readonly congestion?: string | undefined }): { volume?: VolumeSpec; congestion?: CongestionMode } {
+  const congestion = values.congestion;
+  if (congestion !== undefined && !(CONGESTION_MODES as readonly string[]).includes(congestion)) {
+    throw new UsageError(`--congestion: expected ${CONGESTION_MODES.join(' or ')}, received ${quote(congestion)}`);
+  }
+  return {
+    ...(values.volume !== undefined ? { volume: parseVolume(values.volume) } : {}),
+    ...(congestion !== undefined ? { congestion: congestion as CongestionMode } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { appraisalText, corridorChoiceText, perTeuText, tripEconomicsJson } from
 import { comparisonJson, comparisonText } from '../report/scenario-text.js';
 import { TODAY_VOLUME } from '../simulate/flow/demand.js';
 import { runScenario } from '../simulate/scenario.js';
+import type { CongestionOptions } from '../simulate/congestion/settings.js';
 import { writeFiles } from './output.js';
 
 /** The trips of the main job. */
@@ -48,8 +49,8 @@ export const MAIN_JOB_TRIPS: readonly {
 export const MAIN_JOB_RUNS = 5000;
 export const MAIN_JOB_SEED = 2025;
 
-/** Options of the main job: Monte Carlo runs and seed per scenario. */
-export interface MainJobOptions {
+/** Options of the main job: Monte Carlo runs and seed per scenario, and the congestion settings (as `simulate`'s). */
+export interface MainJobOptions extends CongestionOptions {
   readonly runs?: number;
   readonly seed?: number;
 }
@@ -79,6 +80,8 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
       seed,
       policy: 'planned',
       ...(t.avoid !== undefined ? { avoid: t.avoid } : {}),
+      ...(options.volume !== undefined ? { volume: options.volume } : {}),
+      ...(options.congestion !== undefined ? { congestion: options.congestion } : {}),
     }),
     title: t.why,
   }));

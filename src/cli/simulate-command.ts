@@ -29,6 +29,8 @@ export function simulateScenario(s: ScenarioRun): { text: string; json: Record<s
     policy: s.policy,
     ...(s.withinDays !== undefined ? { withinDays: s.withinDays } : {}),
     ...(s.avoid !== undefined ? { avoid: s.avoid } : {}),
+    ...(s.volume !== undefined ? { volume: s.volume } : {}),
+    ...(s.congestion !== undefined ? { congestion: s.congestion } : {}),
   };
   const { comparison, attribution, attributionError, attributionSkipped, warnings } = runScenario(s.network, s.measures, options);
   if (comparison === null) return null;

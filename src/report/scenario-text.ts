@@ -17,7 +17,33 @@ export function summaryJson(r: SimulationResult): Record<string, unknown> {
     byCountry: r.byCountry,
     byCategory: r.byCategory,
     ...(r.maxHours !== undefined ? { maxHours: r.maxHours } : {}),
+    congestion: r.congestion,
   };
+}
+
+/**
+ * What the runs assumed about waits at capacity-limited places, in words: the model at a volume
+ * (with the places on the route, their utilisation and mean wait, and any that are unstable), or
+ * the surveyed waits.
+ */
+export function congestionLines(r: SimulationResult, name: (id: string) => string = (id) => id): string[] {
+  const c = r.congestion;
+  if (c.mode === 'surveyed') return ['  Waits at capacity-limited places: the dataset\'s surveyed waits (congestion "surveyed").'];
+  const teu = c.teuPerYear !== undefined ? ` (${Math.round(c.teuPerYear).toLocaleString('en-US')} TEU a year)` : '';
+  const lines = [`  Waits at capacity-limited places: from volume and capacity (congestion "model"), at ${+c.volume.toFixed(3)}× the ${c.year ?? 'reference'} volume${teu}.`];
+  const shown = c.places.filter((p) => !p.stable || (p.meanWaitHours ?? 0) >= 0.5);
+  if (shown.length > 0) {
+    lines.push(
+      `    ${shown
+        .map((p) => (p.stable ? `${p.label}: utilisation ${p.utilisation.toFixed(2)}, mean wait ${fmtHours(p.meanWaitHours!)} h` : `${p.label}: UNSTABLE (utilisation ${p.utilisation.toFixed(2)} ≥ 1)`))
+        .join('; ')}.`,
+    );
+  }
+  if (c.avoided.length > 0) lines.push(`  Routed around places that are UNSTABLE at this volume (utilisation ≥ 1): ${c.avoided.join('; ')}.`);
+  if (c.unstable.length > 0) {
+    lines.push(`  UNSTABLE at this volume: ${c.unstable.map((id) => c.places.find((p) => p.id === id)?.label ?? name(id)).join('; ')}: the queue grows without bound, so no stationary wait exists there; the times above leave that wait out.`);
+  }
+  return lines;
 }
 
 /** The JSON form of a comparison and (optionally) an attribution, as `transcaspian simulate --json` prints it. */
@@ -77,6 +103,9 @@ export function comparisonText(network: Network, c: Comparison, attribution?: At
     lines.push(`  route before: ${c.before.route.nodes.map(name).join(' → ')}`);
     if (c.after.route.links.join() !== c.before.route.links.join()) lines.push(`  route after:  ${c.after.route.nodes.map(name).join(' → ')}`);
   }
+  lines.push(...congestionLines(c.before, name));
+  const afterUnstable = c.after.congestion.unstable.filter((id) => !c.before.congestion.unstable.includes(id));
+  if (afterUnstable.length > 0) lines.push(`  UNSTABLE after the measures: ${afterUnstable.join('; ')}.`);
   lines.push('');
   lines.push(
     textTable(

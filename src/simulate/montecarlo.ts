@@ -17,7 +17,7 @@ import { routeFromArcs, type Route } from '../route/fastest.js';
 import { zeroCategories, type CategoryHours, type CountryHours } from '../route/breakdown.js';
 import { ElementTable } from './kernel.js';
 import { shortestArcPath } from '../route/search.js';
-import { congestionSettings, graphFor, resolveCongestion, type CongestionOptions, type CongestionSettings } from './congestion/settings.js';
+import { congestedTrip, congestionSettings, resolveCongestion, type CongestionOptions, type CongestionSettings } from './congestion/settings.js';
 
 /** Route policy of a simulation. */
 export type RoutePolicy = 'planned' | 'adaptive';
@@ -133,15 +133,14 @@ class CellIndex {
  */
 export function prepareSimulation(network: Network, options: SimulateOptions): Prepared | null {
   const { seed, policy } = checkSimulateOptions(options);
-  const resolved = resolveTrip(network, options);
   // With the congestion model on, the trip's graph carries the model's waits (surveyed: as it is).
   const congestion = resolveCongestion(network, options);
-  const trip = congestion.model === null ? resolved : { ...resolved, graph: graphFor(resolved.graph, congestion) };
+  const { trip, placesOfArc, avoided } = congestedTrip(resolveTrip(network, options), congestion);
   const graph = trip.graph;
   const plannedArcs = shortestArcPath(graph, trip.sources, trip.targets);
   if (plannedArcs === null) return null;
   const route = routeFromArcs(trip, plannedArcs);
-  const base = { trip, graph, policy, seed, plannedArcs, route, congestion: congestionSettings(network, congestion, resolved.graph, plannedArcs) };
+  const base = { trip, graph, policy, seed, plannedArcs, route, congestion: congestionSettings(network, congestion, placesOfArc, avoided, plannedArcs) };
 
   if (policy === 'planned') {
     const table = new ElementTable(seed);

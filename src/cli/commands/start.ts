@@ -1,6 +1,6 @@
 // `transcaspian start` (what `npm start` runs): the main job, the Japan 2025 package on the default
 // corridor for four trips, printed and written as an HTML report.
-import { integerFlag } from '../args.js';
+import { SCENARIO_FLAGS, congestionFrom, integerFlag } from '../args.js';
 import { defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import { quote } from '../escape.js';
@@ -16,13 +16,15 @@ export const startCommand = defineCommand({
     runs: { type: 'string', value: 'N', default: String(MAIN_JOB_RUNS), help: 'Monte Carlo runs per scenario.' },
     seed: { type: 'string', value: 'S', default: String(MAIN_JOB_SEED), help: 'Seed of the random draws.' },
     json: { type: 'boolean', help: 'Print the summary as JSON (the report is still written).' },
+    volume: SCENARIO_FLAGS.volume,
+    congestion: SCENARIO_FLAGS.congestion,
   },
-  examples: ['start', 'start --runs 20000 --seed 7 --out japan.html'],
+  examples: ['start', 'start --runs 20000 --seed 7 --out japan.html', 'start --volume 1.2'],
   run({ values, io }) {
     if (!/\.html?$/i.test(values.out)) throw new UsageError(`--out: the report is HTML; expected a file ending in .html, received ${quote(values.out)}`);
     const runs = integerFlag(values.runs, '--runs', 1, 10_000_000);
     const seed = integerFlag(values.seed, '--seed', 0, Number.MAX_SAFE_INTEGER);
-    const r = mainJob(values.out, { runs, seed });
+    const r = mainJob(values.out, { runs, seed, ...congestionFrom(values) });
     io.out(values.json ? JSON.stringify(r.json, null, 2) : r.text);
     return 0;
   },

@@ -22,6 +22,25 @@ export function avoidText(trip: ReportTrip): string {
   return parts.join('; ');
 }
 
+/** `--volume` as the trip gave it. */
+function volumeArgs(trip: ReportTrip): string[] {
+  const v = trip.options.volume;
+  if (v === undefined) return [];
+  if (typeof v === 'number') return ['--volume', String(v)];
+  return ['--volume', 'teuPerYear' in v ? `${v.teuPerYear}teu` : `${v.tonnesPerYear}t`];
+}
+
+/** The waits a trip's runs drew at capacity-limited places, in words. */
+export function congestionText(trip: ReportTrip): string {
+  const r = trip.comparison?.before;
+  if (r === undefined) return '—';
+  const c = r.congestion;
+  if (c.mode === 'surveyed') return 'surveyed waits (the dataset’s)';
+  const teu = c.teuPerYear !== undefined ? `, ${Math.round(c.teuPerYear).toLocaleString('en-US')} TEU a year` : '';
+  const unstable = c.unstable.length > 0 ? `; UNSTABLE (utilisation ≥ 1, no stationary wait, left out): ${c.unstable.join(', ')}` : '';
+  return `modelled from volume and capacity, ${+c.volume.toFixed(3)}× the ${c.year ?? 'reference'} volume${teu}${unstable}`;
+}
+
 /** The `transcaspian report` command that reruns a trip (`avoid` nodes and links have no flag). */
 export function reproduceCommand(input: ReportInput, trip: ReportTrip): string {
   const o = trip.options;
@@ -45,6 +64,8 @@ export function reproduceCommand(input: ReportInput, trip: ReportTrip): string {
     o.policy ?? 'planned',
     ...(o.withinDays !== undefined ? ['--within-days', String(o.withinDays)] : []),
     ...(o.avoid?.countries !== undefined && o.avoid.countries.length > 0 ? ['--avoid-countries', o.avoid.countries.join(',')] : []),
+    ...volumeArgs(trip),
+    ...(o.congestion !== undefined ? ['--congestion', o.congestion] : []),
     ...(input.networkFile !== undefined ? ['--network', input.networkFile] : []),
     '--out',
     'report.html',
@@ -78,6 +99,32 @@ function measureSection(m: Measure): string {
   ].join('\n');
 }
 
+/**
+ * The capacity-limited places on the trips' routes as the congestion model saw them (utilisation,
+ * mean wait, unstable), and the traffic it was loaded with; nothing when no trip used the model.
+ */
+function placesHtml(input: ReportInput): string[] {
+  const rows = new Map<string, string>();
+  for (const t of input.trips) {
+    const c = t.comparison?.before.congestion;
+    if (c === undefined || c.mode !== 'model') continue;
+    for (const p of c.places) {
+      if (rows.has(p.id)) continue;
+      rows.set(
+        p.id,
+        `<tr><td>${escapeHtml(p.label)}</td><td>${escapeHtml(p.kind)}</td><td class="num">${p.utilisation.toFixed(2)}</td><td class="num">${p.stable ? (p.meanWaitHours ?? 0).toFixed(1) : 'unstable'}</td></tr>`,
+      );
+    }
+  }
+  if (rows.size === 0) return [];
+  const traffic = input.network.spec.traffic;
+  return [
+    '<h3>Congestion: capacity-limited places on the routes</h3>',
+    `<p>Waits at servers (border and gauge-change tracks, scanners, port handling) and ferries follow from the traffic and the capacities (before the measures): Erlang C for a server fed by Poisson flows, a recursion over the landings for one after a crossing, the bulk-service chain for a scheduled ferry, the fleet run alone in the queue model for a ferry that sails when full. A place at utilisation 1 or more is unstable: its queue grows without bound, it has no stationary wait, and the runs leave that wait out.${traffic !== undefined ? ` Reference traffic: ${escapeHtml(traffic.description)}` : ''}</p>`,
+    `<table class="wide places"><thead><tr><th>Place</th><th>Kind</th><th class="num">Utilisation</th><th class="num">Mean wait, h</th></tr></thead><tbody>${[...rows.values()].join('')}</tbody></table>`,
+  ];
+}
+
 /** The assumptions section of a report. */
 export function assumptionsHtml(input: ReportInput): string {
   const n = input.network;
@@ -85,7 +132,7 @@ export function assumptionsHtml(input: ReportInput): string {
   const runRows = input.trips.map((t) => {
     const o = t.options;
     const c = t.comparison;
-    return `<tr><td>${escapeHtml(c?.before.origin ?? o.origin)}</td><td>${escapeHtml(c?.before.destination ?? o.destination)}</td><td class="nowrap">${escapeHtml(profileId(t))}</td><td class="num">${o.runs}</td><td class="num seed">${o.seed}</td><td>${escapeHtml(o.policy ?? 'planned')}</td><td>${escapeHtml(avoidText(t) || '—')}</td><td><code>${escapeHtml(reproduceCommand(input, t))}</code></td></tr>`;
+    return `<tr><td>${escapeHtml(c?.before.origin ?? o.origin)}</td><td>${escapeHtml(c?.before.destination ?? o.destination)}</td><td class="nowrap">${escapeHtml(profileId(t))}</td><td class="num">${o.runs}</td><td class="num seed">${o.seed}</td><td>${escapeHtml(o.policy ?? 'planned')}</td><td>${escapeHtml(avoidText(t) || '—')}</td><td>${escapeHtml(congestionText(t))}</td><td><code>${escapeHtml(reproduceCommand(input, t))}</code></td></tr>`;
   });
   out.push(
     '<table class="wide reproduce"><tbody>',
@@ -95,8 +142,9 @@ export function assumptionsHtml(input: ReportInput): string {
     '<tr><th>Method</th><td>Monte Carlo with a seeded counter-based generator; before and after share common random numbers (the same draws for the same stages), so the paired differences have low variance. Intervals: 95%, mean ± 1.96 se and a seeded paired bootstrap for quantiles. Attribution: exact Shapley values over every subset of the measures, same seed.</td></tr>',
     '</tbody></table>',
     '<h3>Runs</h3>',
-    `<table class="wide runs"><thead><tr><th>Origin</th><th>Destination</th><th>Profile</th><th class="num">Runs</th><th class="num">Seed</th><th>Policy</th><th>Avoiding</th><th>Command</th></tr></thead><tbody>${runRows.join('')}</tbody></table>`,
+    `<table class="wide runs"><thead><tr><th>Origin</th><th>Destination</th><th>Profile</th><th class="num">Runs</th><th class="num">Seed</th><th>Policy</th><th>Avoiding</th><th>Congestion and volume</th><th>Command</th></tr></thead><tbody>${runRows.join('')}</tbody></table>`,
   );
+  out.push(...placesHtml(input));
   const pkg = input.package;
   if (pkg !== undefined) {
     out.push(`<h3>Package: ${escapeHtml(pkg.title)}</h3>`);

@@ -96,6 +96,23 @@ export interface CongestedGraph {
 }
 
 const cache = new WeakMap<ExpandedGraph, WeakMap<CongestionModel, CongestedGraph>>();
+const stableCache = new WeakMap<CongestedGraph, CongestedGraph>();
+
+/**
+ * `g` without the arcs that pass an unstable place (their wait is unbounded: a route takes them
+ * only when it has no other way); `g` itself when it has none. The vertices are kept, so a trip's
+ * sources and targets are unchanged.
+ */
+export function withoutUnstable(g: CongestedGraph): CongestedGraph {
+  if (!g.placesOfArc.some((ps) => ps.some((p) => !p.stable))) return g;
+  let hit = stableCache.get(g);
+  if (hit === undefined) {
+    const keep = g.graph.arcs.map((_, i) => i).filter((i) => g.placesOfArc[i]!.every((p) => p.stable));
+    hit = { graph: { ...g.graph, arcs: keep.map((i) => g.graph.arcs[i]!) }, placesOfArc: keep.map((i) => g.placesOfArc[i]!) };
+    stableCache.set(g, hit);
+  }
+  return hit;
+}
 
 /**
  * `graph` with `model`'s waits: capacity `queue` stages dropped, queue waits before stages with

@@ -5,7 +5,9 @@ import { InvalidArgumentError } from '../../errors.js';
 import type { Network } from '../../network/network.js';
 import type { ExpandedGraph } from '../../route/expand.js';
 import { networkFlows } from '../flow/demand.js';
-import { congestedGraph } from './congested-graph.js';
+import { congestedGraph, withoutUnstable } from './congested-graph.js';
+import type { ResolvedTrip } from '../../route/trip.js';
+import { shortestArcPath } from '../../route/search.js';
 import { congestionModel, type CongestionModel, type PlaceWait } from './model.js';
 import { volumeFactorOf, type VolumeSpec } from './volume.js';
 
@@ -50,6 +52,8 @@ export interface CongestionSettings {
   readonly places: readonly RoutePlace[];
   /** Model only: ids of the places on the planned route that are unstable (utilisation ≥ 1). */
   readonly unstable: readonly string[];
+  /** Model only: ids of unstable places the trip could have used and was routed around (arcs through them left out). */
+  readonly avoided: readonly string[];
 }
 
 /** Checked congestion options and the model they call for. */
@@ -72,17 +76,31 @@ export function resolveCongestion(network: Network, options: CongestionOptions):
   return { mode, volume, model: congestionModel(network, flows!, volume) };
 }
 
-/** `graph` with the model's waits, or as it is in `surveyed` mode. */
+/**
+ * The trip with the model's waits on its graph (as it is in `surveyed` mode). Arcs through an
+ * unstable place are left out when the trip has a route without them; `placesOfArc` lists the
+ * places each arc of the trip's graph passes (null in `surveyed` mode).
+ */
+export function congestedTrip(trip: ResolvedTrip, c: ResolvedCongestion): { trip: ResolvedTrip; placesOfArc: readonly (readonly PlaceWait[])[] | null; avoided: readonly string[] } {
+  if (c.model === null) return { trip, placesOfArc: null, avoided: [] };
+  const all = congestedGraph(trip.graph, c.model);
+  const stable = withoutUnstable(all);
+  if (stable === all || shortestArcPath(stable.graph, trip.sources, trip.targets) === null) return { trip: { ...trip, graph: all.graph }, placesOfArc: all.placesOfArc, avoided: [] };
+  const avoided = new Set<string>();
+  for (const ps of all.placesOfArc) for (const p of ps) if (!p.stable) avoided.add(p.id);
+  return { trip: { ...trip, graph: stable.graph }, placesOfArc: stable.placesOfArc, avoided: [...avoided] };
+}
+
+/** `graph` with the model's waits, or as it is in `surveyed` mode (every arc kept). */
 export function graphFor(graph: ExpandedGraph, c: ResolvedCongestion): ExpandedGraph {
   return c.model === null ? graph : congestedGraph(graph, c.model).graph;
 }
 
-/** The settings to report, with the places the planned route `arcs` of `graph` (as `graphFor` gave it) meets. */
-export function congestionSettings(network: Network, c: ResolvedCongestion, original: ExpandedGraph, arcs: readonly number[]): CongestionSettings {
+/** The settings to report, with the places the planned route `arcs` meets (`placesOfArc` from `congestedTrip`). */
+export function congestionSettings(network: Network, c: ResolvedCongestion, placesOfArc: readonly (readonly PlaceWait[])[] | null, avoided: readonly string[], arcs: readonly number[]): CongestionSettings {
   const traffic = network.spec.traffic;
-  const base = { mode: c.mode, volume: c.volume, ...(traffic !== undefined ? { year: traffic.year, teuPerYear: traffic.teuPerYear * c.volume } : {}) };
-  if (c.model === null) return { ...base, places: [], unstable: [] };
-  const { placesOfArc } = congestedGraph(original, c.model);
+  const base = { mode: c.mode, volume: c.volume, ...(traffic !== undefined ? { year: traffic.year, teuPerYear: traffic.teuPerYear * c.volume } : {}), avoided };
+  if (placesOfArc === null) return { ...base, places: [], unstable: [] };
   const seen = new Set<string>();
   const places: RoutePlace[] = [];
   for (const a of arcs) {
