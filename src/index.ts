@@ -48,6 +48,9 @@ export {
   type LinkSpec,
   type ProfileSpec,
   type NetworkSpec,
+  type TrafficSpec,
+  type TrafficFlowSpec,
+  type ConsignmentSizeSpec,
 } from './network/types.js';
 export { COUNTRY_CODES, isCountryCode } from './network/countries.js';
 export { BUILT_IN_PROFILES } from './network/profiles.js';
@@ -63,7 +66,7 @@ export { fastestRoute, type Route, type RouteLeg, type RouteStop, type RoutePart
 export type { RouteOptions } from './route/trip.js';
 export { breakdown, type Breakdown, type CountryHours, type CategoryHours } from './route/breakdown.js';
 // A route part's `kind` is a PartKind; the rest of the expanded graph is in transcaspian/engine.
-export type { PartKind, Avoid } from './route/expand.js';
+export type { PartKind, Avoid, WaitTable } from './route/expand.js';
 
 export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare } from './simulate/montecarlo.js';
 export { simulateParallel, type ParallelOptions } from './simulate/parallel.js';
@@ -72,6 +75,9 @@ export { summarize, type Summary } from './stats/summary.js';
 export { attribute, type AttributeSettings, type Attribution, type MeasureAttribution, type HoursSaved, type SubsetResult } from './simulate/attribute.js';
 export { sensitivity, type Sensitivity, type SensitivityRow, type SensitivityPoint } from './simulate/sensitivity.js';
 export { runScenario, type Scenario, type ScenarioSettings, type ScenarioProgress } from './simulate/scenario.js';
+export { congestionModel, type CongestionModel, type PlaceWait, type WaitMethod } from './simulate/congestion/model.js';
+export { CONGESTION_MODES, type CongestionMode, type CongestionOptions, type CongestionSettings, type RoutePlace } from './simulate/congestion/settings.js';
+export { volumeFactorOf, type VolumeSpec } from './simulate/congestion/volume.js';
 
 export {
   applyMeasures,
