@@ -159,5 +159,21 @@ export function congestionOfPlan(plan: Plan, volume: number): CongestionModel {
  * its utilisation, stability, mean wait and the wait the Monte Carlo draws.
  */
 export function congestionModel(network: Network, flows: readonly FlowSpec[], volume: number): CongestionModel {
-  return congestionOfPlan(compilePlan(network, flows), volume);
+  // Simulations of one network at one volume share its model (a simulation's setup would otherwise
+  // route the flows again every time).
+  let byFlows = models.get(network);
+  if (byFlows === undefined) models.set(network, (byFlows = new WeakMap()));
+  let byVolume = byFlows.get(flows);
+  if (byVolume === undefined) byFlows.set(flows, (byVolume = new Map()));
+  let model = byVolume.get(volume);
+  if (model === undefined) {
+    model = congestionOfPlan(compilePlan(network, flows), volume);
+    byVolume.set(volume, model);
+    if (byVolume.size > MODELS_PER_NETWORK) byVolume.delete(byVolume.keys().next().value as number);
+  }
+  return model;
 }
+
+/** Models per network and flows, by volume (the oldest dropped first). */
+const MODELS_PER_NETWORK = 16;
+const models = new WeakMap<Network, WeakMap<readonly FlowSpec[], Map<number, CongestionModel>>>();
