@@ -17,7 +17,7 @@ import { routeFromArcs, type Route } from '../route/fastest.js';
 import { zeroCategories, type CategoryHours, type CountryHours } from '../route/breakdown.js';
 import { ElementTable } from './kernel.js';
 import { shortestArcPath } from '../route/search.js';
-import { congestedTrip, congestionSettings, resolveCongestion, type CongestionOptions, type CongestionSettings } from './congestion/settings.js';
+import { congestedTrip, congestionSettings, resolveCongestion, type CongestionOptions, type CongestionSettings, type ResolvedCongestion } from './congestion/settings.js';
 
 /** Route policy of a simulation. */
 export type RoutePolicy = 'planned' | 'adaptive';
@@ -100,6 +100,8 @@ export interface Prepared {
   readonly plannedArcs: number[];
   readonly route: Route;
   readonly congestion: CongestionSettings;
+  /** The congestion model the runs draw from (null in `surveyed` mode), to hand to workers. */
+  readonly resolvedCongestion: ResolvedCongestion;
   /** Runs a range of runs (block-aligned start), writing totals into `samples` at `offset`. */
   runBlocks(fromRun: number, toRun: number, samples: Float64Array, offset: number): BlockResult[];
 }
@@ -131,16 +133,17 @@ class CellIndex {
  * Resolve a simulation: check options, find the planned route, and return a runner for ranges of
  * runs. `null` when no route exists for the profile.
  */
-export function prepareSimulation(network: Network, options: SimulateOptions): Prepared | null {
+export function prepareSimulation(network: Network, options: SimulateOptions, prebuilt?: { readonly congestion: ResolvedCongestion }): Prepared | null {
   const { seed, policy } = checkSimulateOptions(options);
   // With the congestion model on, the trip's graph carries the model's waits (surveyed: as it is).
-  const congestion = resolveCongestion(network, options);
+  // A worker gets the model its main thread built (the same tables), rather than building it again.
+  const congestion = prebuilt?.congestion ?? resolveCongestion(network, options);
   const { trip, placesOfArc, avoided } = congestedTrip(resolveTrip(network, options), congestion);
   const graph = trip.graph;
   const plannedArcs = shortestArcPath(graph, trip.sources, trip.targets);
   if (plannedArcs === null) return null;
   const route = routeFromArcs(trip, plannedArcs);
-  const base = { trip, graph, policy, seed, plannedArcs, route, congestion: congestionSettings(network, congestion, placesOfArc, avoided, plannedArcs) };
+  const base = { trip, graph, policy, seed, plannedArcs, route, congestion: congestionSettings(network, congestion, placesOfArc, avoided, plannedArcs), resolvedCongestion: congestion };
 
   if (policy === 'planned') {
     const table = new ElementTable(seed);

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, TranscaspianError } from '../errors.js';
 import type { Network } from '../network/network.js';
 import { BLOCK_RUNS, assembleResult, prepareSimulation, type BlockResult, type SimulateOptions, type SimulationResult } from './montecarlo.js';
+import type { WorkerTask } from './worker.js';
 
 /** Options of `simulateParallel`. */
 export interface ParallelOptions extends SimulateOptions {
@@ -20,7 +21,7 @@ function workerUrl(): URL {
   return new URL(here.endsWith('.ts') ? './worker.ts' : './worker.js', here);
 }
 
-function runWorker(task: { spec: unknown; options: SimulateOptions; fromRun: number; toRun: number }): Promise<{ samples: Float64Array; blocks: BlockResult[] }> {
+function runWorker(task: WorkerTask): Promise<{ samples: Float64Array; blocks: BlockResult[] }> {
   const url = workerUrl();
   // Run from TypeScript source (tsx, vitest): register tsx's loader in the worker before importing
   // the worker module; Node 20 does not apply `--import` to a worker's entry file. The built
@@ -76,7 +77,7 @@ export async function simulateParallel(network: Network, options: ParallelOption
     const b1 = Math.floor(((t + 1) * blockCount) / used);
     ranges.push([b0 * BLOCK_RUNS, Math.min(runs, b1 * BLOCK_RUNS)]);
   }
-  const parts = await Promise.all(ranges.map(([fromRun, toRun]) => runWorker({ spec: network.spec, options: simOptions, fromRun, toRun })));
+  const parts = await Promise.all(ranges.map(([fromRun, toRun]) => runWorker({ spec: network.spec, options: simOptions, fromRun, toRun, congestion: prep.resolvedCongestion })));
   const blocks: BlockResult[] = [];
   parts.forEach((p, t) => {
     samples.set(p.samples, ranges[t]![0]);

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseNetwork } from '../network/network.js';
 import { prepareSimulation, type SimulateOptions } from './montecarlo.js';
+import type { ResolvedCongestion } from './congestion/settings.js';
 
 /** What the main thread sends. */
 export interface WorkerTask {
@@ -11,11 +12,13 @@ export interface WorkerTask {
   readonly options: SimulateOptions;
   readonly fromRun: number;
   readonly toRun: number;
+  /** The congestion model the main thread built (structured-cloned). */
+  readonly congestion: ResolvedCongestion;
 }
 
 const task = workerData as WorkerTask;
 try {
-  const prep = prepareSimulation(parseNetwork(task.spec), task.options);
+  const prep = prepareSimulation(parseNetwork(task.spec), task.options, { congestion: task.congestion });
   if (prep === null) throw new Error('no route in worker although the main thread found one');
   const samples = new Float64Array(task.toRun - task.fromRun);
   const blocks = prep.runBlocks(task.fromRun, task.toRun, samples, 0);
