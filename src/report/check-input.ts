@@ -25,12 +25,20 @@ export function requireReportInput(input: unknown, field = 'input'): ReportInput
 
 /** `result` if it has the shape of a `FlowResult` (from `simulateFlow`). */
 export function requireFlowResult(result: unknown, field = 'result'): FlowResult {
-  return requireShape<FlowResult>(result, field, 'a FlowResult from simulateFlow', { flows: 'array', servers: 'array', today: 'object', breakdown: 'object', backlog: 'object', units: 'object' });
+  const r = requireShape<FlowResult>(result, field, 'a FlowResult from simulateFlow', { flows: 'array', servers: 'array', breakdown: 'object', backlog: 'object', units: 'object' });
+  requireReference(r.today, `${field}.today`, 'a FlowResult from simulateFlow');
+  return r;
+}
+
+/** A result's `today`: the network's reference volume, or null when its document declares no traffic. */
+function requireReference(today: unknown, field: string, expected: string): void {
+  if (today !== null) requireShape(today, field, `the reference volume or null (${expected})`);
 }
 
 /** `sweep` if it has the shape of a `VolumeSweep` (from `volumeSweep`). */
 export function requireSweep(sweep: unknown, field = 'sweep'): VolumeSweep {
-  const s = requireShape<VolumeSweep>(sweep, field, 'a VolumeSweep from volumeSweep', { factors: 'array', baseline: 'array', saturation: 'array', today: 'object', measures: 'array' });
+  const s = requireShape<VolumeSweep>(sweep, field, 'a VolumeSweep from volumeSweep', { factors: 'array', baseline: 'array', saturation: 'array', measures: 'array' });
+  requireReference(s.today, `${field}.today`, 'a VolumeSweep from volumeSweep');
   s.baseline.forEach((r, i) => requireFlowResult(r, `${field}.baseline[${i}]`));
   return s;
 }

@@ -6,9 +6,11 @@
 // run alone in the queue model (fleets). Places are memoised by everything their wait depends on, so
 // a measure recomputes only the places it touches.
 import { meanOf, secondMomentOf } from '../../network/distribution.js';
-import type { Network } from '../../network/network.js';
+import { InvalidArgumentError } from '../../errors.js';
+import { requireNetwork, type Network } from '../../network/network.js';
 import type { WaitTable } from '../../route/expand.js';
 import { compilePlan, type Plan } from '../flow/plan.js';
+import { checkFlows } from '../flow/simulate-flow.js';
 import type { FlowSpec } from '../flow/types.js';
 import { clusterWait } from './cluster-wait.js';
 import { loadOf, serviceUtilisation, type ServerLoad, type ServiceLoad } from './load.js';
@@ -156,14 +158,20 @@ export function congestionOfPlan(plan: Plan, volume: number): CongestionModel {
 /**
  * The congestion model of `network` with `flows` at `volume` (a factor on every flow that scales):
  * the flows are routed as the queue model routes them, and every server and service they pass gets
- * its utilisation, stability, mean wait and the wait the Monte Carlo draws.
+ * its utilisation, stability, mean wait and the wait the Monte Carlo draws. `InvalidArgumentError`
+ * naming `network`, `flows` (or the flow's field) or `volume` (a number > 0 and ≤ 100) on wrong
+ * arguments.
  */
 export function congestionModel(network: Network, flows: readonly FlowSpec[], volume: number): CongestionModel {
+  requireNetwork(network);
+  if (typeof volume !== 'number' || !Number.isFinite(volume) || volume <= 0 || volume > 100) {
+    throw new InvalidArgumentError('volume', volume, "a factor on the flows' rates, a number > 0 and <= 100");
+  }
   // Simulations of one network at one volume share its model (a simulation's setup would otherwise
-  // route the flows again every time).
+  // route the flows again every time); flows are checked once per array.
   let byFlows = models.get(network);
   if (byFlows === undefined) models.set(network, (byFlows = new WeakMap()));
-  let byVolume = byFlows.get(flows);
+  let byVolume = byFlows.get(checkedFlows(flows));
   if (byVolume === undefined) byFlows.set(flows, (byVolume = new Map()));
   let model = byVolume.get(volume);
   if (model === undefined) {
@@ -173,6 +181,15 @@ export function congestionModel(network: Network, flows: readonly FlowSpec[], vo
   }
   return model;
 }
+
+/** `flows`, checked unless this array was checked before. */
+function checkedFlows(flows: readonly FlowSpec[]): readonly FlowSpec[] {
+  if (typeof flows === 'object' && flows !== null && checked.has(flows)) return flows;
+  checkFlows(flows);
+  checked.add(flows);
+  return flows;
+}
+const checked = new WeakSet<readonly FlowSpec[]>();
 
 /** Models per network and flows, by volume (the oldest dropped first). */
 const MODELS_PER_NETWORK = 16;

@@ -1,7 +1,7 @@
 // Traffic volume as a factor on a network's reference volume (its document's `traffic`): given as
 // the factor itself, or as containers or tonnes a year, which divide by the reference's.
 import { InvalidArgumentError } from '../../errors.js';
-import type { Network } from '../../network/network.js';
+import { requireNetwork, type Network } from '../../network/network.js';
 
 /** A volume: a factor on the network's reference volume (1 = its reference year), or containers or tonnes a year. */
 export type VolumeSpec = number | { readonly teuPerYear: number } | { readonly tonnesPerYear: number };
@@ -17,6 +17,7 @@ function positiveFinite(field: string, value: unknown, what: string): number {
  * naming `field` on anything else.
  */
 export function volumeFactorOf(network: Network, volume: VolumeSpec, field = 'volume'): number {
+  requireNetwork(network);
   let factor: number;
   if (typeof volume === 'number') {
     factor = positiveFinite(field, volume, 'a factor on the network\'s reference volume, a number > 0 and <= 100');

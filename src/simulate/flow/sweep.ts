@@ -69,8 +69,8 @@ export function volumeSweep(network: Network, options: SweepOptions): VolumeSwee
     label: labels.get(id)!,
     saturatesAt: { baseline: firstSaturated(baseline, id), withMeasures: withMeasures === null ? null : firstSaturated(withMeasures, id) },
     utilisation: {
-      baseline: series(baseline, id, (s) => s.utilisation.estimate, NaN),
-      withMeasures: withMeasures === null ? null : series(withMeasures, id, (s) => s.utilisation.estimate, NaN),
+      baseline: series(baseline, id, (s) => s.utilisation.estimate),
+      withMeasures: withMeasures === null ? null : series(withMeasures, id, (s) => s.utilisation.estimate),
     },
     meanWaitHours: {
       baseline: series(baseline, id, (s) => s.meanWaitHours?.estimate ?? null),
