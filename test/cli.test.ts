@@ -157,7 +157,7 @@ describe('transcaspian start (the main job)', () => {
     for (const id of ['customs-streamlining', 'xray-scanners', 'kyrgyz-bridges', 'aktau-customs']) expect(r.out).toContain(id);
     expect(r.out).toMatch(/before\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+/);
     expect(r.out).toContain('Money (USD of 2024) and CO2e (well-to-wheel) per TEU');
-    expect(r.out).toMatch(/Annual benefit at 56,500 TEU a year/);
+    expect(r.out).toMatch(/Annual benefit at 66,300 TEU a year/);
     expect(r.out).toContain('What the package does to the corridors’ shares');
     expect(r.out).toContain(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, assumptions): ${out}`);
     const html = readFileSync(out, 'utf8');
@@ -181,7 +181,7 @@ describe('transcaspian flow', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(JSON.stringify(j)).toContain('56,500');
+    expect(JSON.stringify(j)).toContain('66,300');
     expect(cli('flow', '--volume', '1.5', '--weeks', '10', '--replications', '2', '--seed', '4', '--json').out).toBe(r.out);
   });
   it('flow --sweep prints where servers saturate; bad flags are usage errors', () => {

@@ -82,7 +82,7 @@ describe('appraise', () => {
     expect(a.volumeTeuPerYear).toBe(10_000);
     // Twice the volume, twice the benefit.
     expect(appraise(scenario, { volumeTeuPerYear: 20_000 }).annualBenefit.totalUsd).toBeCloseTo(2 * a.annualBenefit.totalUsd, 6);
-    expect(appraise(scenario).volumeTeuPerYear).toBe(56_500);
+    expect(appraise(scenario).volumeTeuPerYear).toBe(66_300);
   });
 
   it('the Shapley split in money adds up to the annual benefit, part by part', () => {

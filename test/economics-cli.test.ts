@@ -22,7 +22,7 @@ describe('transcaspian appraise', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/before\s+21\.\d\s+1,7\d\d/);
-    expect(r.out).toMatch(/Annual benefit at 56,500 TEU a year: \$[\d.]+M \(range \$[\d.]+M to \$[\d.]+M\)/);
+    expect(r.out).toMatch(/Annual benefit at 66,300 TEU a year: \$[\d.]+M \(range \$[\d.]+M to \$[\d.]+M\)/);
     for (const id of ['customs-streamlining', 'xray-scanners', 'kyrgyz-bridges', 'aktau-customs']) expect(r.out).toContain(id);
     expect(r.out).toMatch(/NPV -?\$[\d.]+M/);
     expect(r.out).toContain('EIRR');

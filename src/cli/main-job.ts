@@ -11,8 +11,8 @@ import { renderReport } from '../report/html/render.js';
 import type { ReportTrip } from '../report/model.js';
 import { appraisalText, corridorChoiceText, perTeuText, tripEconomicsJson } from '../report/economics-text.js';
 import { comparisonJson, comparisonText } from '../report/scenario-text.js';
-import { TODAY_VOLUME } from '../simulate/flow/demand.js';
 import { runScenario } from '../simulate/scenario.js';
+import { referenceVolume } from '../simulate/flow/demand.js';
 import type { CongestionOptions } from '../simulate/congestion/settings.js';
 import { writeFiles } from './output.js';
 
@@ -23,15 +23,15 @@ export const MAIN_JOB_TRIPS: readonly {
   readonly profile: string;
   readonly why: string;
   readonly avoid?: { readonly countries: readonly string[] };
-  /** TEU a year the appraisal applies the trip's savings to; without it, 1,000 TEU (a per-volume figure). */
-  readonly volumeTeuPerYear?: number;
+  /** The appraisal applies the trip's savings to the network's reference volume (its traffic's TEU a year); without it, to 1,000 TEU (a per-volume figure). */
+  readonly referenceVolume?: true;
 }[] = [
   {
     origin: 'xian',
     destination: 'constanta',
     profile: 'container-rail',
     avoid: { countries: ['RU', 'BY', 'IR'] },
-    volumeTeuPerYear: TODAY_VOLUME.teuPerYear,
+    referenceVolume: true,
     why: "Xi'an → Constanța by container train on the Middle Corridor (avoiding Russia, Belarus and Iran, as its shippers do; the unconstrained fastest route runs through Russia)",
   },
   { origin: 'kashgar', destination: 'baku', profile: 'truck', why: 'Kashgar → Baku by truck through Kyrgyzstan and across the Caspian by ro-ro ferry' },
@@ -87,7 +87,8 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
   }));
   // Money, CO2e and the appraisal per trip; the corridor choice once (2,000 runs per corridor).
   const withEconomics: ReportTrip[] = trips.map((trip, i) => {
-    const economics = tripEconomics(trip, { volumeTeuPerYear: MAIN_JOB_TRIPS[i]!.volumeTeuPerYear ?? 1000 });
+    const reference = MAIN_JOB_TRIPS[i]!.referenceVolume === true ? referenceVolume(network)?.teuPerYear : undefined;
+    const economics = tripEconomics(trip, { volumeTeuPerYear: reference ?? 1000 });
     return economics === null ? trip : { ...trip, economics };
   });
   const choice = corridorChoice(network, { measures: pkg.measures, runs: 2000, seed });
@@ -104,7 +105,7 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
     if (trip.attributionError !== undefined) out.push(`  (no attribution: ${trip.attributionError})`);
     if (trip.comparison !== null && trip.economics !== undefined) {
       out.push('');
-      out.push(`  Money (USD of 2024) and CO2e (well-to-wheel) per TEU${t.volumeTeuPerYear === undefined ? '; the annual benefit is per 1,000 TEU a year (no published volume for this trip)' : ''}:`);
+      out.push(`  Money (USD of 2024) and CO2e (well-to-wheel) per TEU${t.referenceVolume !== true ? '; the annual benefit is per 1,000 TEU a year (no published volume for this trip)' : ''}:`);
       out.push(perTeuText(trip.comparison, trip.economics));
       out.push(appraisalText(trip.economics.appraisal));
     }
