@@ -159,7 +159,7 @@ describe('alongRoute and timeCostDistance', () => {
   });
 
   it('cumulative money ends at the route’s money; a measure cutting a wait lowers the time after that point only', () => {
-    const aktau = adjustStage({ id: 'aktau-faster', node: 'aktau', stage: 'vessel-space-queue', durationFactor: 0.5 });
+    const aktau = adjustStage({ id: 'aktau-faster', node: 'aktau', stage: 'rail-to-quay', durationFactor: 0.5 });
     const s = runScenario(network, [aktau], trip, { attribution: false });
     const t = timeCostDistance(s);
     const last = t.before.points.at(-1)!;

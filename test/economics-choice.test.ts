@@ -16,8 +16,9 @@ import {
 
 const network = middleCorridor();
 const runs = 300;
-/** A measure on the Middle Corridor alone: Aktau's wait for vessel space halved (only the Middle Corridor calls at Aktau). */
-const faster = adjustStage({ id: 'aktau-faster', node: 'aktau', stage: 'vessel-space-queue', durationFactor: 0.5 });
+/** A measure on the Middle Corridor alone (only the Middle Corridor calls at Aktau). */
+// Aktau's container handling (a stage with servers: the congestion model's wait there follows it).
+const faster = adjustStage({ id: 'aktau-faster', node: 'aktau', stage: 'rail-to-quay', durationFactor: 0.5 });
 // Slowing Aktau instead would move the planned route to the cheaper Turkmenbashi ferry; every Middle
 // Corridor route passes Gardabani, and no other corridor does.
 const slower = adjustStage({ id: 'gardabani-slower', node: 'gardabani', stage: 'locomotive-queue', durationFactor: 2 });

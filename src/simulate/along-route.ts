@@ -4,6 +4,8 @@
 // a time–distance chart (UNESCAP's Time/Cost–Distance methodology): where along the corridor the
 // time, and its spread, is gained.
 import { resolveTrip } from '../route/trip.js';
+import { sourceKeyOf } from '../route/expand.js';
+import { congestedTrip, resolveCongestion } from './congestion/settings.js';
 import { routeFromArcs, type Route } from '../route/fastest.js';
 import { shortestArcPath } from '../route/search.js';
 import { quantileOfSorted } from '../stats/summary.js';
@@ -41,7 +43,8 @@ export interface AlongRoute {
  */
 export function alongRoute(network: Parameters<typeof resolveTrip>[0], options: SimulateOptions): AlongRoute | null {
   const { runs, seed } = checkSimulateOptions(options);
-  const trip = resolveTrip(network, options);
+  // The trip as simulate draws it: with the congestion model's waits when it is on.
+  const { trip } = congestedTrip(resolveTrip(network, options), resolveCongestion(network, options));
   const arcs = shortestArcPath(trip.graph, trip.sources, trip.targets);
   if (arcs === null) return null;
   const route = routeFromArcs(trip, arcs);
@@ -57,7 +60,7 @@ export function alongRoute(network: Parameters<typeof resolveTrip>[0], options: 
   for (let r = 0; r < runs; r++) {
     let t = 0;
     arcs.forEach((a, k) => {
-      for (const p of trip.graph.arcs[a]!.parts) t += drawPart(p.model, stream(p.key), r);
+      for (const p of trip.graph.arcs[a]!.parts) t += drawPart(p.model, stream(p.key), r, stream(sourceKeyOf(p.model) ?? p.key));
       cumulative[(k + 1) * runs + r] = t;
     });
   }
