@@ -21,7 +21,7 @@ const runs = 300;
 const faster = adjustStage({ id: 'aktau-faster', node: 'aktau', stage: 'rail-to-quay', durationFactor: 0.5 });
 // Slowing Aktau instead would move the planned route to the cheaper Turkmenbashi ferry; every Middle
 // Corridor route passes Gardabani, and no other corridor does.
-const slower = adjustStage({ id: 'gardabani-slower', node: 'gardabani', stage: 'locomotive-queue', durationFactor: 2 });
+const slower = adjustStage({ id: 'gardabani-slower', node: 'gardabani', stage: 'traction-change', durationFactor: 2 });
 
 describe('logitShares', () => {
   it('sum to 1, are positive, and rise with their own utility while every other falls', () => {
