@@ -10,14 +10,9 @@ import { t975 } from '../stats/student-t.js';
 import { ElementStream } from './random.js';
 import { simulate, type SimulateOptions, type SimulationResult } from './montecarlo.js';
 import { zeroCategories, type CategoryHours } from '../route/breakdown.js';
+import type { Interval } from '../stats/interval.js';
 
-/** A point estimate with a 95% interval. */
-export interface Interval {
-  readonly estimate: number;
-  /** The interval's ends; `null` when there are too few runs (or replications) for one. */
-  readonly low: number | null;
-  readonly high: number | null;
-}
+export type { Interval } from '../stats/interval.js';
 
 /**
  * The fewest runs beyond a quantile, on each side, for its bootstrap interval: below it (say p95

@@ -10,7 +10,7 @@ import { InvalidArgumentError } from '../../errors.js';
 import { requireNetwork, type Network } from '../../network/network.js';
 import type { WaitTable } from '../../route/expand.js';
 import { compilePlan, type Plan } from '../flow/plan.js';
-import { checkFlows } from '../flow/simulate-flow.js';
+import { checkFlows } from '../flow/check-flows.js';
 import type { FlowSpec } from '../flow/types.js';
 import { clusterWait } from './cluster-wait.js';
 import { loadOf, serviceUtilisation, type ServerLoad, type ServiceLoad } from './load.js';

@@ -1,7 +1,7 @@
 // Across-replication statistics: Student-t intervals of a mean, and least-squares slopes of a
 // series (the growth of a queue week by week).
 import { t975 } from '../../stats/student-t.js';
-import type { Interval } from '../compare.js';
+import type { Interval } from '../../stats/interval.js';
 
 export { t975 } from '../../stats/student-t.js';
 

@@ -9,6 +9,7 @@ import { quantileOfSorted, summarize, type Summary } from '../../stats/summary.j
 import { checkSeed } from '../random.js';
 import { zeroCategories, type CategoryHours } from '../../route/breakdown.js';
 import { flowsFor, referenceVolume } from './demand.js';
+import { checkFlows } from './check-flows.js';
 import { checkEventBudget, FLOW_EVENT_BUDGET } from './budget.js';
 import type { ServerStats } from './queues.js';
 import { runReplication, type ReplicationStats } from './replication.js';
@@ -17,7 +18,7 @@ import { loadOf, serverUtilisation, serviceUtilisation } from '../congestion/loa
 import { meanInterval, optionalMeanInterval, slope } from './interval.js';
 import { compilePlan, TIME_KINDS, type FlowPlan, type Plan, type Service, type StageServer } from './plan.js';
 import type { ConsignmentSize, FlowBreakdown, FlowOptions, FlowReport, FlowResult, FlowSpec, ServerReport, TimeKindHours } from './types.js';
-import type { Interval } from '../compare.js';
+import type { Interval } from '../../stats/interval.js';
 
 /** Defaults of the optional settings. */
 export const FLOW_DEFAULTS = Object.freeze({ warmupWeeks: 8, replications: 5, weeks: 52 });
@@ -32,32 +33,6 @@ function integerIn(field: string, value: unknown, min: number, max: number): num
   return value;
 }
 
-/** Check flows: unique ids, a profile, a non-negative rate, positive sizes. */
-export function checkFlows(flows: unknown): readonly FlowSpec[] {
-  if (!Array.isArray(flows) || flows.length === 0) throw new InvalidArgumentError('flows', flows, 'a non-empty array of flows');
-  const ids = new Set<string>();
-  flows.forEach((f: unknown, i) => {
-    const at = `flows[${i}]`;
-    if (typeof f !== 'object' || f === null) throw new InvalidArgumentError(at, f, 'a flow { id, name, origin, destination, profile, perWeek, size }');
-    const x = f as Record<string, unknown>;
-    if (typeof x['id'] !== 'string' || x['id'] === '') throw new InvalidArgumentError(`${at}.id`, x['id'], 'a non-empty string');
-    if (ids.has(x['id'])) throw new InvalidArgumentError(`${at}.id`, x['id'], 'an id not used by another flow');
-    ids.add(x['id']);
-    for (const key of ['name', 'origin', 'destination'] as const) {
-      if (typeof x[key] !== 'string' || x[key] === '') throw new InvalidArgumentError(`${at}.${key}`, x[key], 'a non-empty string');
-    }
-    const perWeek = x['perWeek'];
-    if (typeof perWeek !== 'number' || !Number.isFinite(perWeek) || perWeek < 0) throw new InvalidArgumentError(`${at}.perWeek`, perWeek, 'a finite number of consignments per week >= 0');
-    const size = x['size'];
-    if (typeof size !== 'object' || size === null) throw new InvalidArgumentError(`${at}.size`, size, 'an object { teu?, wagons?, trucks? }');
-    for (const [key, v] of Object.entries(size)) {
-      if (!['teu', 'wagons', 'trucks'].includes(key)) throw new InvalidArgumentError(`${at}.size.${key}`, v, 'no such unit (teu, wagons, trucks)');
-      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new InvalidArgumentError(`${at}.size.${key}`, v, 'a finite number > 0');
-    }
-    if (x['scales'] !== undefined && typeof x['scales'] !== 'boolean') throw new InvalidArgumentError(`${at}.scales`, x['scales'], 'true or false');
-  });
-  return flows as FlowSpec[];
-}
 
 interface Checked {
   readonly volume: number;

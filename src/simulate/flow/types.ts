@@ -3,7 +3,7 @@
 import type { Measure } from '../../measures/types.js';
 import type { ProfileSpec, ProvenanceSpec, StageKind } from '../../network/types.js';
 import type { Summary } from '../../stats/summary.js';
-import type { Interval } from '../compare.js';
+import type { Interval } from '../../stats/interval.js';
 import type { Avoid } from '../../route/expand.js';
 import type { CategoryHours } from '../../route/breakdown.js';
 
