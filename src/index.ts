@@ -49,6 +49,8 @@ export {
   type ProfileSpec,
   type NetworkSpec,
   type TrafficSpec,
+  type RegimeSpec,
+  type RegimeServiceSpec,
   type TrafficFlowSpec,
   type ConsignmentSizeSpec,
 } from './network/types.js';
@@ -78,6 +80,7 @@ export { runScenario, type Scenario, type ScenarioSettings, type ScenarioProgres
 export { congestionModel, type CongestionModel, type PlaceWait, type WaitMethod } from './simulate/congestion/model.js';
 export { CONGESTION_MODES, type CongestionMode, type CongestionOptions, type CongestionSettings, type RoutePlace } from './simulate/congestion/settings.js';
 export { volumeFactorOf, type VolumeSpec } from './simulate/congestion/volume.js';
+export { regimeNetwork, TODAY_REGIME } from './simulate/congestion/regime.js';
 
 export {
   applyMeasures,

@@ -228,7 +228,7 @@ describe('the off switch: congestion "surveyed" gives the Monte Carlo of before 
       for (const [policy, digest] of [['planned', planned], ['adaptive', adaptive]] as const) {
         const r = simulate(network, { ...trip, runs: 5000, seed: 11, policy, congestion: 'surveyed' })!;
         expect(createHash('sha256').update(Buffer.from(r.samples.buffer)).digest('hex').slice(0, 16), policy).toBe(digest);
-        expect(r.congestion).toEqual({ mode: 'surveyed', volume: 1, year: 2025, teuPerYear: 66_300, places: [], unstable: [], avoided: [] });
+        expect(r.congestion).toEqual({ mode: 'surveyed', regime: 'today', volume: 1, year: 2025, teuPerYear: 66_300, places: [], unstable: [], avoided: [] });
       }
     });
   }

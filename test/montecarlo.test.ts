@@ -161,7 +161,8 @@ describe('simulate statistics (fixed seed, tolerance)', () => {
     expect(Math.abs(corr)).toBeLessThan(0.01);
     const chi2 = bins.reduce((s, o) => s + (o - n / 20) ** 2 / (n / 20), 0);
     expect(chi2).toBeLessThan(43.8); // χ²(19) at p = 0.001
-  });
+    // 200,000 draws of two streams, each checked: seconds on a busy machine.
+  }, 30_000);
 });
 
 describe('simulate determinism and errors', () => {

@@ -77,6 +77,11 @@ export const SCENARIO_FLAGS = {
     value: '<factor|teu|tonnes>',
     help: 'Traffic for the congestion model: a factor of the network\'s reference volume (1.2), containers a year (80000teu) or tonnes a year (5.5Mt). Default: 1.',
   },
+  regime: {
+    type: 'string',
+    value: '<id>',
+    help: 'The corridor of a period: today (the default) or a regime the network declares, such as surge-2022-23 (the traffic offered then against the capacity of that time; congestion model only).',
+  },
   congestion: {
     type: 'string',
     value: 'model|surveyed',
@@ -97,6 +102,7 @@ export interface ScenarioFlags {
   readonly avoid?: Avoid;
   readonly volume?: VolumeSpec;
   readonly congestion?: CongestionMode;
+  readonly regime?: string;
 }
 
 /** The string values of the scenario flags, as parsed. */
@@ -111,6 +117,7 @@ export interface ScenarioValues {
   readonly 'avoid-countries': string | undefined;
   readonly volume?: string | undefined;
   readonly congestion?: string | undefined;
+  readonly regime?: string | undefined;
 }
 
 /**
@@ -144,8 +151,8 @@ export function scenarioFrom(values: ScenarioValues, defaults?: { readonly from:
   };
 }
 
-/** Check `--volume` and `--congestion` (each only when given). */
-export function congestionFrom(values: { readonly volume?: string | undefined; readonly congestion?: string | undefined }): { volume?: VolumeSpec; congestion?: CongestionMode } {
+/** Check `--volume`, `--congestion` and `--regime` (each only when given; the regime's id is checked against the network when it runs). */
+export function congestionFrom(values: { readonly volume?: string | undefined; readonly congestion?: string | undefined; readonly regime?: string | undefined }): { volume?: VolumeSpec; congestion?: CongestionMode; regime?: string } {
   const congestion = values.congestion;
   if (congestion !== undefined && !(CONGESTION_MODES as readonly string[]).includes(congestion)) {
     throw new UsageError(`--congestion: expected ${CONGESTION_MODES.join(' or ')}, received ${quote(congestion)}`);
@@ -153,5 +160,6 @@ export function congestionFrom(values: { readonly volume?: string | undefined; r
   return {
     ...(values.volume !== undefined ? { volume: parseVolume(values.volume) } : {}),
     ...(congestion !== undefined ? { congestion: congestion as CongestionMode } : {}),
+    ...(values.regime !== undefined ? { regime: values.regime } : {}),
   };
 }

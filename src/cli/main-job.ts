@@ -82,6 +82,7 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
       ...(t.avoid !== undefined ? { avoid: t.avoid } : {}),
       ...(options.volume !== undefined ? { volume: options.volume } : {}),
       ...(options.congestion !== undefined ? { congestion: options.congestion } : {}),
+      ...(options.regime !== undefined ? { regime: options.regime } : {}),
     }),
     title: t.why,
   }));

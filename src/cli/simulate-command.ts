@@ -31,6 +31,7 @@ export function simulateScenario(s: ScenarioRun): { text: string; json: Record<s
     ...(s.avoid !== undefined ? { avoid: s.avoid } : {}),
     ...(s.volume !== undefined ? { volume: s.volume } : {}),
     ...(s.congestion !== undefined ? { congestion: s.congestion } : {}),
+    ...(s.regime !== undefined ? { regime: s.regime } : {}),
   };
   const { comparison, attribution, attributionError, attributionSkipped, warnings } = runScenario(s.network, s.measures, options);
   if (comparison === null) return null;

@@ -254,6 +254,37 @@ const trafficSchema = z
   })
   .describe('The traffic the network carries at its reference volume: the queue model\'s flows and the congestion model\'s load.');
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, raises('invalid_value', 'an ISO date YYYY-MM-DD'))
+  .describe('An ISO date, YYYY-MM-DD.');
+
+const regimeSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    description: z.string().min(1),
+    volume: positive.max(100).describe('Traffic offered in the period, a factor on the traffic\'s reference volume.'),
+    period: z.strictObject({ from: isoDate, to: isoDate }).describe('The period it describes (departures).'),
+    services: z
+      .array(
+        z.strictObject({
+          link: reference.describe('A link with a service.'),
+          vessels: z.number().int().min(1).max(1000).optional(),
+          capacity: sizeSchema.optional(),
+          headwayFactor: positive.max(100).optional(),
+          source: provenanceSpec,
+          notes,
+        }),
+      )
+      .optional(),
+    closedLinks: z.array(z.strictObject({ link: reference, source: provenanceSpec, notes })).optional(),
+    overload: z.strictObject({ until: isoDate, source: provenanceSpec, notes }).optional(),
+    source: provenanceSpec,
+    notes,
+  })
+  .describe('The corridor over a period: the traffic offered then against the capacity of that time.');
+
 /** The whole network document. */
 export const networkSchema = z
   .strictObject({
@@ -267,6 +298,7 @@ export const networkSchema = z
     nodes: z.array(nodeSchema).min(1, raises('empty_network', 'at least one node')),
     links: z.array(linkSchema),
     traffic: trafficSchema.optional(),
+    regimes: z.array(regimeSchema).optional(),
   })
   .describe('A transcaspian network document: nodes, links, services and their sources.');
 

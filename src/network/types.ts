@@ -351,6 +351,48 @@ export interface TrafficSpec {
   readonly notes?: string;
 }
 
+/**
+ * A capacity-limited service as it was in a regime's period: its fleet, the capacity of one vessel,
+ * how often it sailed (a factor on the document's headway, so that a measure's change composes).
+ */
+export interface RegimeServiceSpec {
+  /** A link with a `service`. */
+  readonly link: string;
+  /** Vessels of a fleet (`departWhenFull`) in that period (an integer ≥ 1). */
+  readonly vessels?: number;
+  /** What one departure carried in that period. */
+  readonly capacity?: ConsignmentSizeSpec;
+  /** Multiplies the time between departures (> 0; 2: half as many sailings). */
+  readonly headwayFactor?: number;
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
+/**
+ * The corridor as it was over a period: the traffic offered then (a factor on the reference
+ * volume) against the capacity of that time (services, links out of use). With `overload`, the
+ * services' capacity held from the period's start until `overload.until` and the document's own
+ * came after: a place the period's traffic overloads builds a backlog over that window, which
+ * clears afterwards (a fluid backlog, first come first served).
+ */
+export interface RegimeSpec {
+  /** Unique among the regimes; `today` is the document as it is. */
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** Traffic offered in the period, a factor on the traffic's reference volume (> 0, ≤ 100). */
+  readonly volume: number;
+  /** The period it describes (departures): ISO dates, `to` after `from`. */
+  readonly period: { readonly from: string; readonly to: string };
+  readonly services?: readonly RegimeServiceSpec[];
+  /** Links out of use in the period. */
+  readonly closedLinks?: readonly { readonly link: string; readonly source?: ProvenanceSpec; readonly notes?: string }[];
+  /** The services' capacity held until `until` (an ISO date within the period), the document's after it. */
+  readonly overload?: { readonly until: string; readonly source?: ProvenanceSpec; readonly notes?: string };
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
 /** A network document. */
 export interface NetworkSpec {
   /** Optional pointer to the JSON Schema, for editors; ignored by the library. */
@@ -366,4 +408,6 @@ export interface NetworkSpec {
   readonly links: readonly LinkSpec[];
   /** The traffic it carries (the queue model's flows, the congestion model's load); optional. */
   readonly traffic?: TrafficSpec;
+  /** Periods of the corridor's past (or planned) traffic against the capacity of their time; optional, needs `traffic`. */
+  readonly regimes?: readonly RegimeSpec[];
 }

@@ -362,7 +362,59 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       checkProvenance(f, at);
     });
   }
+
+  // Regimes: need traffic; links of the document (services on links with one); dates in order.
+  const serviceLinks = new Set(arr(own(doc, 'links')).filter((l) => isObj(l) && isObj(own(l, 'service'))).map((l) => str(own(l as Record<string, unknown>, 'id'))));
+  const regimeIds = new Set<string>();
+  arr(own(doc, 'regimes')).forEach((r, i) => {
+    if (!isObj(r)) return;
+    const at: Path = ['regimes', i];
+    checkProvenance(r, at);
+    if (!isObj(traffic)) add('missing_field', ['traffic'], 'a traffic section: a regime\'s volume is a factor on its reference volume');
+    const rid = str(own(r, 'id'));
+    if (rid !== undefined) {
+      if (regimeIds.has(rid)) add('duplicate_id', [...at, 'id'], 'a regime id not used before');
+      regimeIds.add(rid);
+    }
+    const period = own(r, 'period');
+    const from = isObj(period) ? dayOf(own(period, 'from')) : null;
+    const to = isObj(period) ? dayOf(own(period, 'to')) : null;
+    if (isObj(period) && typeof own(period, 'from') === 'string' && from === null) add('invalid_value', [...at, 'period', 'from'], 'a calendar date YYYY-MM-DD');
+    if (isObj(period) && typeof own(period, 'to') === 'string' && to === null) add('invalid_value', [...at, 'period', 'to'], 'a calendar date YYYY-MM-DD');
+    if (from !== null && to !== null && !(to > from)) add('invalid_value', [...at, 'period', 'to'], 'a date after period.from');
+    const overload = own(r, 'overload');
+    if (isObj(overload)) {
+      checkProvenance(overload, [...at, 'overload']);
+      const until = dayOf(own(overload, 'until'));
+      if (until === null || (from !== null && !(until > from)) || (to !== null && !(until <= to))) add('invalid_value', [...at, 'overload', 'until'], 'a calendar date YYYY-MM-DD after period.from and not after period.to');
+    }
+    arr(own(r, 'services')).forEach((x, j) => {
+      if (!isObj(x)) return;
+      const link = str(own(x, 'link'));
+      if (link !== undefined && !serviceLinks.has(link)) add('invalid_id', [...at, 'services', j, 'link'], 'the id of a link with a service');
+      const capacity = own(x, 'capacity');
+      if (isObj(capacity) && Object.keys(capacity).length === 0) add('missing_field', [...at, 'services', j, 'capacity', 'teu'], 'at least one of teu, wagons, trucks');
+      checkProvenance(x, [...at, 'services', j]);
+    });
+    arr(own(r, 'closedLinks')).forEach((x, j) => {
+      if (!isObj(x)) return;
+      const link = str(own(x, 'link'));
+      if (link !== undefined && !linkIds.has(link)) add('invalid_id', [...at, 'closedLinks', j, 'link'], 'the id of a link');
+      checkProvenance(x, [...at, 'closedLinks', j]);
+    });
+  });
   return out;
+}
+
+/** Days since 1970-01-01 of an ISO date that exists on the calendar, else null. */
+function dayOf(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (m === null) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? t / 86_400_000 : null;
 }
 
 /** The figures of a distribution, in hours. */

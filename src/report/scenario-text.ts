@@ -30,12 +30,19 @@ export function congestionLines(r: SimulationResult, name: (id: string) => strin
   const c = r.congestion;
   if (c.mode === 'surveyed') return ['  Waits at capacity-limited places: the dataset\'s surveyed waits (congestion "surveyed").'];
   const teu = c.teuPerYear !== undefined ? ` (${Math.round(c.teuPerYear).toLocaleString('en-US')} TEU a year)` : '';
-  const lines = [`  Waits at capacity-limited places: from volume and capacity (congestion "model"), at ${+c.volume.toFixed(3)}× the ${c.year ?? 'reference'} volume${teu}.`];
+  const regime = c.regime === 'today' ? '' : `, regime ${c.regime}`;
+  const lines = [`  Waits at capacity-limited places: from volume and capacity (congestion "model"${regime}), at ${+c.volume.toFixed(3)}× the ${c.year ?? 'reference'} volume${teu}.`];
   const shown = c.places.filter((p) => !p.stable || (p.meanWaitHours ?? 0) >= 0.5);
   if (shown.length > 0) {
     lines.push(
       `    ${shown
-        .map((p) => (p.stable ? `${p.label}: utilisation ${p.utilisation.toFixed(2)}, mean wait ${fmtHours(p.meanWaitHours!)} h` : `${p.label}: UNSTABLE (utilisation ${p.utilisation.toFixed(2)} ≥ 1)`))
+        .map((p) =>
+          !p.stable
+            ? `${p.label}: UNSTABLE (utilisation ${p.utilisation.toFixed(2)} ≥ 1)`
+            : p.backlog !== undefined
+              ? `${p.label}: OVERLOADED until ${p.backlog.until} (utilisation ${p.backlog.utilisationInWindow.toFixed(2)}, then ${p.utilisation.toFixed(2)}), mean wait ${fmtHours(p.meanWaitHours!)} h of which ${fmtHours(p.backlog.meanHours)} h backlog`
+              : `${p.label}: utilisation ${p.utilisation.toFixed(2)}, mean wait ${fmtHours(p.meanWaitHours!)} h`,
+        )
         .join('; ')}.`,
     );
   }

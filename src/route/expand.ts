@@ -62,7 +62,7 @@ export function sourceKeyOf(model: PartModel): string | undefined {
 }
 
 /** What a part is. */
-export type PartKind = 'travel' | 'sailing' | 'departure-wait' | 'stage' | 'speed-restriction' | 'overweight-detour' | 'closure' | 'drivers-rest' | 'queue-wait' | 'rolled-wait';
+export type PartKind = 'travel' | 'sailing' | 'departure-wait' | 'stage' | 'speed-restriction' | 'overweight-detour' | 'closure' | 'drivers-rest' | 'queue-wait' | 'rolled-wait' | 'backlog-wait';
 
 /** One timed item of a trip: a link's travel, a wait for a ferry, a stage at a node, a bridge closure. */
 export interface Part {

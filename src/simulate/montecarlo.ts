@@ -17,6 +17,7 @@ import { routeFromArcs, type Route } from '../route/fastest.js';
 import { zeroCategories, type CategoryHours, type CountryHours } from '../route/breakdown.js';
 import { ElementTable } from './kernel.js';
 import { shortestArcPath } from '../route/search.js';
+import { resolveRegime } from './congestion/regime.js';
 import { congestedTrip, congestionSettings, resolveCongestion, type CongestionOptions, type CongestionSettings, type ResolvedCongestion } from './congestion/settings.js';
 
 /** Route policy of a simulation. */
@@ -137,13 +138,16 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
   const { seed, policy } = checkSimulateOptions(options);
   // With the congestion model on, the trip's graph carries the model's waits (surveyed: as it is).
   // A worker gets the model its main thread built (the same tables), rather than building it again.
-  const congestion = prebuilt?.congestion ?? resolveCongestion(network, options);
-  const { trip, placesOfArc, avoided } = congestedTrip(resolveTrip(network, options), congestion);
+  // A regime (the corridor of a period) is its own network: its services' capacity, its closed links.
+  const regime = options.regime === undefined ? null : resolveRegime(network, options.regime);
+  const net = regime?.network ?? network;
+  const congestion = prebuilt?.congestion ?? resolveCongestion(net, options, regime);
+  const { trip, placesOfArc, avoided } = congestedTrip(resolveTrip(net, options), congestion);
   const graph = trip.graph;
   const plannedArcs = shortestArcPath(graph, trip.sources, trip.targets);
   if (plannedArcs === null) return null;
   const route = routeFromArcs(trip, plannedArcs);
-  const base = { trip, graph, policy, seed, plannedArcs, route, congestion: congestionSettings(network, congestion, placesOfArc, avoided, plannedArcs), resolvedCongestion: congestion };
+  const base = { trip, graph, policy, seed, plannedArcs, route, congestion: congestionSettings(net, congestion, placesOfArc, avoided, plannedArcs), resolvedCongestion: congestion };
 
   if (policy === 'planned') {
     const table = new ElementTable(seed);

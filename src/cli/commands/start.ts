@@ -18,6 +18,7 @@ export const startCommand = defineCommand({
     json: { type: 'boolean', help: 'Print the summary as JSON (the report is still written).' },
     volume: SCENARIO_FLAGS.volume,
     congestion: SCENARIO_FLAGS.congestion,
+    regime: SCENARIO_FLAGS.regime,
   },
   examples: ['start', 'start --runs 20000 --seed 7 --out japan.html', 'start --volume 1.2'],
   run({ values, io }) {

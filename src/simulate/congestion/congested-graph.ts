@@ -17,6 +17,19 @@ function waitPart(p: Omit<Part, 'expectedHours'>): Part {
   return { ...p, expectedHours: expectedHoursOf(p.model) };
 }
 
+/** The backlog a regime's overload window left at `place`: a part of its own, always drawn. */
+function backlogPart(place: PlaceWait, country: string, at: { nodeId?: string; stageId?: string; linkId?: string }): Part {
+  return waitPart({
+    kind: 'backlog-wait',
+    key: elementKey('backlog', place.id),
+    label: `${place.label}: backlog of the overload until ${place.backlog!.until}`,
+    country,
+    category: 'waiting',
+    model: { type: 'table', table: place.backlog!.table, probability: 1 },
+    ...at,
+  });
+}
+
 /** Whose draw decides that a stage's part happens: its own draw 0, or the band of the stage it replaces. */
 function occurrenceOf(p: Part): Occurrence {
   return p.model.type === 'random' && p.model.occurrence !== undefined ? p.model.occurrence : { key: p.key, from: 0 };
@@ -36,6 +49,7 @@ function stopParts(arc: Arc, model: CongestionModel, met: Set<PlaceWait>): Part[
     const place = model.byId.get(`stage|${node.id}|${stage.id}`);
     if (place !== undefined) {
       met.add(place);
+      if (place.backlog !== undefined) out.push(backlogPart(place, p.country, { nodeId: node.id, stageId: stage.id }));
       if (place.table !== null) {
         out.push(
           waitPart({
@@ -68,6 +82,7 @@ function linkParts(arc: Arc, model: CongestionModel, met: Set<PlaceWait>): Part[
       out.push(p);
       continue;
     }
+    if (place.backlog !== undefined) out.push(backlogPart(place, p.country, { linkId: link.id }));
     if (place.kind === 'fleet') {
       out.push(waitPart({ ...p, key: elementKey('link', link.id, 'fleet-wait'), model: { type: 'table', table: place.table, probability: 1 } }));
       continue;

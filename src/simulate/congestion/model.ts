@@ -57,6 +57,23 @@ export interface PlaceWait {
    * rolled sailings (added to its departure wait); a fleet's whole wait (in place of the headway's).
    */
   readonly table: WaitTable | null;
+  /**
+   * Under a regime with an overload window, at a place the window overloads: the backlog built in
+   * the window, drawn as a part of its own (`meanWaitHours` includes its mean).
+   */
+  readonly backlog?: Backlog;
+}
+
+/** What a regime's overload window adds at a place: the backlog and what it was built from. */
+export interface Backlog {
+  /** Utilisation in the window (≥ 1); the place's `utilisation` is the one after it. */
+  readonly utilisationInWindow: number;
+  /** The window's last day (ISO date, exclusive). */
+  readonly until: string;
+  /** Mean backlog wait over the period (hours). */
+  readonly meanHours: number;
+  /** The backlog wait the Monte Carlo draws. */
+  readonly table: WaitTable;
 }
 
 /** The congestion model of a network at a volume. */

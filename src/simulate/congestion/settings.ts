@@ -10,6 +10,8 @@ import type { ResolvedTrip } from '../../route/trip.js';
 import { shortestArcPath } from '../../route/search.js';
 import { congestionModel, type CongestionModel, type PlaceWait } from './model.js';
 import { volumeFactorOf, type VolumeSpec } from './volume.js';
+import { overloadedModel } from './overload.js';
+import { TODAY_REGIME, type ResolvedRegime } from './regime.js';
 
 /** The values of `congestion`, the default first. */
 export const CONGESTION_MODES = Object.freeze(['model', 'surveyed'] as const);
@@ -24,8 +26,14 @@ export type CongestionMode = (typeof CONGESTION_MODES)[number];
 export interface CongestionOptions {
   /** Default `model` when the network declares traffic, `surveyed` otherwise. */
   readonly congestion?: CongestionMode;
-  /** The volume the model loads the network with (default 1: its reference volume). Model only. */
+  /** The volume the model loads the network with (default the regime's: 1, its reference volume, for `today`). Model only. */
   readonly volume?: VolumeSpec;
+  /**
+   * The corridor of a period (`today`, the default, or a regime the network declares, e.g.
+   * `surge-2022-23`): its network (`regimeNetwork`), its volume and its overload window. Model only
+   * for a regime other than `today`.
+   */
+  readonly regime?: string;
 }
 
 /** A capacity-limited place on the planned route, as the congestion model sees it. */
@@ -36,13 +44,17 @@ export interface RoutePlace {
   readonly utilisation: number;
   /** False when utilisation ≥ 1: no stationary wait; the runs leave its wait out. */
   readonly stable: boolean;
-  /** Mean wait there (hours); null when unstable. */
+  /** Mean wait there (hours), a regime's backlog included; null when unstable. */
   readonly meanWaitHours: number | null;
+  /** Under a regime's overload window: utilisation in the window, its end, and the mean backlog wait (hours). */
+  readonly backlog?: { readonly utilisationInWindow: number; readonly until: string; readonly meanHours: number };
 }
 
 /** What a simulation ran with. */
 export interface CongestionSettings {
   readonly mode: CongestionMode;
+  /** The regime (`today` unless one was asked for). */
+  readonly regime: string;
   /** Factor on the network's reference volume (1 in `surveyed` mode, where volume plays no part). */
   readonly volume: number;
   /** The reference year and the containers a year the volume stands for, when the network declares traffic. */
@@ -59,21 +71,31 @@ export interface CongestionSettings {
 /** Checked congestion options and the model they call for. */
 export interface ResolvedCongestion {
   readonly mode: CongestionMode;
+  readonly regime: string;
   readonly volume: number;
   readonly model: CongestionModel | null;
 }
 
-/** Check `congestion` and `volume` against `network` and build the model when it is on. */
-export function resolveCongestion(network: Network, options: CongestionOptions): ResolvedCongestion {
+/**
+ * Check `congestion`, `volume` and `regime` against `network` and build the model when it is on.
+ * `network` is the regime's (`resolveRegime(…).network`) when `regime` is given.
+ */
+export function resolveCongestion(network: Network, options: CongestionOptions, regime: ResolvedRegime | null = null): ResolvedCongestion {
   const flows = networkFlows(network);
   const mode = options.congestion ?? (flows === null ? 'surveyed' : 'model');
   if (!CONGESTION_MODES.includes(mode)) throw new InvalidArgumentError('congestion', mode, `one of ${CONGESTION_MODES.join(', ')}`);
   if (mode === 'model' && flows === null) {
     throw new InvalidArgumentError('congestion', mode, `"surveyed": network ${network.id} declares no traffic (a "traffic" section with its flows) to load the model with`);
   }
-  const volume = options.volume === undefined ? 1 : volumeFactorOf(network, options.volume);
-  if (mode === 'surveyed') return { mode, volume, model: null };
-  return { mode, volume, model: congestionModel(network, flows!, volume) };
+  const volume = options.volume === undefined ? (regime?.volume ?? 1) : volumeFactorOf(network, options.volume);
+  const id = regime?.id ?? TODAY_REGIME;
+  if (mode === 'surveyed') {
+    if (regime !== null && regime.spec !== null) throw new InvalidArgumentError('regime', id, `"${TODAY_REGIME}" with congestion "surveyed" (a regime's waits come from the congestion model)`);
+    return { mode, regime: id, volume, model: null };
+  }
+  const model = congestionModel(network, flows!, volume);
+  if (regime === null || regime.after === null || regime.window === null) return { mode, regime: id, volume, model };
+  return { mode, regime: id, volume, model: overloadedModel(model, congestionModel(regime.after, networkFlows(regime.after)!, volume), regime.window) };
 }
 
 /**
@@ -99,7 +121,7 @@ export function graphFor(graph: ExpandedGraph, c: ResolvedCongestion): ExpandedG
 /** The settings to report, with the places the planned route `arcs` meets (`placesOfArc` from `congestedTrip`). */
 export function congestionSettings(network: Network, c: ResolvedCongestion, placesOfArc: readonly (readonly PlaceWait[])[] | null, avoided: readonly string[], arcs: readonly number[]): CongestionSettings {
   const traffic = network.spec.traffic;
-  const base = { mode: c.mode, volume: c.volume, ...(traffic !== undefined ? { year: traffic.year, teuPerYear: traffic.teuPerYear * c.volume } : {}), avoided };
+  const base = { mode: c.mode, regime: c.regime, volume: c.volume, ...(traffic !== undefined ? { year: traffic.year, teuPerYear: traffic.teuPerYear * c.volume } : {}), avoided };
   if (placesOfArc === null) return { ...base, places: [], unstable: [] };
   const seen = new Set<string>();
   const places: RoutePlace[] = [];
@@ -107,7 +129,8 @@ export function congestionSettings(network: Network, c: ResolvedCongestion, plac
     for (const p of placesOfArc[a]!) {
       if (seen.has(p.id)) continue;
       seen.add(p.id);
-      places.push({ id: p.id, label: p.label, kind: p.kind, utilisation: p.utilisation, stable: p.stable, meanWaitHours: p.meanWaitHours });
+      const backlog = p.backlog === undefined ? {} : { backlog: { utilisationInWindow: p.backlog.utilisationInWindow, until: p.backlog.until, meanHours: p.backlog.meanHours } };
+      places.push({ id: p.id, label: p.label, kind: p.kind, utilisation: p.utilisation, stable: p.stable, meanWaitHours: p.meanWaitHours, ...backlog });
     }
   }
   return { ...base, places, unstable: places.filter((p) => !p.stable).map((p) => p.id) };

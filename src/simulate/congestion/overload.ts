@@ -1,0 +1,47 @@
+// A place overloaded over a window (a regime's `overload`): its traffic offers more than its
+// capacity of the time (utilisation ρ ≥ 1) from the window's start s until e, and the capacity that
+// follows is enough (ρ' < 1). First come first served with a fluid backlog: an arrival at t in
+// [s, e) waits the work ahead of it, (ρ − 1)(t − s) hours at the window's capacity; after e the
+// backlog (ρ − 1)(e − s) hours of the old capacity, (ρ − 1)(e − s)·ρ'/ρ of the new, clears at rate
+// 1 − ρ'. Until calendar time reaches the kernels, the arrival instant is uniform over the regime's
+// period: the wait is a random variable whose quantile table the Monte Carlo draws from, and whose
+// every value falls when either capacity grows (a measure never lengthens a paired run).
+import type { WaitTable } from '../../route/expand.js';
+import type { CongestionModel, PlaceWait } from './model.js';
+import { sampleWaitTable } from './table.js';
+
+/** Instants of the period the table is built from. */
+const POINTS = 8192;
+
+/**
+ * The backlog wait (hours) of an arrival `t` hours after the window's start: utilisation `rho`
+ * (≥ 1) for `windowHours`, then `rhoAfter` (< 1).
+ */
+export function backlogHours(t: number, rho: number, rhoAfter: number, windowHours: number): number {
+  if (t < windowHours) return (rho - 1) * t;
+  return Math.max(0, (rho - 1) * windowHours * (rhoAfter / rho) - (1 - rhoAfter) * (t - windowHours));
+}
+
+/** The backlog wait of an arrival uniform over `periodHours` from the window's start, as a quantile table. */
+export function backlogTable(rho: number, rhoAfter: number, windowHours: number, periodHours: number): WaitTable {
+  const waits = new Float64Array(POINTS);
+  for (let i = 0; i < POINTS; i++) waits[i] = backlogHours(((i + 0.5) / POINTS) * periodHours, rho, rhoAfter, windowHours);
+  return sampleWaitTable(waits.sort());
+}
+
+/**
+ * The model of a regime with an overload window: `during`'s places, except those it finds
+ * unstable and `after` finds stable, which take `after`'s wait plus the window's backlog
+ * (`backlog`, their `meanWaitHours` the sum of both).
+ */
+export function overloadedModel(during: CongestionModel, after: CongestionModel, window: { readonly overloadHours: number; readonly periodHours: number; readonly until: string }): CongestionModel {
+  const placed = during.places.map((p): PlaceWait => {
+    const a = after.byId.get(p.id);
+    if (p.stable || a === undefined || !a.stable || a.meanWaitHours === null) return p;
+    const table = backlogTable(p.utilisation, a.utilisation, window.overloadHours, window.periodHours);
+    return { ...a, label: p.label, meanWaitHours: a.meanWaitHours + table.meanHours, backlog: { utilisationInWindow: p.utilisation, until: window.until, meanHours: table.meanHours, table } };
+  });
+  const unstable = new Set(placed.filter((p) => !p.stable).map((p) => p.id));
+  const places = placed.map((p) => (p.behindUnstable.every((id) => unstable.has(id)) ? p : { ...p, behindUnstable: p.behindUnstable.filter((id) => unstable.has(id)) }));
+  return { volume: during.volume, places, byId: new Map(places.map((p) => [p.id, p])) };
+}

@@ -1,0 +1,112 @@
+// Regimes: the corridor over a period of its past (or a planned one), as the network document
+// declares it (`regimes`): the traffic offered then against the capacity of that time. A regime is
+// applied to a network as a document edit (services' fleets, capacities and headways; links out of
+// use), so the same congestion model computes its waits; with `overload`, the period's capacity
+// held only until a date and the document's came after, and a place the period's traffic
+// overloads builds a fluid backlog over that window that clears afterwards (`overload.ts`).
+import { InvalidArgumentError } from '../../errors.js';
+import { requireNetwork, parseNetwork, type Network } from '../../network/network.js';
+import type { LinkSpec, NetworkSpec, RegimeSpec } from '../../network/types.js';
+import { editLink } from '../../measures/adjust-link.js';
+import { scaleDistribution } from '../../measures/scale.js';
+
+/** The regime every network has: the document as it is, at its reference volume. */
+export const TODAY_REGIME = 'today';
+
+/** A regime applied: the network of its period, the one after its overload window, and when. */
+export interface ResolvedRegime {
+  readonly id: string;
+  /** The declared regime; null for `today` when the document does not declare it. */
+  readonly spec: RegimeSpec | null;
+  /** The network over the period (the regime's capacity, its links out of use). */
+  readonly network: Network;
+  /** With `overload`: the network after the window (the document's capacity, the links still out of use); else null. */
+  readonly after: Network | null;
+  /** Traffic offered, a factor on the reference volume. */
+  readonly volume: number;
+  /** With `overload`: the window and the period, hours from the period's start. */
+  readonly window: { readonly overloadHours: number; readonly periodHours: number; readonly from: string; readonly until: string; readonly to: string } | null;
+}
+
+function hoursOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 3_600_000;
+}
+
+/** The ids of the regimes `network` offers: `today` and the ones its document declares. */
+export function regimeIds(network: Network): string[] {
+  const ids = (network.spec.regimes ?? []).map((r) => r.id);
+  return ids.includes(TODAY_REGIME) ? ids : [TODAY_REGIME, ...ids];
+}
+
+/** `services` and `closedLinks` of `regime` applied to `spec` (`withServices` false: closures only). */
+function edited(spec: NetworkSpec, regime: RegimeSpec, withServices: boolean): NetworkSpec {
+  const changes = new Map((withServices ? (regime.services ?? []) : []).map((s) => [s.link, s]));
+  const links = spec.links.map((link): LinkSpec => {
+    const c = changes.get(link.id);
+    if (c === undefined || link.service === undefined) return link;
+    let service = link.service;
+    if (c.vessels !== undefined) service = { ...service, vessels: c.vessels };
+    if (c.capacity !== undefined) service = { ...service, capacity: c.capacity };
+    if (c.headwayFactor !== undefined) {
+      service =
+        service.headwayHours !== undefined
+          ? { ...service, headwayHours: scaleDistribution(service.headwayHours, c.headwayFactor) }
+          : { ...service, departuresPerWeek: service.departuresPerWeek! / c.headwayFactor };
+    }
+    return { ...link, service };
+  });
+  // One period's network: its own regimes (which name links it may have closed) are left out.
+  const { regimes: _regimes, ...rest } = spec;
+  let out: NetworkSpec = { ...rest, links };
+  for (const closed of regime.closedLinks ?? []) out = editLink(out, `regime:${regime.id}`, closed.link, 'both', () => null);
+  return out;
+}
+
+const cache = new WeakMap<Network, Map<string, ResolvedRegime>>();
+
+/**
+ * Regime `id` of `network` (`today`, or one its document declares) applied: the network of its
+ * period, the volume, the overload window. Cached per network. `InvalidArgumentError` naming
+ * `regime` for an id the network does not offer.
+ */
+export function resolveRegime(network: Network, id: unknown): ResolvedRegime {
+  requireNetwork(network);
+  const offered = regimeIds(network);
+  if (typeof id !== 'string' || !offered.includes(id)) throw new InvalidArgumentError('regime', id, `one of ${offered.join(', ')}`);
+  let byId = cache.get(network);
+  if (byId === undefined) cache.set(network, (byId = new Map()));
+  const hit = byId.get(id);
+  if (hit !== undefined) return hit;
+  const spec = (network.spec.regimes ?? []).find((r) => r.id === id) ?? null;
+  let resolved: ResolvedRegime;
+  const edits = spec !== null && (spec.services?.length ?? 0) + (spec.closedLinks?.length ?? 0) > 0;
+  if (spec === null || (!edits && spec.overload === undefined)) {
+    // The document as it is (a declared `today`, or a regime of traffic alone).
+    resolved = { id, spec, network, after: null, volume: spec?.volume ?? 1, window: null };
+  } else {
+    const during = parseNetwork(edited(network.spec, spec, true));
+    const from = hoursOf(spec.period.from);
+    const to = hoursOf(spec.period.to);
+    const overload = spec.overload;
+    resolved = {
+      id,
+      spec,
+      network: during,
+      after: overload === undefined ? null : parseNetwork(edited(network.spec, spec, false)),
+      volume: spec.volume,
+      window: overload === undefined ? null : { overloadHours: hoursOf(overload.until) - from, periodHours: to - from, from: spec.period.from, until: overload.until, to: spec.period.to },
+    };
+  }
+  byId.set(id, resolved);
+  return resolved;
+}
+
+/**
+ * The network of regime `id` over its period: the document with the services' fleets, capacities
+ * and headways of that time and its links out of use (`today`: `network` itself). Measures meant
+ * for that period apply to this network. `InvalidArgumentError` naming `network` or `regime`.
+ */
+export function regimeNetwork(network: Network, id: string): Network {
+  return resolveRegime(network, id).network;
+}

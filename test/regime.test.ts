@@ -1,0 +1,133 @@
+// Regimes (issue 13, item 6): the corridor of a period as volume against the capacity of that time.
+// The same model gives today's times and the long 2022–23 ones (validation targets T7 and T8), by a
+// mechanism whose parts each move the result: the Caspian feeder fleet of 2022, the traffic offered,
+// the window until the fleet doubled.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError, middleCorridor, parseNetwork, regimeNetwork, simulate, validateNetwork, type NetworkSpec } from '../src/index.js';
+import { congestionLines } from '../src/report/scenario-text.js';
+import { backlogHours, backlogTable } from '../src/simulate/congestion/overload.js';
+import { run as runCli } from '../src/cli/run.js';
+
+/** The CLI in process: exit code and what it printed. */
+function run(argv: string[]): { code: number; out: string } {
+  const out: string[] = [];
+  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => out.push(t), write: () => {}, readStdin: () => '', env: {} });
+  return { code, out: out.join('\n') };
+}
+
+const network = middleCorridor();
+const days = (h: number): number => h / 24;
+// T7: Maersk's 2022 service as PortNews describes it: Khorgos, Aktau, the Caspian feeder to Baku,
+// rail to Poti, the Black Sea feeder to Constanța (so not Dostyk, Kuryk, Batumi, Türkiye, or by sea).
+const viaPoti = { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR', 'TM', 'TR'], nodes: ['dostyk', 'kuryk', 'batumi', 'lianyungang'] } };
+const toPoti = { origin: 'xian', destination: 'poti', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR', 'TM'], nodes: ['kuryk'] } };
+const trip = { runs: 3000, seed: 5 } as const;
+
+describe('the fluid backlog of an overload window', () => {
+  it('grows at ρ − 1 in the window and clears at 1 − ρ\' after it', () => {
+    // 1.25 for 100 h: 25 h of work at the old capacity; after it the capacity doubles (ρ' = 0.625),
+    // so 12.5 h of the new, clearing at 0.375 an hour.
+    expect(backlogHours(0, 1.25, 0.625, 100)).toBe(0);
+    expect(backlogHours(40, 1.25, 0.625, 100)).toBeCloseTo(10, 12);
+    expect(backlogHours(100, 1.25, 0.625, 100)).toBeCloseTo(12.5, 12);
+    expect(backlogHours(120, 1.25, 0.625, 100)).toBeCloseTo(12.5 - 0.375 * 20, 12);
+    expect(backlogHours(200, 1.25, 0.625, 100)).toBe(0);
+    const t = backlogTable(1.25, 0.625, 100, 200);
+    // Mean over the period: (∫0^100 0.25 t dt + ½ · 12.5 · 33.3) / 200.
+    expect(t.meanHours).toBeCloseTo((0.125 * 100 ** 2 + 0.5 * 12.5 * (12.5 / 0.375)) / 200, 1);
+  });
+
+  it('more capacity, in the window or after it, never lengthens any arrival\'s wait', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        (rho, rhoAfter, more, window, t) => {
+          const base = backlogHours(t, rho, rhoAfter, window);
+          expect(backlogHours(t, Math.max(1, rho / more), rhoAfter, window)).toBeLessThanOrEqual(base + 1e-9);
+          expect(backlogHours(t, rho, rhoAfter / more, window)).toBeLessThanOrEqual(base + 1e-9);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('regimes of the shipped network', () => {
+  it('"today" is the document as it is: the same runs, bit for bit', () => {
+    for (const policy of ['planned', 'adaptive'] as const) {
+      const a = simulate(network, { ...toPoti, ...trip, policy })!;
+      const b = simulate(network, { ...toPoti, ...trip, policy, regime: 'today' })!;
+      expect(Buffer.from(b.samples.buffer).equals(Buffer.from(a.samples.buffer)), policy).toBe(true);
+      expect(b.congestion.regime).toBe('today');
+    }
+    expect(regimeNetwork(network, 'today')).toBe(network);
+  });
+
+  it('2022–23 surge: Xi\'an → Constanța via Poti at 30–50 days (T7, Maersk 2022: about 40), Xi\'an → Poti at 1.8× today\'s or more (T8, KTZ: 53 days before 2023)', () => {
+    const surge = simulate(network, { ...viaPoti, ...trip, regime: 'surge-2022-23' })!;
+    expect(surge.route.nodes).toEqual(expect.arrayContaining(['aktau', 'alat', 'poti', 'constanta']));
+    expect(days(surge.summary.p50Hours)).toBeGreaterThanOrEqual(30);
+    expect(days(surge.summary.p50Hours)).toBeLessThanOrEqual(50);
+    const feeder = surge.congestion.places.find((p) => p.id === 'service|aktau-alat-feeder')!;
+    // Three feeders of 2022 against the traffic offered: overloaded until September 2022.
+    expect(feeder.backlog!.utilisationInWindow).toBeGreaterThan(1);
+    expect(feeder.utilisation).toBeLessThan(1);
+    expect(feeder.backlog!.until).toBe('2022-09-01');
+
+    const today = simulate(network, { ...toPoti, ...trip })!;
+    const then = simulate(network, { ...toPoti, ...trip, regime: 'surge-2022-23' })!;
+    expect(days(today.summary.p50Hours)).toBeLessThan(17); // T2: Xi'an → Poti p50 12–17 d today
+    expect(then.summary.p50Hours).toBeGreaterThanOrEqual(1.8 * today.summary.p50Hours);
+  }, 60_000);
+
+  it('the surge is its mechanism: a fourth feeder in 2022 shortens it, less traffic shortens it, and without the window the feeder is unstable', () => {
+    const spec = structuredClone(network.spec) as unknown as { regimes: { id: string; volume: number; services: { link: string; vessels?: number }[]; overload?: unknown }[] };
+    const surge = spec.regimes.find((r) => r.id === 'surge-2022-23')!;
+    const variant = (edit: (r: typeof surge) => void): ReturnType<typeof parseNetwork> => {
+      const s = structuredClone(spec);
+      edit(s.regimes.find((r) => r.id === 'surge-2022-23')!);
+      return parseNetwork(s);
+    };
+    const p50 = (n: ReturnType<typeof parseNetwork>): number => simulate(n, { ...toPoti, ...trip, regime: 'surge-2022-23' })!.summary.p50Hours;
+    const base = p50(network);
+    expect(p50(variant((r) => (r.services.find((x) => x.link === 'aktau-alat-feeder')!.vessels = 4)))).toBeLessThan(base);
+    expect(p50(variant((r) => (r.volume = 0.65)))).toBeLessThan(base);
+    const noWindow = simulate(variant((r) => delete r.overload), { ...toPoti, ...trip, regime: 'surge-2022-23' })!;
+    expect([...noWindow.congestion.unstable, ...noWindow.congestion.avoided]).toContain('service|aktau-alat-feeder');
+    expect(surge.overload).toBeDefined();
+  }, 60_000);
+
+  it('checks its input: an unknown regime, a regime with surveyed waits, a regime naming a link without a service or a date that is not one', () => {
+    const field = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(InvalidArgumentError);
+        return (e as InvalidArgumentError).field;
+      }
+      return 'no error';
+    };
+    expect(field(() => simulate(network, { ...toPoti, ...trip, regime: 'surge-2008' }))).toBe('regime');
+    expect(field(() => simulate(network, { ...toPoti, ...trip, regime: 'surge-2022-23', congestion: 'surveyed' }))).toBe('regime');
+    expect(field(() => regimeNetwork(network, 'nope'))).toBe('regime');
+    const spec = structuredClone(network.spec) as unknown as NetworkSpec & { regimes: { services: { link: string }[]; period: { to: string } }[] };
+    spec.regimes[1]!.services[0]!.link = 'almaty-shu';
+    spec.regimes[1]!.period.to = '2022-02-30';
+    const codes = validateNetwork(spec).map((p) => `${p.code} ${p.path.join('.')}`);
+    expect(codes).toEqual(expect.arrayContaining(['invalid_id regimes.1.services.0.link', 'invalid_value regimes.1.period.to']));
+  });
+
+  it('on the command line: --regime on simulate, and the text names the regime and the overloaded place', () => {
+    const r = run(['simulate', '--from', 'xian', '--to', 'baku', '--avoid-countries', 'RU,BY,IR,TM', '--measures', 'none', '--runs', '500', '--regime', 'surge-2022-23']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/congestion "model", regime surge-2022-23\), at 0\.754× the 2025 volume/);
+    expect(run(['simulate', '--help']).out).toMatch(/--regime <id>/);
+    const lines = congestionLines(simulate(network, { ...toPoti, ...trip, regime: 'surge-2022-23' })!).join('\n');
+    expect(lines).toMatch(/Aktau–Alat container feeder: OVERLOADED until 2022-09-01 \(utilisation 1\.\d\d, then 0\.\d\d\), mean wait [\d.,]+ h of which [\d.,]+ h backlog/);
+  }, 60_000);
+});
