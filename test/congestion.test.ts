@@ -252,8 +252,8 @@ describe('an unstable place on the only route', () => {
 
   it('is reported as unstable, its wait left out of every run, the rest drawn as usual', () => {
     // Gauge change 1–3 h (mean 2 h) on one track: 84 wagons a week fill it (ρ = 1).
-    const stable = simulate(toyWithTraffic(40), { origin: 'a', destination: 'z', profile: 'wagon', runs: 2000, seed: 4 })!;
-    const unstable = simulate(toyWithTraffic(100), { origin: 'a', destination: 'z', profile: 'wagon', runs: 2000, seed: 4 })!;
+    const stable = simulate(toyWithTraffic(40), { origin: 'a', destination: 'z', profile: 'wagon', runs: 2000, seed: 4, congestion: 'model' })!;
+    const unstable = simulate(toyWithTraffic(100), { origin: 'a', destination: 'z', profile: 'wagon', runs: 2000, seed: 4, congestion: 'model' })!;
     expect(stable.congestion.unstable).toEqual([]);
     const place = unstable.congestion.places.find((p) => p.id === 'stage|b|gauge')!;
     expect(place.utilisation).toBeCloseTo((100 / 168) * 2, 9);

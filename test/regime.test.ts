@@ -79,7 +79,8 @@ describe('regimes of the shipped network', () => {
     expect(feeder.utilisation).toBeLessThan(1);
     expect(feeder.backlog!.until).toBe('2022-09-01');
 
-    const today = simulate(network, { ...toPoti, ...trip })!;
+    // Today with the same model (the default without a volume or regime is the surveyed waits).
+    const today = simulate(network, { ...toPoti, ...trip, congestion: 'model' })!;
     const then = simulate(network, { ...toPoti, ...trip, regime: 'surge-2022-23' })!;
     expect(days(today.summary.p50Hours)).toBeLessThan(17); // T2: Xi'an → Poti p50 12–17 d today
     expect(then.summary.p50Hours).toBeGreaterThanOrEqual(1.8 * today.summary.p50Hours);

@@ -417,7 +417,7 @@ const CORRIDOR_NODES = ((): number => {
 describe.runIf(CORRIDOR_NODES >= 45)('report on the shipped corridor', () => {
   it('renderReport lists every parameter of the Japan 2025 package for xian → constanta', () => {
     const pkg = japan2025();
-    const t = reportTrip(middleCorridor(), pkg.measures, { origin: 'xian', destination: 'constanta', profile: 'container-rail', runs: 300, seed: 1 });
+    const t = reportTrip(middleCorridor(), pkg.measures, { origin: 'xian', destination: 'constanta', profile: 'container-rail', runs: 300, seed: 1, volume: 1 });
     expect(t.comparison).not.toBeNull();
     const doc = renderReport({ network: middleCorridor(), measures: pkg.measures, package: pkg, trips: [t], measuresArg: 'japan2025' });
     for (const m of pkg.measures) for (const p of m.parameters) expect(doc).toContain(`<code>${p.name}</code>`);

@@ -85,7 +85,7 @@ export const SCENARIO_FLAGS = {
   congestion: {
     type: 'string',
     value: 'model|surveyed',
-    help: 'Waits at ferries, borders, gauge changes, berths and scanners: model (from volume and capacity; the default when the network declares traffic) or surveyed (the dataset\'s surveyed waits).',
+    help: 'Waits at ferries, borders, gauge changes, berths and scanners: model (from volume and capacity; the default with --volume or --regime) or surveyed (the dataset\'s surveyed waits; the default otherwise).',
   },
   ...NETWORK_FLAGS,
 } as const satisfies FlagTable;

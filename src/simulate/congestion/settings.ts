@@ -24,7 +24,7 @@ export type CongestionMode = (typeof CONGESTION_MODES)[number];
 
 /** The congestion options of a simulation. */
 export interface CongestionOptions {
-  /** Default `model` when the network declares traffic, `surveyed` otherwise. */
+  /** Default `model` when a `volume` or a `regime` other than `today` is given (and the network declares traffic), `surveyed` otherwise. */
   readonly congestion?: CongestionMode;
   /** The volume the model loads the network with (default the regime's: 1, its reference volume, for `today`). Model only. */
   readonly volume?: VolumeSpec;
@@ -82,7 +82,11 @@ export interface ResolvedCongestion {
  */
 export function resolveCongestion(network: Network, options: CongestionOptions, regime: ResolvedRegime | null = null): ResolvedCongestion {
   const flows = networkFlows(network);
-  const mode = options.congestion ?? (flows === null ? 'surveyed' : 'model');
+  // The model is asked for by a volume or a regime; otherwise the dataset's surveyed waits, which
+  // the shipped data is calibrated with (the model replaces surveyed capacity queues only where it
+  // has the capacity that makes them, not yet everywhere).
+  const asked = options.volume !== undefined || (regime !== null && regime.id !== TODAY_REGIME);
+  const mode = options.congestion ?? (flows !== null && asked ? 'model' : 'surveyed');
   if (!CONGESTION_MODES.includes(mode)) throw new InvalidArgumentError('congestion', mode, `one of ${CONGESTION_MODES.join(', ')}`);
   if (mode === 'model' && flows === null) {
     throw new InvalidArgumentError('congestion', mode, `"surveyed": network ${network.id} declares no traffic (a "traffic" section with its flows) to load the model with`);
@@ -90,7 +94,7 @@ export function resolveCongestion(network: Network, options: CongestionOptions, 
   const volume = options.volume === undefined ? (regime?.volume ?? 1) : volumeFactorOf(network, options.volume);
   const id = regime?.id ?? TODAY_REGIME;
   if (mode === 'surveyed') {
-    if (regime !== null && regime.spec !== null) throw new InvalidArgumentError('regime', id, `"${TODAY_REGIME}" with congestion "surveyed" (a regime's waits come from the congestion model)`);
+    if (regime !== null && regime.id !== TODAY_REGIME) throw new InvalidArgumentError('regime', id, `"${TODAY_REGIME}" with congestion "surveyed" (a regime's waits come from the congestion model)`);
     return { mode, regime: id, volume, model: null };
   }
   const model = congestionModel(network, flows!, volume);
