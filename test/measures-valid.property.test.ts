@@ -17,6 +17,7 @@ import {
   closeLink,
   improvePortCustoms,
   installScanners,
+  patchFigures,
   japan2025,
   replaceBridges,
   streamlineCustoms,
@@ -349,6 +350,33 @@ function measureArb(net: Network): fc.Arbitrary<() => Measure> {
         }) as LinkSpec,
       }),
     );
+  // A patch: figures of stages, links and services set or scaled, some beyond what validates (a
+  // probability above 1, a distribution where a number is), which the patch must refuse.
+  const places = [
+    ...s.stages.flatMap((x) => [
+      { node: x.node, stage: x.stage, field: 'durationHours' },
+      { node: x.node, stage: x.stage, field: 'probability' },
+    ]),
+    ...net.spec.links.flatMap((l) => [
+      { link: l.id, field: 'distanceKm' },
+      { link: l.id, field: 'speedKmh' },
+      ...(l.service !== undefined ? [{ link: l.id, service: true as const, field: 'cancellationProbability' }, { link: l.id, service: true as const, field: 'sailingHours' }] : []),
+    ]),
+  ];
+  const patch = fc
+    .array(
+      fc.record({
+        at: pick(places),
+        how: fc.oneof(
+          between(0, 3).map((factor) => ({ factor })),
+          between(0, 1.5).map((set) => ({ set })),
+          figures(true).dist.map((set) => ({ set })),
+        ),
+        source: fc.constantFrom(undefined, { estimate: 'patched' }, { ref: s.sources[0] ?? 'R1' }, { ref: 'no-such-source' }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((cs) => () => patchFigures({ changes: cs.map((c) => strip({ ...(c.at ?? { node: 'none', field: 'lat' }), ...c.how, source: c.source })) as never }));
   // The generic factories weigh more: they carry most of the checks that keep a result valid.
   return fc.oneof(
     { weight: 1, arbitrary: customs },
@@ -359,6 +387,7 @@ function measureArb(net: Network): fc.Arbitrary<() => Measure> {
     { weight: 4, arbitrary: link },
     { weight: 2, arbitrary: close },
     { weight: 2, arbitrary: add },
+    { weight: 2, arbitrary: patch },
   );
 }
 

@@ -1,6 +1,7 @@
 // Rebuilding a measure from its JSON recipe `{ kind, options }` (scenario files, `measure.definition`).
 import { InvalidMeasureError } from '../errors.js';
 import { addLink } from './add-link.js';
+import { patchFigures } from './patch-figures.js';
 import { adjustLink } from './adjust-link.js';
 import { adjustStage } from './adjust-stage.js';
 import { closeLink } from './close-link.js';
@@ -20,6 +21,7 @@ export const MEASURE_KINDS: readonly MeasureKind[] = Object.freeze([
   'adjust-link',
   'close-link',
   'add-link',
+  'patch-figures',
 ]);
 
 /**
@@ -48,6 +50,8 @@ export function createMeasure(definition: MeasureDefinition): Measure {
       return closeLink(options);
     case 'add-link':
       return addLink(options);
+    case 'patch-figures':
+      return patchFigures(options);
     default:
       throw new InvalidMeasureError('createMeasure', 'kind', d.kind, `one of ${MEASURE_KINDS.join(', ')}`);
   }

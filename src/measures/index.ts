@@ -15,6 +15,9 @@ export type {
   AdjustLinkOptions,
   CloseLinkOptions,
   AddLinkOptions,
+  PatchFiguresOptions,
+  FigureChange,
+  FigureAddress,
 } from './types.js';
 export { applyMeasures } from './apply.js';
 export { createMeasure, MEASURE_KINDS } from './create.js';
@@ -26,6 +29,7 @@ export { adjustStage } from './adjust-stage.js';
 export { adjustLink } from './adjust-link.js';
 export { closeLink } from './close-link.js';
 export { addLink } from './add-link.js';
+export { patchFigures } from './patch-figures.js';
 export { scaleDistribution } from './scale.js';
 export {
   japan2025,

@@ -1,6 +1,6 @@
 // The shape of a measure: a typed, documented, parameterised change to a network document, with
 // its scope, its sources and the assumptions behind every default (DESIGN §5).
-import type { Distribution, LinkSpec, NetworkSpec, NodeKind, StageKind } from '../network/types.js';
+import type { Distribution, LinkSpec, NetworkSpec, NodeKind, Provenance, SourceSpec, StageKind } from '../network/types.js';
 
 /** Which factory made a measure; `createMeasure` rebuilds a measure from `{ kind, options }`. */
 export type MeasureKind =
@@ -11,7 +11,8 @@ export type MeasureKind =
   | 'adjust-stage'
   | 'adjust-link'
   | 'close-link'
-  | 'add-link';
+  | 'add-link'
+  | 'patch-figures';
 
 /** One numeric parameter of a measure, with the value in use and why its default and range were chosen. */
 export interface MeasureParameter {
@@ -238,6 +239,42 @@ export interface AddLinkOptions extends BaseMeasureOptions {
   readonly link: LinkSpec;
 }
 
+/**
+ * Where a figure lives: a node (`node`), a stage (`node` and `stage`), a link (`link`, a document id),
+ * its service (`link` and `service: true`) or one of its structures (`link` and `structure`).
+ */
+export interface FigureAddress {
+  readonly node?: string;
+  readonly stage?: string;
+  readonly link?: string;
+  readonly service?: true;
+  readonly structure?: string;
+}
+
+/** One change of `patchFigures`: a figure at an address, set or scaled, with where the new figure comes from. */
+export interface FigureChange extends FigureAddress {
+  /** The figure: a field of the object, dotted for a nested one (`durationHours`, `capacity.teu`), as a range's `field`. */
+  readonly field: string;
+  /** The new figure: a number for a number, a distribution for a distribution. Not with `factor`. */
+  readonly set?: number | Distribution;
+  /** Multiply the figure (a distribution is scaled whole: every parameter). Not with `set`. */
+  readonly factor?: number;
+  /**
+   * Where the new figure comes from, appended to the object's `source`. With `set`, the object's old
+   * ranges of this field are dropped (they described the old figure); the new provenance may carry
+   * its own `range`. A `ref` must name an entry of the network's sources or of `addSources`.
+   */
+  readonly source?: Provenance;
+}
+
+/** Options of `patchFigures`. */
+export interface PatchFiguresOptions extends BaseMeasureOptions {
+  /** The changes, applied in order (at least one). */
+  readonly changes: readonly FigureChange[];
+  /** Entries added to the network's `sources` table (a survey, a calibration run); their ids must be new. */
+  readonly addSources?: readonly SourceSpec[];
+}
+
 /** A JSON recipe of a measure: its factory and options. */
 export type MeasureDefinition =
   | { readonly kind: 'streamline-customs'; readonly options: StreamlineCustomsOptions }
@@ -247,4 +284,5 @@ export type MeasureDefinition =
   | { readonly kind: 'adjust-stage'; readonly options: AdjustStageOptions }
   | { readonly kind: 'adjust-link'; readonly options: AdjustLinkOptions }
   | { readonly kind: 'close-link'; readonly options: CloseLinkOptions }
-  | { readonly kind: 'add-link'; readonly options: AddLinkOptions };
+  | { readonly kind: 'add-link'; readonly options: AddLinkOptions }
+  | { readonly kind: 'patch-figures'; readonly options: PatchFiguresOptions };

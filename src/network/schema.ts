@@ -93,13 +93,15 @@ const figureRange = z
 const figureRanges = z.union([figureRange, z.array(figureRange).min(1)]).optional();
 
 const PROVENANCE_TEXT = 'a provenance: { "ref": <source id> } or { "estimate": <reasoning> }, or an array of them';
-const provenance = z.union(
+/** One provenance entry: `{ ref, note?, range? }` or `{ estimate, range? }` (measures that add figures check theirs with it). */
+export const provenanceSchema = z.union(
   [
     z.strictObject({ ref: reference.describe('Key into the document sources table.'), note: z.string().optional(), range: figureRanges }),
     z.strictObject({ estimate: z.string().min(1).describe('The reasoning behind the estimate.'), range: figureRanges }),
   ],
   raises('invalid_value', PROVENANCE_TEXT),
 );
+const provenance = provenanceSchema;
 /** A figure's provenance (one or several), as every sourced document writes it. */
 export const provenanceSpec = z.union([provenance, z.array(provenance).min(1)], raises('invalid_value', PROVENANCE_TEXT)).optional();
 
