@@ -82,6 +82,8 @@ export { congestionModel, type CongestionModel, type PlaceWait, type WaitMethod 
 export { CONGESTION_MODES, type CongestionMode, type CongestionOptions, type CongestionSettings, type RoutePlace } from './simulate/congestion/settings.js';
 export { volumeFactorOf, type VolumeSpec } from './simulate/congestion/volume.js';
 export { regimeNetwork, TODAY_REGIME } from './simulate/congestion/regime.js';
+export { uncertainInputs, type UncertainInput } from './simulate/uncertain-inputs.js';
+export type { Uncertainty, UncertaintySettings, EffectDistribution, InputSensitivity } from './simulate/uncertainty.js';
 
 export {
   applyMeasures,

@@ -4,7 +4,9 @@ import { InvalidNetworkError } from '../errors.js';
 import { middleCorridor } from '../network/load.js';
 import { parseNetwork, type Network } from '../network/network.js';
 import type { Avoid } from '../route/expand.js';
+import type { CompareOptions } from '../simulate/compare.js';
 import type { RoutePolicy } from '../simulate/montecarlo.js';
+import type { UncertaintySettings } from '../simulate/uncertainty.js';
 import type { FlagTable } from './command.js';
 import { InvalidNetworkInputError, UsageError } from './errors.js';
 import { quote } from './escape.js';
@@ -55,6 +57,9 @@ export function networkFrom(path: string | undefined, input: InputReader): Netwo
   }
 }
 
+/** Runs per parameter draw when --draw-runs is not given: --runs, at most this. */
+export const DRAW_RUNS = 5000;
+
 /** The flags of a before/after scenario, shared by `simulate` and `report` (which adds defaults). */
 export const SCENARIO_FLAGS = {
   from: { type: 'string', value: '<node>', help: 'Origin: a node id, name or alias.' },
@@ -87,8 +92,16 @@ export const SCENARIO_FLAGS = {
     value: 'model|surveyed',
     help: 'Waits at ferries, borders, gauge changes, berths and scanners: model (from volume and capacity; the default with --volume or --regime) or surveyed (the dataset\'s surveyed waits; the default otherwise).',
   },
+  draws: {
+    type: 'string',
+    value: 'N',
+    default: '64',
+    help: 'Parameter draws of the two-level simulation: the measures\' parameters and the network\'s ranged figures drawn from their plausible ranges (Latin hypercube), the effect given as a distribution over them; 0 skips it.',
+  },
+  'draw-runs': { type: 'string', value: 'N', help: `Monte Carlo runs per parameter draw (default: --runs, at most ${DRAW_RUNS}).` },
   ...NETWORK_FLAGS,
 } as const satisfies FlagTable;
+
 
 /** A scenario's simulation options, checked. */
 export interface ScenarioFlags {
@@ -103,6 +116,10 @@ export interface ScenarioFlags {
   readonly volume?: VolumeSpec;
   readonly congestion?: CongestionMode;
   readonly regime?: string;
+  /** Parameter draws of the two-level simulation (0: not run). */
+  readonly draws: number;
+  /** Runs per parameter draw, when given. */
+  readonly drawRuns?: number;
 }
 
 /** The string values of the scenario flags, as parsed. */
@@ -118,6 +135,8 @@ export interface ScenarioValues {
   readonly volume?: string | undefined;
   readonly congestion?: string | undefined;
   readonly regime?: string | undefined;
+  readonly draws: string;
+  readonly 'draw-runs': string | undefined;
 }
 
 /**
@@ -133,6 +152,7 @@ export function scenarioFrom(values: ScenarioValues, defaults?: { readonly from:
     withinDays = Number(w);
     if (!/^\d+(\.\d+)?$/.test(w) || !Number.isFinite(withinDays)) throw new UsageError(`--within-days: expected a number of days >= 0, received ${quote(w)}`);
   }
+  const draws = values.draws === '0' ? 0 : integerFlag(values.draws, '--draws', 4, 100_000);
   const useDefaults = defaults !== undefined && values.from === undefined && values.to === undefined;
   if (!useDefaults) {
     if (values.from === undefined || values.from === '') throw new UsageError('missing --from <node>');
@@ -145,6 +165,8 @@ export function scenarioFrom(values: ScenarioValues, defaults?: { readonly from:
     runs: integerFlag(values.runs, '--runs', 1, 10_000_000),
     seed: integerFlag(values.seed, '--seed', 0, Number.MAX_SAFE_INTEGER),
     policy,
+    draws,
+    ...(values['draw-runs'] !== undefined ? { drawRuns: integerFlag(values['draw-runs'], '--draw-runs', 2, 10_000_000) } : {}),
     ...(withinDays !== undefined ? { withinDays } : {}),
     ...avoidFrom(values['avoid-countries'] ?? (useDefaults ? defaults.avoidCountries : undefined)),
     ...congestionFrom(values),
@@ -162,4 +184,16 @@ export function congestionFrom(values: { readonly volume?: string | undefined; r
     ...(congestion !== undefined ? { congestion: congestion as CongestionMode } : {}),
     ...(values.regime !== undefined ? { regime: values.regime } : {}),
   };
+}
+
+/** The two-level settings of the scenario flags (`--draws`, `--draw-runs`), or undefined with `--draws 0`. */
+export function uncertaintyFrom(flags: ScenarioFlags): UncertaintySettings | undefined {
+  if (flags.draws === 0) return undefined;
+  return { draws: flags.draws, runs: flags.drawRuns ?? Math.min(flags.runs, DRAW_RUNS) };
+}
+
+/** The simulation options of the scenario flags (without the two-level settings). */
+export function compareOptionsFrom(flags: ScenarioFlags): CompareOptions {
+  const { draws: _draws, drawRuns: _drawRuns, ...options } = flags;
+  return options;
 }

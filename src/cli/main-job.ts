@@ -10,10 +10,11 @@ import { middleCorridor } from '../network/load.js';
 import { renderReport } from '../report/html/render.js';
 import type { ReportTrip } from '../report/model.js';
 import { appraisalText, corridorChoiceText, perTeuText, tripEconomicsJson } from '../report/economics-text.js';
-import { comparisonJson, comparisonText } from '../report/scenario-text.js';
+import { scenarioJson, scenarioText } from '../report/scenario-text.js';
 import { runScenario } from '../simulate/scenario.js';
 import { referenceVolume } from '../simulate/flow/demand.js';
 import type { CongestionOptions } from '../simulate/congestion/settings.js';
+import { DRAW_RUNS } from './args.js';
 import { writeFiles } from './output.js';
 
 /** The trips of the main job. */
@@ -48,11 +49,15 @@ export const MAIN_JOB_TRIPS: readonly {
 /** Runs and seed of the main job by default (printed with the results, so they can be reproduced). */
 export const MAIN_JOB_RUNS = 5000;
 export const MAIN_JOB_SEED = 2025;
+/** Parameter draws of the two-level simulation per trip (uncertain inputs from their plausible ranges). */
+export const MAIN_JOB_DRAWS = 64;
 
 /** Options of the main job: Monte Carlo runs and seed per scenario, and the congestion settings (as `simulate`'s). */
 export interface MainJobOptions extends CongestionOptions {
   readonly runs?: number;
   readonly seed?: number;
+  /** Parameter draws of the two-level simulation per trip (default `MAIN_JOB_DRAWS`; 0: not run). */
+  readonly draws?: number;
 }
 
 /** What the main job produced: the summary as text and JSON, and where the report was written. */
@@ -66,6 +71,7 @@ export interface MainJobResult {
 export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}): MainJobResult {
   const runs = options.runs ?? MAIN_JOB_RUNS;
   const seed = options.seed ?? MAIN_JOB_SEED;
+  const draws = options.draws ?? MAIN_JOB_DRAWS;
   const path = resolve(reportPath);
   // Fail before minutes of simulation, not after.
   if (!existsSync(dirname(path))) throw new TranscaspianError('io_error', `cannot write ${path}: no such directory ${dirname(path)}`);
@@ -83,7 +89,7 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
       ...(options.volume !== undefined ? { volume: options.volume } : {}),
       ...(options.congestion !== undefined ? { congestion: options.congestion } : {}),
       ...(options.regime !== undefined ? { regime: options.regime } : {}),
-    }),
+    }, draws > 0 ? { uncertainty: { draws, runs: Math.min(runs, DRAW_RUNS) } } : {}),
     title: t.why,
   }));
   // Money, CO2e and the appraisal per trip; the corridor choice once (2,000 runs per corridor).
@@ -96,13 +102,13 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
   const out: string[] = [
     `transcaspian — ${network.title}`,
     `Measures: ${pkg.title} (${pkg.measures.map((m) => m.id).join(', ')})`,
-    `Monte Carlo: ${runs} runs per scenario, seed ${seed}, planned routes, common random numbers before/after.`,
+    `Monte Carlo: ${runs} runs per scenario, seed ${seed}, planned routes, common random numbers before/after${draws > 0 ? `; the effect under uncertain inputs from ${draws} parameter draws of ${Math.min(runs, DRAW_RUNS)} runs each` : ''}.`,
     '',
   ];
   withEconomics.forEach((trip, i) => {
     const t = MAIN_JOB_TRIPS[i]!;
     out.push(`== ${t.why}`);
-    out.push(trip.comparison === null ? `No route from ${t.origin} to ${t.destination} for ${t.profile}.` : comparisonText(network, trip.comparison, trip.attribution));
+    out.push(trip.comparison === null ? `No route from ${t.origin} to ${t.destination} for ${t.profile}.` : scenarioText(network, trip));
     if (trip.attributionError !== undefined) out.push(`  (no attribution: ${trip.attributionError})`);
     if (trip.comparison !== null && trip.economics !== undefined) {
       out.push('');
@@ -127,7 +133,7 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
       title: MAIN_JOB_TRIPS[i]!.why,
       ...(trip.comparison === null
         ? { origin: MAIN_JOB_TRIPS[i]!.origin, destination: MAIN_JOB_TRIPS[i]!.destination, profile: MAIN_JOB_TRIPS[i]!.profile, route: null }
-        : comparisonJson(trip.comparison, trip.attribution)),
+        : scenarioJson(trip)),
       ...(trip.attributionError !== undefined ? { attributionError: trip.attributionError } : {}),
       ...(trip.economics !== undefined ? { economics: tripEconomicsJson(trip.economics) } : {}),
     })),

@@ -1,11 +1,11 @@
 // `transcaspian simulate`: one scenario (before/after Monte Carlo of a trip under a set of measures,
-// with attribution), printed as text or JSON.
+// with attribution and, unless --draws 0, the effect under uncertain inputs), printed as text or JSON.
 import { TranscaspianError } from '../errors.js';
 import type { Measure } from '../measures/types.js';
 import type { Network } from '../network/network.js';
-import { comparisonJson, comparisonText } from '../report/scenario-text.js';
+import { scenarioJson, scenarioText } from '../report/scenario-text.js';
 import { runScenario } from '../simulate/scenario.js';
-import type { ScenarioFlags } from './args.js';
+import { compareOptionsFrom, uncertaintyFrom, type ScenarioFlags } from './args.js';
 
 /** What one before/after scenario run needs: the checked scenario flags, the network and the measures. */
 export interface ScenarioRun extends ScenarioFlags {
@@ -20,24 +20,10 @@ export interface ScenarioRun extends ScenarioFlags {
  * for more than 10 measures is said so in the text and in JSON (`attribution: null`, `attributionSkipped`).
  */
 export function simulateScenario(s: ScenarioRun): { text: string; json: Record<string, unknown> } | null {
-  const options = {
-    origin: s.origin,
-    destination: s.destination,
-    profile: s.profile,
-    runs: s.runs,
-    seed: s.seed,
-    policy: s.policy,
-    ...(s.withinDays !== undefined ? { withinDays: s.withinDays } : {}),
-    ...(s.avoid !== undefined ? { avoid: s.avoid } : {}),
-    ...(s.volume !== undefined ? { volume: s.volume } : {}),
-    ...(s.congestion !== undefined ? { congestion: s.congestion } : {}),
-    ...(s.regime !== undefined ? { regime: s.regime } : {}),
-  };
-  const { comparison, attribution, attributionError, attributionSkipped, warnings } = runScenario(s.network, s.measures, options);
-  if (comparison === null) return null;
-  if (attributionError !== undefined) throw new TranscaspianError('invalid_argument', attributionError);
-  const text = [...warnings.map((w) => `warning: ${w}`), comparisonText(s.network, comparison, attribution)].join('\n');
-  const json = { ...(warnings.length > 0 ? { warnings } : {}), ...comparisonJson(comparison, attribution) };
-  if (attributionSkipped === undefined) return { text, json };
-  return { text: `${text}\n\n  Note: ${attributionSkipped}.`, json: { ...json, attribution: null, attributionSkipped } };
+  const { network, measures, ...flags } = s;
+  const uncertainty = uncertaintyFrom(flags);
+  const scenario = runScenario(network, measures, compareOptionsFrom(flags), uncertainty !== undefined ? { uncertainty } : {});
+  if (scenario.comparison === null) return null;
+  if (scenario.attributionError !== undefined) throw new TranscaspianError('invalid_argument', scenario.attributionError);
+  return { text: scenarioText(network, scenario), json: scenarioJson(scenario) };
 }

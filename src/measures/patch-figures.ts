@@ -75,56 +75,71 @@ interface Slot {
   readonly path: readonly (string | number)[];
 }
 
-/** The working copy of a document: shallow copies of the arrays, objects replaced as they change. */
+/**
+ * The working copy of a document: shallow copies of the arrays; a node or link whose stages or
+ * structures change is copied once (with its own array), and objects are replaced as they change.
+ */
 class Working {
   readonly nodes: Json[];
   readonly links: Json[];
+  private readonly nodeIndex = new Map<string, number>();
+  private readonly linkIndex = new Map<string, number>();
+  /** Nodes and links already copied with an array of their own (stages, structures). */
+  private readonly ownNodes = new Set<number>();
+  private readonly ownLinks = new Set<number>();
   constructor(spec: NetworkSpec) {
     this.nodes = spec.nodes.map((n) => n as unknown as Json);
     this.links = spec.links.map((l) => l as unknown as Json);
+    this.nodes.forEach((n, i) => this.nodeIndex.set(n.id as string, i));
+    this.links.forEach((l, i) => this.linkIndex.set(l.id as string, i));
+  }
+  private ownStages(n: number): Json[] {
+    if (!this.ownNodes.has(n)) {
+      this.nodes[n] = { ...this.nodes[n]!, stages: [...((this.nodes[n]!.stages as Json[] | undefined) ?? [])] };
+      this.ownNodes.add(n);
+    }
+    return this.nodes[n]!.stages as Json[];
+  }
+  private ownStructures(l: number): Json[] {
+    if (!this.ownLinks.has(l)) {
+      this.links[l] = { ...this.links[l]!, structures: [...((this.links[l]!.structures as Json[] | undefined) ?? [])] };
+      this.ownLinks.add(l);
+    }
+    return this.links[l]!.structures as Json[];
   }
   slot(measureId: string, i: number, c: FigureChange): Slot {
     const at = `changes[${i}]`;
     if (c.node !== undefined) {
-      const n = this.nodes.findIndex((x) => x.id === c.node);
-      if (n < 0) throw new InvalidMeasureError(measureId, `${at}.node`, c.node, 'the id of a node of the network');
-      if (c.stage === undefined) return { get: () => this.nodes[n]!, put: (next) => (this.nodes[n] = next), where: `node ${c.node}`, path: ['nodes', n] };
-      const stages = (): Json[] => (this.nodes[n]!.stages as Json[] | undefined) ?? [];
-      const s = stages().findIndex((x) => x.id === c.stage);
-      if (s < 0) throw new InvalidMeasureError(measureId, `${at}.stage`, c.stage, `the id of a stage at node ${c.node} (${stages().map((x) => String(x.id)).join(', ') || 'it has none'})`);
-      return {
-        get: () => stages()[s]!,
-        put: (next) => {
-          const copy = [...stages()];
-          copy[s] = next;
-          this.nodes[n] = { ...this.nodes[n]!, stages: copy };
-        },
-        where: `stage ${c.stage} at ${c.node}`,
-        path: ['nodes', n, 'stages', s],
-      };
+      const n = this.nodeIndex.get(c.node);
+      if (n === undefined) throw new InvalidMeasureError(measureId, `${at}.node`, c.node, 'the id of a node of the network');
+      if (c.stage === undefined) {
+        // A node's own figures: keep the stages array this working copy may already own.
+        return { get: () => this.nodes[n]!, put: (next) => (this.nodes[n] = { ...next, ...(this.ownNodes.has(n) ? { stages: this.nodes[n]!.stages } : {}) }), where: `node ${c.node}`, path: ['nodes', n] };
+      }
+      const stages = (this.nodes[n]!.stages as Json[] | undefined) ?? [];
+      const s = stages.findIndex((x) => x.id === c.stage);
+      if (s < 0) throw new InvalidMeasureError(measureId, `${at}.stage`, c.stage, `the id of a stage at node ${c.node} (${stages.map((x) => String(x.id)).join(', ') || 'it has none'})`);
+      return { get: () => (this.nodes[n]!.stages as Json[])[s]!, put: (next) => (this.ownStages(n)[s] = next), where: `stage ${c.stage} at ${c.node}`, path: ['nodes', n, 'stages', s] };
     }
-    const l = this.links.findIndex((x) => x.id === c.link);
-    if (l < 0) throw new InvalidMeasureError(measureId, `${at}.link`, c.link, 'the document id of a link of the network');
+    const l = this.linkIndex.get(c.link!);
+    if (l === undefined) throw new InvalidMeasureError(measureId, `${at}.link`, c.link, 'the document id of a link of the network');
     if (c.service === true) {
       if (!isRecord(this.links[l]!.service)) throw new InvalidMeasureError(measureId, `${at}.service`, true, `a link with a service (${c.link} has none)`);
       return { get: () => this.links[l]!.service as Json, put: (next) => (this.links[l] = { ...this.links[l]!, service: next }), where: `the service of link ${c.link}`, path: ['links', l, 'service'] };
     }
     if (c.structure !== undefined) {
-      const structures = (): Json[] => (this.links[l]!.structures as Json[] | undefined) ?? [];
-      const s = structures().findIndex((x) => x.id === c.structure);
+      const structures = (this.links[l]!.structures as Json[] | undefined) ?? [];
+      const s = structures.findIndex((x) => x.id === c.structure);
       if (s < 0) throw new InvalidMeasureError(measureId, `${at}.structure`, c.structure, `the id of a structure on link ${c.link}`);
-      return {
-        get: () => structures()[s]!,
-        put: (next) => {
-          const copy = [...structures()];
-          copy[s] = next;
-          this.links[l] = { ...this.links[l]!, structures: copy };
-        },
-        where: `structure ${c.structure} on ${c.link}`,
-        path: ['links', l, 'structures', s],
-      };
+      return { get: () => (this.links[l]!.structures as Json[])[s]!, put: (next) => (this.ownStructures(l)[s] = next), where: `structure ${c.structure} on ${c.link}`, path: ['links', l, 'structures', s] };
     }
-    return { get: () => this.links[l]!, put: (next) => (this.links[l] = next), where: `link ${c.link}`, path: ['links', l] };
+    // A link's own figures: keep its service and the structures array this working copy may own.
+    return {
+      get: () => this.links[l]!,
+      put: (next) => (this.links[l] = { ...next, ...(this.links[l]!.service !== undefined ? { service: this.links[l]!.service } : {}), ...(this.ownLinks.has(l) ? { structures: this.links[l]!.structures } : {}) }),
+      where: `link ${c.link}`,
+      path: ['links', l],
+    };
   }
 }
 

@@ -13,7 +13,7 @@ import type { Comparison } from '../simulate/compare.js';
 import type { Route } from '../route/fastest.js';
 import { profileId, type ReportInput, type ReportTrip } from './model.js';
 import { LIBRARY_VERSION } from './version.js';
-import { comparisonJson } from './scenario-text.js';
+import { scenarioJson } from './scenario-text.js';
 import { tripEconomicsJson } from './economics-text.js';
 
 /** A CSV cell: text, a number (written in full precision), or empty (`null`). */
@@ -100,7 +100,7 @@ export function tripJson(trip: ReportTrip): Record<string, unknown> {
   const a = trip.attribution;
   return {
     ...head,
-    ...comparisonJson(trip.comparison, a),
+    ...scenarioJson(trip),
     ...(a !== undefined ? { attributionDetail: { subsets: a.subsets, baseline: a.baseline, full: a.full, measures: a.measures } } : {}),
     ...(trip.attributionError !== undefined ? { attributionError: trip.attributionError } : {}),
     ...(trip.attributionSkipped !== undefined ? { attributionSkipped: trip.attributionSkipped } : {}),

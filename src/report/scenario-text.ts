@@ -1,10 +1,13 @@
-// Text and JSON renderings of a before/after comparison and its attribution per measure.
+// Text and JSON renderings of a before/after comparison and its attribution per measure, and of a
+// whole scenario (warnings, the effect under uncertain inputs first, then the comparison).
 import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
 import type { Attribution } from '../simulate/attribute.js';
 import type { Comparison, Interval } from '../simulate/compare.js';
 import type { SimulationResult } from '../simulate/montecarlo.js';
+import type { Scenario } from '../simulate/scenario.js';
 import { fmtDays, fmtHours, textTable } from './table.js';
+import { uncertaintyJson, uncertaintyText } from './uncertainty-text.js';
 
 /** The JSON summary of one simulation: `runs`, `meanHours`, quantiles, `byCountry`, `byCategory`. */
 export function summaryJson(r: SimulationResult): Record<string, unknown> {
@@ -125,7 +128,7 @@ export function comparisonText(network: Network, c: Comparison, attribution?: At
   );
   const d = c.difference;
   lines.push('');
-  lines.push(`  change after − before, days [95% interval]: mean ${daysWithInterval(d.meanHours)}, p50 ${daysWithInterval(d.p50Hours)}, p90 ${daysWithInterval(d.p90Hours)}, p95 ${daysWithInterval(d.p95Hours)}`);
+  lines.push(`  change after − before, days [95% Monte Carlo interval]: mean ${daysWithInterval(d.meanHours)}, p50 ${daysWithInterval(d.p50Hours)}, p90 ${daysWithInterval(d.p90Hours)}, p95 ${daysWithInterval(d.p95Hours)}`);
   if (c.within !== undefined) {
     lines.push(`  within ${c.within.days} days: ${(c.within.before * 100).toFixed(1)}% → ${(c.within.after * 100).toFixed(1)}%`);
   }
@@ -162,4 +165,35 @@ export function comparisonText(network: Network, c: Comparison, attribution?: At
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * A scenario as text: its warnings (parameters outside their plausible range), then the effect
+ * under uncertain inputs when the two-level simulation ran (the headline), then `comparisonText`
+ * (whose intervals are Monte Carlo error only) with the attribution, or a note saying why it was skipped.
+ */
+export function scenarioText(network: Network, s: Scenario): string {
+  if (s.comparison === null) return '';
+  const parts = [...s.warnings.map((w) => `warning: ${w}`), comparisonText(network, s.comparison, s.attribution)];
+  if (s.uncertainty !== undefined) {
+    // The headline goes first, under the trip's title line.
+    const [title, ...rest] = comparisonText(network, s.comparison, s.attribution).split('\n');
+    parts.splice(parts.length - 1, 1, [title!, uncertaintyText(s.uncertainty), '', ...rest].join('\n'));
+  }
+  if (s.attributionSkipped !== undefined) parts.push(`\n  Note: ${s.attributionSkipped}.`);
+  return parts.join('\n');
+}
+
+/**
+ * A scenario as JSON: `warnings` (when any), `uncertainty` (when it ran) first, then `comparisonJson`;
+ * `attribution: null` and `attributionSkipped` when there were too many measures to attribute.
+ */
+export function scenarioJson(s: Scenario): Record<string, unknown> {
+  if (s.comparison === null) return {};
+  return {
+    ...(s.warnings.length > 0 ? { warnings: s.warnings } : {}),
+    ...(s.uncertainty !== undefined ? { uncertainty: uncertaintyJson(s.uncertainty) } : {}),
+    ...comparisonJson(s.comparison, s.attribution),
+    ...(s.attributionSkipped !== undefined ? { attribution: null, attributionSkipped: s.attributionSkipped } : {}),
+  };
 }

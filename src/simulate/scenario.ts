@@ -11,6 +11,7 @@ import type { Network } from '../network/network.js';
 import { MAX_ATTRIBUTED_MEASURES, attributeReusing, type Attribution } from './attribute.js';
 import { compare, type CompareOptions, type Comparison } from './compare.js';
 import { sensitivityPoints, sensitivityReusing, type Sensitivity } from './sensitivity.js';
+import { checkUncertaintySettings, twoLevel, type Uncertainty, type UncertaintySettings } from './uncertainty.js';
 
 /** A progress report of `runScenario`: step `step` of `steps` is starting. */
 export interface ScenarioProgress {
@@ -26,6 +27,11 @@ export interface ScenarioSettings {
   readonly attribution?: boolean;
   /** Sweep each measure parameter to the ends of its range (default false: two runs per parameter). */
   readonly sensitivity?: boolean;
+  /**
+   * Run the two-level simulation too (`Scenario.uncertainty`): the uncertain inputs drawn from their
+   * plausible ranges by a Latin hypercube, each draw compared on the scenario's seed. Default: not run.
+   */
+  readonly uncertainty?: UncertaintySettings;
   /**
    * Called before each step: the comparison (step 1), then each of the 2^n measure subsets in mask
    * order (the empty and the full subset are the comparison's runs and pass at once), then each
@@ -57,6 +63,12 @@ export interface Scenario {
   readonly sensitivity?: Sensitivity;
   /** Why there is no sensitivity although it was asked (a parameter's end leaves no route). */
   readonly sensitivityError?: string;
+  /**
+   * The effect under uncertain inputs (two levels), when asked, there are measures and at least one
+   * uncertain input: the headline uncertainty of the effect; the comparison's intervals are Monte
+   * Carlo error only.
+   */
+  readonly uncertainty?: Uncertainty;
   /**
    * The measures' warnings, in package order: parameters set outside their plausible range (accepted
    * within their hard limits). Empty when every parameter is plausible.
@@ -92,7 +104,9 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
   const attributing = settings.attribution !== false && measures.length > 0 && !tooMany;
   const sweeping = settings.sensitivity === true && measures.length > 0;
   const subsets = attributing ? 2 ** measures.length : 0;
-  const steps = 1 + subsets + (sweeping ? sensitivityPoints(measures) : 0);
+  const drawing = settings.uncertainty !== undefined && measures.length > 0;
+  const draws = drawing ? checkUncertaintySettings(settings.uncertainty!, options.runs).draws : 0;
+  const steps = 1 + subsets + (sweeping ? sensitivityPoints(measures) : 0) + draws;
   const warnings = measures.flatMap((m) => m.warnings ?? []);
   onProgress?.({ step: 1, steps, label: 'before/after comparison' });
   const after = measures.length > 0 ? applyMeasures(network, measures) : network;
@@ -102,7 +116,7 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
         attributionSkipped: `hours saved per measure not computed: the exact Shapley attribution of ${measures.length} measures needs 2^${measures.length} = ${(2 ** measures.length).toLocaleString('en-US')} simulations (it is done for up to ${MAX_ATTRIBUTED_MEASURES}); group the measures, or attribute a subset of them`,
       }
     : {};
-  if (comparison === null || (!attributing && !sweeping)) return { network, measures, options, comparison, warnings, ...(comparison === null ? {} : skipped) };
+  if (comparison === null || (!attributing && !sweeping && !drawing)) return { network, measures, options, comparison, warnings, ...(comparison === null ? {} : skipped) };
 
   const ends = { baseline: comparison.before.summary, full: comparison.after.summary, baselineRoute: comparison.before.route, fullRoute: comparison.after.route };
   const attribution = attributing
@@ -119,6 +133,19 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
         ),
       )
     : undefined;
+  const before = 1 + subsets + (sweeping ? sensitivityPoints(measures) : 0);
+  const uncertainty = drawing
+    ? twoLevel(network, measures, options.seed, {
+          ...settings.uncertainty!,
+          onDraw: (draw, total) => {
+            onProgress?.({ step: before + draw, steps, label: `parameter draw ${draw}/${total}` });
+            settings.uncertainty!.onDraw?.(draw, total);
+          },
+        }, options.runs, (n, ms, runs) =>
+        // Quantile intervals are not used per draw: the fewest bootstrap resamples.
+        runScenario(n, ms, { ...options, runs, bootstrap: 20 }, { attribution: false }).comparison,
+      )
+    : null;
   return {
     network,
     measures,
@@ -126,6 +153,7 @@ export function runScenario(network: Network, measures: readonly Measure[], opti
     comparison,
     warnings,
     ...skipped,
+    ...(uncertainty !== null ? { uncertainty } : {}),
     ...(attribution === undefined ? {} : 'value' in attribution ? { attribution: attribution.value } : { attributionError: attribution.error }),
     ...(sensitivity === undefined ? {} : 'value' in sensitivity ? { sensitivity: sensitivity.value } : { sensitivityError: sensitivity.error }),
   };

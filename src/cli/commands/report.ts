@@ -8,7 +8,7 @@ import { renderReport } from '../../report/html/render.js';
 import type { ReportInput } from '../../report/model.js';
 import { fastestRoute } from '../../route/fastest.js';
 import { runScenario, type ScenarioProgress } from '../../simulate/scenario.js';
-import { SCENARIO_FLAGS, integerFlag, networkFrom, scenarioFrom } from '../args.js';
+import { SCENARIO_FLAGS, compareOptionsFrom, integerFlag, networkFrom, scenarioFrom, uncertaintyFrom } from '../args.js';
 import { defineCommand } from '../command.js';
 import { APPRAISAL_FLAGS, VALUE_FLAGS, appraisalOptionsFrom, tablesFit } from '../economics-flags.js';
 import { UsageError } from '../errors.js';
@@ -93,8 +93,10 @@ The format defaults to the --out extension (.json, .csv, .geojson; otherwise htm
     const progress = terminalProgress();
     let trip;
     try {
-      trip = runScenario(network, measures, options, {
+      const uncertainty = format === 'csv' ? undefined : uncertaintyFrom(options);
+      trip = runScenario(network, measures, compareOptionsFrom(options), {
         attribution: format !== 'csv',
+        ...(uncertainty !== undefined ? { uncertainty } : {}),
         ...(progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {}),
       });
     } finally {

@@ -16,6 +16,7 @@ import { days, fixed, percent, signed } from './format.js';
 import { basemapGroup, fitMap, mapLegendSvg, mapSvg } from './map.js';
 import { NODE_KIND_LABELS } from './palette.js';
 import { REPORT_CSS } from './styles.js';
+import { uncertaintySection } from './uncertainty.js';
 
 function nameOf(input: ReportInput, id: string): string {
   return input.network.nodeById.get(id)?.name ?? id;
@@ -50,7 +51,7 @@ function keyFigures(trip: ReportTrip): string {
   if (c.maxHours !== undefined) {
     rows.push(`<tr><th>within the profile’s ${fixed(c.maxHours.hours / 24, 1)}-day limit</th><td class="num">${percent(c.maxHours.before)}</td><td class="num">${percent(c.maxHours.after)}</td><td class="num">${signed(c.maxHours.delta * 100, 1)} pp</td></tr>`);
   }
-  return `<table class="key-figures"><thead><tr><th>Transit time, days</th><th class="num">before</th><th class="num">after</th><th class="num">change after − before [95% interval]</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="key-figures"><thead><tr><th>Transit time, days</th><th class="num">before</th><th class="num">after</th><th class="num">change after − before [95% Monte Carlo interval]</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function stopsTable(input: ReportInput, trip: ReportTrip): string {
@@ -107,6 +108,8 @@ function tripSection(input: ReportInput, trip: ReportTrip, index: number): strin
   if (c.before.routes.length > 1 || c.after.routes.length > 1) {
     out.push(`<p class="note">Adaptive routing: the most frequent route is taken in ${percent(c.before.routes[0]?.share ?? 0)} of runs before and ${percent(c.after.routes[0]?.share ?? 0)} after; the maps show the route on expected times.</p>`);
   }
+  if (trip.uncertainty !== undefined) out.push(uncertaintySection(trip.uncertainty, c.difference.meanHours, prefix), '<h3>Transit times at the inputs’ values</h3>');
+  for (const w of trip.warnings ?? []) out.push(`<p class="warning">${escapeHtml(w)}</p>`);
   out.push(keyFigures(trip));
 
   // Maps: before and after on one projection (fitted to the trip's routes, or to the network) and
