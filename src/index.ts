@@ -83,6 +83,21 @@ export { CONGESTION_MODES, type CongestionMode, type CongestionOptions, type Con
 export { volumeFactorOf, type VolumeSpec } from './simulate/congestion/volume.js';
 export { regimeNetwork, TODAY_REGIME } from './simulate/congestion/regime.js';
 export { uncertainInputs, type UncertainInput } from './simulate/uncertain-inputs.js';
+export {
+  corridorTargets,
+  parseTargets,
+  loadTargets,
+  targetsJsonSchema,
+  type TargetsDocument,
+  type Target,
+  type TargetMeasure,
+  type TargetTrip,
+  type TargetSource,
+  type TargetBand,
+  type TripStatistic,
+} from './evidence/targets.js';
+export { validation, inBand, type Validation, type ValidationOptions, type TargetResult, type TargetStatus } from './evidence/validation.js';
+export { validationText, validationJson } from './report/validation-text.js';
 export type { Uncertainty, UncertaintySettings, EffectDistribution, InputSensitivity } from './simulate/uncertainty.js';
 
 export {

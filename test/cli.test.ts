@@ -160,7 +160,9 @@ describe('transcaspian start (the main job)', () => {
     expect(r.out).toContain('Money (USD of 2024) and CO2e (well-to-wheel) per TEU');
     expect(r.out).toMatch(/Annual benefit at 66,300 TEU a year/);
     expect(r.out).toContain('What the package does to the corridors’ shares');
-    expect(r.out).toContain(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, assumptions): ${out}`);
+    expect(r.out).toContain(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, published figures, assumptions): ${out}`);
+    expect(r.out).toMatch(/Model against published figures: \d+ of \d+ evaluable targets inside their bands/);
+    expect(readFileSync(out, 'utf8')).toContain('Model against published figures');
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>') || html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('<svg');

@@ -25,6 +25,7 @@ import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
 import { startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
+import { validationCommand } from './commands/validation.js';
 
 /** Every command of the CLI, in the order of the overview help. */
-export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, appraiseCommand, corridorsCommand, flowCommand, validateCommand, schemaCommand, startCommand];
+export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, appraiseCommand, corridorsCommand, flowCommand, validationCommand, validateCommand, schemaCommand, startCommand];

@@ -11,6 +11,9 @@ import { renderReport } from '../report/html/render.js';
 import type { ReportTrip } from '../report/model.js';
 import { appraisalText, corridorChoiceText, perTeuText, tripEconomicsJson } from '../report/economics-text.js';
 import { scenarioJson, scenarioText } from '../report/scenario-text.js';
+import { scoreText, validationJson } from '../report/validation-text.js';
+import { corridorTargets } from '../evidence/targets.js';
+import { validation } from '../evidence/validation.js';
 import { runScenario } from '../simulate/scenario.js';
 import { referenceVolume } from '../simulate/flow/demand.js';
 import type { CongestionOptions } from '../simulate/congestion/settings.js';
@@ -121,8 +124,11 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
   out.push('== What the package does to the corridors’ shares (China → Europe)');
   out.push(corridorChoiceText(choice));
   out.push('');
-  writeFiles([{ path, text: renderReport({ network, measures: pkg.measures, package: pkg, trips: withEconomics, measuresArg: 'japan2025', corridorChoice: choice }) }]);
-  out.push(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, assumptions): ${path}`);
+  // The shipped data against published figures, on the main job's seed.
+  const checked = validation(network, corridorTargets(), { runs: Math.min(runs, DRAW_RUNS), seed });
+  out.push(`Model against published figures: ${scoreText(checked)} (transcaspian validation prints the table).`, '');
+  writeFiles([{ path, text: renderReport({ network, measures: pkg.measures, package: pkg, trips: withEconomics, measuresArg: 'japan2025', corridorChoice: choice, validation: checked }) }]);
+  out.push(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, published figures, assumptions): ${path}`);
   const json = {
     network: network.id,
     package: { id: pkg.id, title: pkg.title, measures: pkg.measures.map((m) => m.id) },
@@ -138,6 +144,7 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
       ...(trip.economics !== undefined ? { economics: tripEconomicsJson(trip.economics) } : {}),
     })),
     corridorChoice: choice,
+    validation: validationJson(checked),
     report: path,
   };
   return { text: out.join('\n'), json, reportPath: path };

@@ -15,6 +15,7 @@ import { profileId, type ReportInput, type ReportTrip } from './model.js';
 import { LIBRARY_VERSION } from './version.js';
 import { scenarioJson } from './scenario-text.js';
 import { tripEconomicsJson } from './economics-text.js';
+import { validationJson } from './validation-text.js';
 
 /** A CSV cell: text, a number (written in full precision), or empty (`null`). */
 export type CsvValue = string | number | null;
@@ -124,6 +125,7 @@ export function reportJson(input: ReportInput): Record<string, unknown> {
     measures: input.measures.map(measureJson),
     trips: input.trips.map(tripJson),
     ...(input.corridorChoice !== undefined ? { corridorChoice: input.corridorChoice } : {}),
+    ...(input.validation !== undefined ? { validation: validationJson(input.validation) } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type { MeasurePackage } from '../measures/japan2025.js';
 import type { Measure } from '../measures/types.js';
 import type { Network } from '../network/network.js';
 import type { Scenario } from '../simulate/scenario.js';
+import type { Validation } from '../evidence/validation.js';
 
 /** One trip of a report: a scenario's result (`runScenario`), with an optional heading. */
 export interface ReportTrip extends Scenario {
@@ -36,6 +37,8 @@ export interface ReportInput {
    * the rest of the network around them; `network` fits every map to the whole network.
    */
   readonly mapExtent?: 'route' | 'network';
+  /** The model against published figures (`validation`), shown as a section before the assumptions. */
+  readonly validation?: Validation;
   /** A timestamp to print; omitted by default so that the same inputs give the same file. */
   readonly generatedAt?: string;
   /** What the package does to the corridors' shares (`corridorChoice`), shown after the trips when present. */

@@ -15,6 +15,7 @@ export const validateCommand = defineCommand({
   positionals: [{ name: '<file.json|->', help: 'The document ("-": standard input).', required: true }],
   flags: {
     'require-sources': { type: 'boolean', help: 'Also require a source on every node, stage, link, service and structure (the rule for shipped data).' },
+    'require-ranges': { type: 'boolean', help: 'Also require a plausible range on every estimate (the rule for shipped data).' },
     ...JSON_FLAG,
   },
   examples: ['validate my-network.json', 'validate --json - < my-network.json'],
@@ -22,7 +23,7 @@ export const validateCommand = defineCommand({
     const file = positionals[0]!;
     const name = file === '-' ? 'standard input' : file;
     const text = new InputReader(io).read(file, '<file>');
-    const problems = validateNetwork(text, { requireSources: values['require-sources'] });
+    const problems = validateNetwork(text, { requireSources: values['require-sources'], requireRanges: values['require-ranges'] });
     if (values.json) {
       io.out(JSON.stringify({ file: name, valid: problems.length === 0, problems }, null, 2));
     } else if (problems.length === 0) {

@@ -17,6 +17,7 @@ import { basemapGroup, fitMap, mapLegendSvg, mapSvg } from './map.js';
 import { NODE_KIND_LABELS } from './palette.js';
 import { REPORT_CSS } from './styles.js';
 import { uncertaintySection } from './uncertainty.js';
+import { validationSection } from './validation.js';
 
 function nameOf(input: ReportInput, id: string): string {
   return input.network.nodeById.get(id)?.name ?? id;
@@ -174,7 +175,7 @@ export function renderReport(input: ReportInput): string {
             const label = `${nameOf(input, c?.before.origin ?? t.options.origin)} → ${nameOf(input, c?.before.destination ?? t.options.destination)} (${profileId(t)})`;
             return `<li><a href="#trip-${i + 1}">${escapeHtml(label)}</a></li>`;
           })
-          .join('')}${input.corridorChoice !== undefined ? '<li><a href="#corridor-choice">What the package does to the corridor’s share</a></li>' : ''}<li><a href="#assumptions">Assumptions and reproduction</a></li></ol></nav>`
+          .join('')}${input.corridorChoice !== undefined ? '<li><a href="#corridor-choice">What the package does to the corridor’s share</a></li>' : ''}${input.validation !== undefined ? '<li><a href="#validation">Model against published figures</a></li>' : ''}<li><a href="#assumptions">Assumptions and reproduction</a></li></ol></nav>`
       : '';
   return [
     '<!DOCTYPE html>',
@@ -196,6 +197,7 @@ export function renderReport(input: ReportInput): string {
     nav,
     ...sections,
     ...(input.corridorChoice !== undefined ? [corridorChoiceHtml(input.corridorChoice)] : []),
+    ...(input.validation !== undefined ? [validationSection(input.validation)] : []),
     ...(input.notes ?? []).map((n) => `<p class="note report-note">${escapeHtml(n)}</p>`),
     assumptionsHtml(input),
     '</main>',
