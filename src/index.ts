@@ -98,6 +98,9 @@ export {
 } from './evidence/targets.js';
 export { validation, inBand, type Validation, type ValidationOptions, type TargetResult, type TargetStatus } from './evidence/validation.js';
 export { validationText, validationJson } from './report/validation-text.js';
+export { surveyRecordsFromCsv, type SurveyRecord } from './evidence/survey-records.js';
+export { fitSurvey, type SurveyFit, type SurveyFitOptions, type StageFit } from './evidence/fit-survey.js';
+export { surveyText, surveyJson } from './report/survey-text.js';
 export type { Uncertainty, UncertaintySettings, EffectDistribution, InputSensitivity } from './simulate/uncertainty.js';
 
 export {

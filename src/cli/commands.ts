@@ -26,6 +26,7 @@ import { simulateCommand } from './commands/simulate.js';
 import { startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
 import { validationCommand } from './commands/validation.js';
+import { surveyCommand } from './commands/survey.js';
 
 /** Every command of the CLI, in the order of the overview help. */
-export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, appraiseCommand, corridorsCommand, flowCommand, validationCommand, validateCommand, schemaCommand, startCommand];
+export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, appraiseCommand, corridorsCommand, flowCommand, validationCommand, surveyCommand, validateCommand, schemaCommand, startCommand];
