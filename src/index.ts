@@ -54,6 +54,7 @@ export {
   type RegimeServiceSpec,
   type TrafficFlowSpec,
   type ConsignmentSizeSpec,
+  type CalibrationRecord,
 } from './network/types.js';
 export { COUNTRY_CODES, isCountryCode } from './network/countries.js';
 export { BUILT_IN_PROFILES } from './network/profiles.js';
@@ -101,6 +102,14 @@ export { validationText, validationJson } from './report/validation-text.js';
 export { surveyRecordsFromCsv, type SurveyRecord } from './evidence/survey-records.js';
 export { fitSurvey, type SurveyFit, type SurveyFitOptions, type StageFit } from './evidence/fit-survey.js';
 export { surveyText, surveyJson } from './report/survey-text.js';
+export {
+  CALIBRATION_PARAMETERS,
+  parseCalibrationParameters,
+  type CalibrationParameter,
+  type FigureSelector,
+} from './evidence/calibration-parameters.js';
+export { calibrate, calibrationObjective, type Calibration, type CalibrateOptions, type FittedParameter } from './evidence/calibrate.js';
+export { calibrationText, calibrationJson } from './report/calibration-text.js';
 export type { Uncertainty, UncertaintySettings, EffectDistribution, InputSensitivity } from './simulate/uncertainty.js';
 
 export {

@@ -27,6 +27,7 @@ import { startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
 import { validationCommand } from './commands/validation.js';
 import { surveyCommand } from './commands/survey.js';
+import { calibrateCommand } from './commands/calibrate.js';
 
 /** Every command of the CLI, in the order of the overview help. */
-export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, appraiseCommand, corridorsCommand, flowCommand, validationCommand, surveyCommand, validateCommand, schemaCommand, startCommand];
+export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, appraiseCommand, corridorsCommand, flowCommand, validationCommand, calibrateCommand, surveyCommand, validateCommand, schemaCommand, startCommand];

@@ -90,7 +90,8 @@ const figureRange = z
   .refine((r) => (r.factor === undefined) === (r.min !== undefined && r.max !== undefined) && (r.min === undefined) === (r.max === undefined), raises('conflicting_fields', 'either min and max, or factor'))
   .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, raises('range_order', 'min <= max'))
   .describe('The plausible range of one figure of this object (not a hard limit).');
-const figureRanges = z.union([figureRange, z.array(figureRange).min(1)]).optional();
+// Arrays first: a single range fails the array branch at its type check, cheaply.
+const figureRanges = z.union([z.array(figureRange).min(1), figureRange]).optional();
 
 const PROVENANCE_TEXT = 'a provenance: { "ref": <source id> } or { "estimate": <reasoning> }, or an array of them';
 /** One provenance entry: `{ ref, note?, range? }` or `{ estimate, range? }` (measures that add figures check theirs with it). */
@@ -102,8 +103,8 @@ export const provenanceSchema = z.union(
   raises('invalid_value', PROVENANCE_TEXT),
 );
 const provenance = provenanceSchema;
-/** A figure's provenance (one or several), as every sourced document writes it. */
-export const provenanceSpec = z.union([provenance, z.array(provenance).min(1)], raises('invalid_value', PROVENANCE_TEXT)).optional();
+/** A figure's provenance (one or several), as every sourced document writes it (arrays tried first, so an error names the entry). */
+export const provenanceSpec = z.union([z.array(provenance).min(1), provenance], raises('invalid_value', PROVENANCE_TEXT)).optional();
 
 /** An entry of a document's `sources` table. */
 export const sourceSchema = z.strictObject({
@@ -301,6 +302,17 @@ export const networkSchema = z
     links: z.array(linkSchema),
     traffic: trafficSchema.optional(),
     regimes: z.array(regimeSchema).optional(),
+    calibration: z
+      .strictObject({
+        against: z.array(z.string().min(1)).min(1),
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        seed: z.number().int().nonnegative(),
+        runs: z.number().int().positive(),
+        parameters: z.array(z.strictObject({ id: z.string().min(1), scales: z.string().min(1), min: positive, max: positive, value: positive })),
+        objective: z.strictObject({ before: z.number().nonnegative(), after: z.number().nonnegative() }),
+      })
+      .optional()
+      .describe('Present when the figures were calibrated: the targets fitted against, the date, seed and runs, each parameter and its value, the objective before and after.'),
   })
   .describe('A transcaspian network document: nodes, links, services and their sources.');
 

@@ -393,6 +393,20 @@ export interface RegimeSpec {
   readonly notes?: string;
 }
 
+/** What a calibration did to a document (`calibrate`): the targets, the parameters and their values. */
+export interface CalibrationRecord {
+  /** Ids of the validation targets fitted against. */
+  readonly against: readonly string[];
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly seed: number;
+  readonly runs: number;
+  /** Each parameter: what it scales, its bounds and the factor found. */
+  readonly parameters: readonly { readonly id: string; readonly scales: string; readonly min: number; readonly max: number; readonly value: number }[];
+  /** The objective (Σ squared misses outside the bands, scaled by the bands) before and after. */
+  readonly objective: { readonly before: number; readonly after: number };
+}
+
 /** A network document. */
 export interface NetworkSpec {
   /** Optional pointer to the JSON Schema, for editors; ignored by the library. */
@@ -410,4 +424,6 @@ export interface NetworkSpec {
   readonly traffic?: TrafficSpec;
   /** Periods of the corridor's past (or planned) traffic against the capacity of their time; optional, needs `traffic`. */
   readonly regimes?: readonly RegimeSpec[];
+  /** Present when the document's figures were calibrated (`calibrate`); each changed figure also cites it. */
+  readonly calibration?: CalibrationRecord;
 }

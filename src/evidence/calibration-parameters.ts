@@ -1,0 +1,191 @@
+// What calibration may tune: a small, declared set of named, bounded parameters, each scaling a whole
+// class of figures of the document (every stage at rail borders, every sailing interval on the
+// Caspian), never one figure for one target. A parameter's selector is resolved against a network
+// into figure changes (`patchFigures`), so calibrating is patching.
+import * as z from 'zod';
+import { InvalidArgumentError } from '../errors.js';
+import type { FigureChange } from '../measures/types.js';
+import type { Network } from '../network/network.js';
+import { MODES, NODE_KINDS, STAGE_KINDS, type Mode, type NodeKind, type StageKind } from '../network/types.js';
+
+/** Which figures a parameter scales. */
+export type FigureSelector =
+  /** The durations of stages: at nodes of these kinds, applying to these modes, of these kinds, of these countries, at ports on these waters (each filter when given). */
+  | {
+      readonly figure: 'stage-duration';
+      readonly nodeKinds?: readonly NodeKind[];
+      readonly modes?: readonly Mode[];
+      readonly stageKinds?: readonly StageKind[];
+      readonly countries?: readonly string[];
+      readonly waters?: readonly string[];
+    }
+  /** The commercial speed (`speedKmh`) of links of these modes (and countries, when given). */
+  | { readonly figure: 'link-speed'; readonly modes: readonly Mode[]; readonly countries?: readonly string[] }
+  /** The interval between sailings (`headwayHours`, or `departuresPerWeek` inversely) of ferry and sea services on these waters. */
+  | { readonly figure: 'service-headway'; readonly waters?: readonly string[] };
+
+/** A calibration parameter: a factor on a class of figures, with its bounds and default. */
+export interface CalibrationParameter {
+  readonly id: string;
+  /** What it stands for, one sentence. */
+  readonly description: string;
+  /** Which figures of the document it scales, in words. */
+  readonly scales: string;
+  readonly select: FigureSelector;
+  /** Bounds of the factor (inclusive), 0 < min ≤ default ≤ max. */
+  readonly min: number;
+  readonly max: number;
+  /** The factor the dataset stands for as it is (1: unchanged). */
+  readonly default: number;
+}
+
+const REASON_DWELL = 'the shipped border and port dwell rests partly on estimates (CPMM gives crossing totals, not stages)';
+
+/**
+ * The parameters calibration tunes by default, each a class of figures the published end-to-end
+ * figures are sensitive to and the segment evidence leaves uncertain. Mechanisms added later (closure
+ * intensity, correlation strength, capacities) add theirs here.
+ */
+export const CALIBRATION_PARAMETERS: readonly CalibrationParameter[] = Object.freeze([
+  {
+    id: 'rail-border-dwell',
+    description: `Time at rail border crossings: ${REASON_DWELL}.`,
+    scales: 'the duration of every stage at border nodes that applies to rail (customs, inspections, gauge change, queues, traction)',
+    select: { figure: 'stage-duration', nodeKinds: ['border'], modes: ['rail'] },
+    min: 0.5,
+    max: 4,
+    default: 1,
+  },
+  {
+    id: 'road-border-dwell',
+    description: `Time at road border crossings: ${REASON_DWELL}.`,
+    scales: 'the duration of every stage at border nodes that applies to road',
+    select: { figure: 'stage-duration', nodeKinds: ['border'], modes: ['road'] },
+    min: 0.5,
+    max: 4,
+    default: 1,
+  },
+  {
+    id: 'caspian-port-dwell',
+    description: 'Time in Caspian ports: handling, customs and queues at the ports with Caspian sailings.',
+    scales: 'the duration of every stage at port nodes with a ferry or sea link on the Caspian Sea',
+    select: { figure: 'stage-duration', nodeKinds: ['port'], waters: ['Caspian Sea'] },
+    min: 0.5,
+    max: 4,
+    default: 1,
+  },
+  {
+    id: 'black-sea-port-dwell',
+    description: 'Time in Black Sea ports: handling, customs and queues at the ports with Black Sea sailings.',
+    scales: 'the duration of every stage at port nodes with a ferry or sea link on the Black Sea',
+    select: { figure: 'stage-duration', nodeKinds: ['port'], waters: ['Black Sea'] },
+    min: 0.5,
+    max: 4,
+    default: 1,
+  },
+  {
+    id: 'caspian-sailing-interval',
+    description: 'How often Caspian ferries and feeders sail: no timetable is published.',
+    scales: 'the interval between sailings of every ferry and sea service on the Caspian Sea',
+    select: { figure: 'service-headway', waters: ['Caspian Sea'] },
+    min: 0.5,
+    max: 3,
+    default: 1,
+  },
+  {
+    id: 'black-sea-sailing-interval',
+    description: 'How often Black Sea ferries and feeders sail: about three container sailings a month were reported in 2022.',
+    scales: 'the interval between sailings of every ferry and sea service on the Black Sea',
+    select: { figure: 'service-headway', waters: ['Black Sea'] },
+    min: 0.5,
+    max: 3,
+    default: 1,
+  },
+  {
+    id: 'rail-speed',
+    description: 'Commercial speed of trains between stops: CPMM speed without delay, by country where measured.',
+    scales: 'the commercial speed (speedKmh) of every rail link',
+    select: { figure: 'link-speed', modes: ['rail'] },
+    min: 0.7,
+    max: 1.3,
+    default: 1,
+  },
+]);
+
+const text = z.string().min(1);
+const selectorSchema = z.discriminatedUnion('figure', [
+  z.strictObject({
+    figure: z.literal('stage-duration'),
+    nodeKinds: z.array(z.enum(NODE_KINDS)).min(1).optional(),
+    modes: z.array(z.enum(MODES)).min(1).optional(),
+    stageKinds: z.array(z.enum(STAGE_KINDS)).min(1).optional(),
+    countries: z.array(text).min(1).optional(),
+    waters: z.array(text).min(1).optional(),
+  }),
+  z.strictObject({ figure: z.literal('link-speed'), modes: z.array(z.enum(MODES)).min(1), countries: z.array(text).min(1).optional() }),
+  z.strictObject({ figure: z.literal('service-headway'), waters: z.array(text).min(1).optional() }),
+]);
+const parameterSchema = z
+  .strictObject({ id: text, description: text, scales: text, select: selectorSchema, min: z.number().positive(), max: z.number().positive(), default: z.number().positive() })
+  .refine((p) => p.min <= p.default && p.default <= p.max, 'min <= default <= max');
+
+/**
+ * Calibration parameters from JSON text or a value: an array of `{ id, description, scales, select,
+ * min, max, default }` (ids unique). Throws `InvalidArgumentError` naming the path.
+ */
+export function parseCalibrationParameters(input: unknown): readonly CalibrationParameter[] {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input) as unknown;
+    } catch (e) {
+      throw new InvalidArgumentError('parameters', `${input.slice(0, 40)}…`, `valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  const r = z.array(parameterSchema).min(1).safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new InvalidArgumentError(`parameters${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, issue.input, issue.message);
+  }
+  const ids = new Set<string>();
+  r.data.forEach((p, i) => {
+    if (ids.has(p.id)) throw new InvalidArgumentError(`parameters[${i}].id`, p.id, 'an id not used by another parameter');
+    ids.add(p.id);
+  });
+  return Object.freeze(structuredClone(r.data)) as readonly CalibrationParameter[];
+}
+
+/** The figures a selector picks in a network, as changes without their factor. */
+export function selectedFigures(network: Network, select: FigureSelector): Omit<FigureChange, 'factor' | 'set' | 'source'>[] {
+  const spec = network.spec;
+  switch (select.figure) {
+    case 'stage-duration': {
+      let ports: Set<string> | undefined;
+      if (select.waters !== undefined) {
+        ports = new Set();
+        for (const l of spec.links) if ((l.mode === 'ferry' || l.mode === 'sea') && l.waters !== undefined && select.waters.includes(l.waters)) ports.add(l.from).add(l.to);
+      }
+      return spec.nodes
+        .filter((n) => (select.nodeKinds === undefined || select.nodeKinds.includes(n.kind)) && (ports === undefined || ports.has(n.id)))
+        .flatMap((n) =>
+          (n.stages ?? [])
+            .filter(
+              (s) =>
+                (select.modes === undefined || s.modes.some((m) => select.modes!.includes(m))) &&
+                (select.stageKinds === undefined || select.stageKinds.includes(s.kind)) &&
+                (select.countries === undefined || select.countries.includes(s.country)),
+            )
+            .map((s) => ({ node: n.id, stage: s.id, field: 'durationHours' })),
+        );
+    }
+    case 'link-speed':
+      return spec.links
+        .filter((l) => select.modes.includes(l.mode) && l.speedKmh !== undefined)
+        .filter((l) => select.countries === undefined || select.countries.includes(l.country ?? network.nodeById.get(l.from)?.country ?? ''))
+        .map((l) => ({ link: l.id, field: 'speedKmh' }));
+    case 'service-headway':
+      return spec.links
+        .filter((l) => l.service !== undefined && (select.waters === undefined || (l.waters !== undefined && select.waters.includes(l.waters))))
+        .map((l) => ({ link: l.id, service: true as const, field: l.service!.headwayHours !== undefined ? 'headwayHours' : 'departuresPerWeek' }));
+  }
+}
