@@ -174,14 +174,11 @@ export function comparisonText(network: Network, c: Comparison, attribution?: At
  */
 export function scenarioText(network: Network, s: Scenario): string {
   if (s.comparison === null) return '';
-  const parts = [...s.warnings.map((w) => `warning: ${w}`), comparisonText(network, s.comparison, s.attribution)];
-  if (s.uncertainty !== undefined) {
-    // The headline goes first, under the trip's title line.
-    const [title, ...rest] = comparisonText(network, s.comparison, s.attribution).split('\n');
-    parts.splice(parts.length - 1, 1, [title!, uncertaintyText(s.uncertainty), '', ...rest].join('\n'));
-  }
-  if (s.attributionSkipped !== undefined) parts.push(`\n  Note: ${s.attributionSkipped}.`);
-  return parts.join('\n');
+  const [title, ...rest] = comparisonText(network, s.comparison, s.attribution).split('\n');
+  // The headline goes first, under the trip's title line.
+  const body = s.uncertainty !== undefined ? [title!, uncertaintyText(s.uncertainty), '', ...rest] : [title!, ...rest];
+  const note = s.attributionSkipped !== undefined ? ['', `  Note: ${s.attributionSkipped}.`] : [];
+  return [...s.warnings.map((w) => `warning: ${w}`), ...body, ...note].join('\n');
 }
 
 /**
