@@ -20,6 +20,9 @@ console.log(`Japan 2025 on Xi'an → Constanța: ${d(u.effect.meanHours.median)}
 
 // 3. A time survey replaces the dataset's figures where it has enough records (this one is synthetic).
 const fit = fitSurvey(surveyRecordsFromCsv(readFileSync('data/surveys/synthetic-kazakhstan-2026.csv', 'utf8')), { network, id: 'synthetic-survey', title: 'Synthetic time survey' });
-for (const st of fit.stages) console.log(`  ${st.node} ${st.stage}: n = ${st.n}, ${st.chosen}${st.lognormal ? ` (median ${st.lognormal.median.toFixed(2)} h, p90 ${st.lognormal.p90.toFixed(2)} h)` : ''}`);
+for (const st of fit.stages) {
+  const what = st.chosen === 'lognormal' ? `lognormal, median ${st.lognormal!.median.toFixed(2)} h, p90 ${st.lognormal!.p90.toFixed(2)} h` : `its observed values (a lognormal does not fit: Anderson–Darling p = ${st.goodness?.p.toFixed(3)})`;
+  console.log(`  ${st.node} ${st.stage}: n = ${st.n}, ${what}`);
+}
 const surveyed = applyMeasures(network, [fit.measure]);
 console.log(`Surveyed network: ${surveyed.sourceById.get('synthetic-survey')?.title} cited on ${fit.stages.length} stages.`);
