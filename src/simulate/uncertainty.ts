@@ -170,7 +170,8 @@ export function twoLevel(network: Network, measures: readonly Measure[], seed: n
     meanHours[i] = d.meanHours.estimate;
     p50Hours[i] = d.p50Hours.estimate;
     p90Hours[i] = d.p90Hours.estimate;
-    halfWidths.push((d.meanHours.high - d.meanHours.low) / 2);
+    // The mean's interval has ends from 2 runs on (the draws' minimum); kept general all the same.
+    if (d.meanHours.high !== null && d.meanHours.low !== null) halfWidths.push((d.meanHours.high - d.meanHours.low) / 2);
   }
   const evaluated = n - failed.length;
   halfWidths.sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 // Evidence: the shipped model against published figures, the Japan 2025 package's effect with the
 // uncertainty of its inputs (two levels), and a time survey as an input (the synthetic one).
-// Run: npx tsx examples/09-evidence.ts
+// Run: npx tsx examples/12-evidence.ts
 import { readFileSync } from 'node:fs';
 import { applyMeasures, corridorTargets, fitSurvey, japan2025, middleCorridor, runScenario, surveyRecordsFromCsv, validation } from 'transcaspian';
 
