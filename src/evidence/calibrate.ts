@@ -5,7 +5,8 @@ import { InvalidArgumentError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import { patchFigures } from '../measures/patch-figures.js';
 import type { FigureChange, Measure } from '../measures/types.js';
-import { parseNetwork, type Network } from '../network/network.js';
+import { parseNetwork, requireNetwork, type Network } from '../network/network.js';
+import { requireOptions, requireTargets, checkValidation } from './check-input.js';
 import { CALIBRATION_PARAMETERS, selectedFigures, type CalibrationParameter } from './calibration-parameters.js';
 import type { TargetsDocument } from './targets.js';
 import { validation, type TargetResult, type Validation } from './validation.js';
@@ -66,6 +67,7 @@ function bandScale(r: TargetResult): number {
  */
 export function calibrationObjective(v: Validation): number {
   let sum = 0;
+  checkValidation(v);
   for (const r of v.rows) {
     if (r.status !== 'outside' || r.model === null) continue;
     if (typeof r.model === 'boolean') {
@@ -125,7 +127,9 @@ function patched(network: Network, changes: readonly FigureChange[], id: string)
  * from the parameters' bounds) and the calibrated network, whose document records `calibration`.
  */
 export function calibrate(network: Network, targets: TargetsDocument, options: CalibrateOptions = {}): Calibration {
-  const { parameters = CALIBRATION_PARAMETERS, runs = 2000, seed = 1, maxEvaluations = 120, onEvaluation } = options;
+  requireNetwork(network);
+  requireTargets(targets);
+  const { parameters = CALIBRATION_PARAMETERS, runs = 2000, seed = 1, maxEvaluations = 120, onEvaluation } = requireOptions<CalibrateOptions>(options);
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InvalidArgumentError('date', date, 'a date YYYY-MM-DD');
   if (!Array.isArray(parameters) || parameters.length === 0) throw new InvalidArgumentError('parameters', parameters, 'a non-empty array of calibration parameters');

@@ -1,5 +1,6 @@
 // The records of a time survey (WCO Time Release Study style): one row per consignment and stage at
 // a place, with its start and end times or its duration. Read from CSV with a header row.
+import { requireString } from '../arguments.js';
 import { InvalidArgumentError } from '../errors.js';
 import { parseCsv } from './csv.js';
 
@@ -49,6 +50,7 @@ function hoursBetween(start: string, end: string, line: number): number {
  * missing column, an empty field, an unreadable time or number, a negative duration).
  */
 export function surveyRecordsFromCsv(text: string): SurveyRecord[] {
+  requireString(text, 'text', 'the text of a survey CSV');
   const rows = parseCsv(text);
   if (rows.length === 0) throw new InvalidArgumentError('csv', text.slice(0, 40), 'a header row and records');
   const header = rows[0]!.map((h) => h.trim().toLowerCase());

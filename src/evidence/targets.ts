@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import targetsJson from '../../data/validation/targets.json' with { type: 'json' };
 import { InvalidArgumentError } from '../errors.js';
+import { requireString } from '../arguments.js';
 import { readTextCapped, DEFAULT_MAX_FILE_BYTES } from '../network/read-file.js';
 
 /** The trip a target's figure is measured on: route options, plus any mechanism's options (`via`, `month`, `regime`, `volume`…), passed through. */
@@ -197,6 +198,7 @@ export function parseTargets(input: unknown): TargetsDocument {
 
 /** Read and validate a targets file (`FileReadError` when it cannot be read, `InvalidArgumentError` when invalid). */
 export function loadTargets(path: string): TargetsDocument {
+  requireString(path, 'path', 'a file path');
   return parseTargets(readTextCapped(path, DEFAULT_MAX_FILE_BYTES, 'targets files are small'));
 }
 

@@ -5,13 +5,15 @@
 // with and without it are identical) or a waypoint the route does not pass marks the mechanism as
 // missing, so the target evaluates as soon as the mechanism exists.
 import { quantileSorted } from 'd3-array';
+import { requireArray } from '../arguments.js';
 import { InvalidArgumentError, TranscaspianError } from '../errors.js';
 import { applyMeasures } from '../measures/apply.js';
 import { patchFigures } from '../measures/patch-figures.js';
 import type { Measure } from '../measures/types.js';
-import type { Network } from '../network/network.js';
+import { requireNetwork, type Network } from '../network/network.js';
 import { fastestRoute } from '../route/fastest.js';
 import { simulate, type SimulationResult } from '../simulate/montecarlo.js';
+import { requireOptions, requireTargets } from './check-input.js';
 import type { Target, TargetBand, TargetTrip, TargetsDocument, TripStatistic } from './targets.js';
 
 /** Options of `validation`. */
@@ -174,6 +176,8 @@ class Evaluator {
 
 /** Whether a figure lies in a band (inclusive ends). */
 export function inBand(model: number | boolean, band: TargetBand): boolean {
+  if (typeof model !== 'number' && typeof model !== 'boolean') throw new InvalidArgumentError('model', model, 'a number or a boolean');
+  if (typeof band !== 'object' || band === null) throw new InvalidArgumentError('band', band, 'a band { min?, max? } or { equals }');
   if (typeof model === 'boolean') return band.equals === model;
   return (band.min === undefined || model >= band.min) && (band.max === undefined || model <= band.max);
 }
@@ -189,7 +193,10 @@ export function inBand(model: number | boolean, band: TargetBand): boolean {
  * target without a band is a `cross-check`. The score counts inside and outside among the evaluable.
  */
 export function validation(network: Network, targets: TargetsDocument, options: ValidationOptions = {}): Validation {
-  const { runs = 5000, seed = 1, measures = [] } = options;
+  requireNetwork(network);
+  requireTargets(targets);
+  const { runs = 5000, seed = 1, measures = [] } = requireOptions<ValidationOptions>(options);
+  requireArray(measures, 'options.measures', 'an array of measures');
   if (!Number.isInteger(runs) || runs < 2 || runs > 1e7) throw new InvalidArgumentError('runs', runs, 'an integer from 2 to 10,000,000');
   const checked = measures.length > 0 ? applyMeasures(network, measures) : network;
   const evaluator = new Evaluator(checked, runs, seed);

@@ -1,11 +1,13 @@
 // Text and JSON of a calibration (`calibrate`): the parameters found, and the model against the
 // published figures side by side, before and after.
+import { checkCalibration } from '../evidence/check-input.js';
 import type { Calibration } from '../evidence/calibrate.js';
 import { textTable } from './table.js';
 import { bandText, modelText, scoreText, statusText, validationJson } from './validation-text.js';
 
 /** The calibration as text: parameters (what each scales, bounds, value), then each target before and after. */
 export function calibrationText(c: Calibration): string {
+  checkCalibration(c);
   const lines = [
     `Calibration against ${c.against.join(', ')} (${c.runs} runs per simulation, seed ${c.seed}, ${c.evaluations} evaluations, ${c.date}): objective ${c.objective.before.toFixed(3)} → ${c.objective.after.toFixed(3)}.`,
     '',
@@ -32,6 +34,7 @@ export function calibrationText(c: Calibration): string {
 
 /** The calibration as JSON: parameters with values, targets fitted, objective, evaluations, and the validation before and after. */
 export function calibrationJson(c: Calibration): Record<string, unknown> {
+  checkCalibration(c);
   return {
     against: c.against,
     date: c.date,

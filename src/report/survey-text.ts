@@ -1,5 +1,6 @@
 // Text and JSON of a time survey's fit (`fitSurvey`): per place and stage, the records, the dates,
 // the fit and its goodness, against the network's figure before.
+import { checkSurveyFit } from '../evidence/check-input.js';
 import type { SurveyFit } from '../evidence/fit-survey.js';
 import type { Distribution } from '../network/types.js';
 import { meanOf } from '../network/distribution.js';
@@ -14,6 +15,7 @@ function brief(d: Distribution): string {
 
 /** The fit as text: one row per place and stage, then the places and stages with too few records. */
 export function surveyText(f: SurveyFit): string {
+  checkSurveyFit(f);
   const lines = [`Time survey: ${f.records} records, ${f.stages.length} places and stages fitted; the patch sets their durations (measure ${f.measure.id}).`, ''];
   lines.push(
     textTable(
@@ -37,5 +39,6 @@ export function surveyText(f: SurveyFit): string {
 
 /** The fit as JSON: `records`, `stages` (each fit in full), `skipped`, and `measure` (its recipe, for `--measures`). */
 export function surveyJson(f: SurveyFit): Record<string, unknown> {
+  checkSurveyFit(f);
   return { records: f.records, stages: f.stages, skipped: f.skipped, measure: f.measure.definition };
 }

@@ -1,5 +1,6 @@
 // Text and JSON of the model against published figures (`validation`): one row per target — its
 // band, the model's figure, inside or not (or what it needs), and the source — and the score.
+import { checkValidation } from '../evidence/check-input.js';
 import type { TargetResult, Validation } from '../evidence/validation.js';
 import type { Target, TargetBand } from '../evidence/targets.js';
 import { textTable } from './table.js';
@@ -50,6 +51,7 @@ export function scoreText(v: Validation): string {
 
 /** The validation table as text: target, band, model, verdict, source; then what the not-evaluable ones need. */
 export function validationText(v: Validation): string {
+  checkValidation(v);
   const lines = [`Model against published figures (${v.runs} runs per simulation, seed ${v.seed}): ${scoreText(v)}.`, ''];
   lines.push(
     textTable(
@@ -67,6 +69,7 @@ export function validationText(v: Validation): string {
 
 /** The validation as JSON: `score`, `runs`, `seed`, and per target its id, case, unit, band, model figure, status, needs, detail and source. */
 export function validationJson(v: Validation): Record<string, unknown> {
+  checkValidation(v);
   return {
     score: v.score,
     runs: v.runs,

@@ -2,11 +2,12 @@
 // (`min` < `max`, a shipped default), and every figure of its network that has one (a `range` on the
 // figure's provenance). What the two-level simulation draws, and how a draw becomes a network and a
 // package: figures through one `patchFigures` measure, parameters by rebuilding the measure.
+import { requireArray, requireShape } from '../arguments.js';
 import { applyMeasures } from '../measures/apply.js';
 import { createMeasure } from '../measures/create.js';
 import { patchFigures } from '../measures/patch-figures.js';
 import type { FigureAddress, FigureChange, Measure, MeasureDefinition } from '../measures/types.js';
-import type { Network } from '../network/network.js';
+import { requireNetwork, type Network } from '../network/network.js';
 import { figureAt, provenanceList, rangeFactors, rangesOf } from '../network/ranges.js';
 import type { FigureRange, ProvenanceSpec } from '../network/types.js';
 
@@ -125,6 +126,8 @@ function parameterInputs(measures: readonly Measure[]): ParameterInput[] {
  * structures, in document order). Coordinates are left out: transit times do not depend on them.
  */
 export function uncertainInputs(network: Network, measures: readonly Measure[]): readonly UncertainInput[] {
+  requireNetwork(network);
+  requireArray(measures, 'measures', 'an array of measures', (m, f) => requireShape(m, f, 'a measure', { id: 'string', parameters: 'array' }));
   return allInputs(network, measures).map(publicInput);
 }
 
