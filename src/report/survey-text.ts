@@ -16,7 +16,8 @@ function brief(d: Distribution): string {
 /** The fit as text: one row per place and stage, then the places and stages with too few records. */
 export function surveyText(f: SurveyFit): string {
   checkSurveyFit(f);
-  const lines = [`Time survey: ${f.records} records, ${f.stages.length} places and stages fitted; the patch sets their durations (measure ${f.measure.id}).`, ''];
+  const fitted = f.stages.length === 1 ? '1 place and stage fitted; the patch sets its duration' : `${f.stages.length} places and stages fitted; the patch sets their durations`;
+  const lines = [`Time survey: ${f.records} records, ${fitted} (measure ${f.measure.id}).`, ''];
   lines.push(
     textTable(
       [{ header: 'node' }, { header: 'stage' }, { header: 'n', align: 'right' }, { header: 'dates' }, { header: 'fit' }, { header: 'AD p', align: 'right' }, { header: 'KS', align: 'right' }, { header: 'before (network)' }],
