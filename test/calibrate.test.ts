@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, calibrate, calibrationObjective, parseCalibrationParameters, parseNetwork, parseTargets, validation, CALIBRATION_PARAMETERS } from '../src/index.js';
 import { selectedFigures, type CalibrationParameter } from '../src/evidence/calibration-parameters.js';
 import { run } from '../src/cli/run.js';
-import { toyDoc } from './fixtures.js';
+import { invalidField, toyDoc } from './fixtures.js';
 
 const net = parseNetwork(toyDoc());
 const source = { title: 't', organisation: 'o', date: '2024', url: 'https://example.org' };
@@ -40,15 +40,7 @@ describe('calibration parameters', () => {
 
   it('parseCalibrationParameters checks shape, bounds and ids', () => {
     expect(parseCalibrationParameters(JSON.stringify([borderDwell]))).toEqual([borderDwell]);
-    const field = (input: unknown): string => {
-      try {
-        parseCalibrationParameters(input);
-      } catch (e) {
-        if (e instanceof InvalidArgumentError) return e.field;
-        throw e;
-      }
-      throw new Error('expected an InvalidArgumentError');
-    };
+    const field = (input: unknown): string => invalidField(() => parseCalibrationParameters(input));
     expect(field([{ ...borderDwell, min: 2 }])).toBe('parameters[0]');
     expect(field([borderDwell, borderDwell])).toBe('parameters[1].id');
     expect(field([{ ...borderDwell, select: { figure: 'everything' } }])).toBe('parameters[0].select.figure');

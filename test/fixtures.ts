@@ -1,5 +1,5 @@
 // Small hand-built networks for unit tests (the default dataset has its own calibration tests).
-import type { NetworkSpec } from '../src/index.js';
+import { InvalidArgumentError, type NetworkSpec } from '../src/index.js';
 
 /** A three-country toy corridor with a rail line, a ferry and a road alternative. */
 export function toySpec(): NetworkSpec {
@@ -62,4 +62,15 @@ export function toySpec(): NetworkSpec {
 /** A deep, mutable copy of the toy spec, for tests that break it. */
 export function toyDoc(): Record<string, any> {
   return structuredClone(toySpec()) as unknown as Record<string, any>;
+}
+
+/** The field an `InvalidArgumentError` thrown by `f` names; fails the test if `f` throws nothing or something else. */
+export function invalidField(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InvalidArgumentError) return e.field;
+    throw e;
+  }
+  throw new Error('expected an InvalidArgumentError');
 }

@@ -2,22 +2,15 @@
 // synthetic survey's known parameters, and the patch with its provenance.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, applyMeasures, fitSurvey, middleCorridor, surveyRecordsFromCsv } from '../src/index.js';
+import { applyMeasures, fitSurvey, middleCorridor, surveyRecordsFromCsv } from '../src/index.js';
 import { parseCsv } from '../src/evidence/csv.js';
 import { ElementStream } from '../src/simulate/random.js';
 import { normalQuantile } from '../src/simulate/sample.js';
 import { normalCdf, normalGoodness } from '../src/stats/goodness-of-fit.js';
+import { invalidField } from './fixtures.js';
 import { SYNTHETIC_PARAMETERS, syntheticSurveyCsv } from '../scripts/synthetic-survey.js';
 
-const field = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InvalidArgumentError) return e.field;
-    throw e;
-  }
-  throw new Error('expected an InvalidArgumentError');
-};
+const field = invalidField;
 
 describe('survey records', () => {
   it('parseCsv reads quoted fields, doubled quotes, CRLF and a byte-order mark, and refuses an open quote', () => {

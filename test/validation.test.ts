@@ -2,11 +2,11 @@
 // (inside, outside, not evaluable for a missing mechanism, cross-check), and the README's score.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, middleCorridor, parseNetwork } from '../src/index.js';
+import { middleCorridor, parseNetwork } from '../src/index.js';
 import { corridorTargets, parseTargets, targetsJsonSchema, type Target, type TargetsDocument } from '../src/evidence/targets.js';
 import { validation } from '../src/evidence/validation.js';
 import { scoreText, validationText } from '../src/report/validation-text.js';
-import { toyDoc } from './fixtures.js';
+import { invalidField, toyDoc } from './fixtures.js';
 
 const source = { title: 't', organisation: 'o', date: '2024-05', url: 'https://example.org' };
 const doc = (targets: Partial<Target>[]): TargetsDocument =>
@@ -20,15 +20,7 @@ describe('targets documents', () => {
   });
 
   it('reject a duplicate id, a band of the wrong kind, a bad date, an unknown statistic, naming the path', () => {
-    const field = (f: () => unknown): string => {
-      try {
-        f();
-      } catch (e) {
-        if (e instanceof InvalidArgumentError) return e.field;
-        throw e;
-      }
-      throw new Error('expected an InvalidArgumentError');
-    };
+    const field = invalidField;
     const base = { case: 'c', published: 'p', source, unit: 'days', band: { min: 1 }, measure: { kind: 'trip', trip, statistic: 'p50' } };
     expect(field(() => parseTargets({ title: 't', targets: [{ id: 'A', ...base }, { id: 'A', ...base }] }))).toBe('targets[1].id');
     expect(field(() => parseTargets({ title: 't', targets: [{ id: 'A', ...base, band: { equals: true } }] }))).toBe('targets[0].band');

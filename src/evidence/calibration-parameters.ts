@@ -41,66 +41,51 @@ export interface CalibrationParameter {
 
 const REASON_DWELL = 'the shipped border and port dwell rests partly on estimates (CPMM gives crossing totals, not stages)';
 
+/** A dwell factor on the stages at border crossings of one mode. */
+const borderDwell = (mode: 'rail' | 'road', what: string): CalibrationParameter => ({
+  id: `${mode}-border-dwell`,
+  description: `Time at ${mode} border crossings: ${REASON_DWELL}.`,
+  scales: `the duration of every stage at border nodes that applies to ${mode}${what}`,
+  select: { figure: 'stage-duration', nodeKinds: ['border'], modes: [mode] },
+  min: 0.5,
+  max: 4,
+  default: 1,
+});
+
+/** A dwell factor on the stages at the ports of one sea. */
+const portDwell = (id: string, sea: string): CalibrationParameter => ({
+  id: `${id}-port-dwell`,
+  description: `Time in ${sea} ports: handling, customs and queues at the ports with ${sea} sailings.`,
+  scales: `the duration of every stage at port nodes with a ferry or sea link on the ${sea}`,
+  select: { figure: 'stage-duration', nodeKinds: ['port'], waters: [sea] },
+  min: 0.5,
+  max: 4,
+  default: 1,
+});
+
+/** A factor on the interval between sailings on one sea. */
+const sailingInterval = (id: string, sea: string, evidence: string): CalibrationParameter => ({
+  id: `${id}-sailing-interval`,
+  description: `How often ${sea} ferries and feeders sail: ${evidence}.`,
+  scales: `the interval between sailings of every ferry and sea service on the ${sea}`,
+  select: { figure: 'service-headway', waters: [sea] },
+  min: 0.5,
+  max: 3,
+  default: 1,
+});
+
 /**
  * The parameters calibration tunes by default, each a class of figures the published end-to-end
  * figures are sensitive to and the segment evidence leaves uncertain. Mechanisms added later (closure
  * intensity, correlation strength, capacities) add theirs here.
  */
 export const CALIBRATION_PARAMETERS: readonly CalibrationParameter[] = Object.freeze([
-  {
-    id: 'rail-border-dwell',
-    description: `Time at rail border crossings: ${REASON_DWELL}.`,
-    scales: 'the duration of every stage at border nodes that applies to rail (customs, inspections, gauge change, queues, traction)',
-    select: { figure: 'stage-duration', nodeKinds: ['border'], modes: ['rail'] },
-    min: 0.5,
-    max: 4,
-    default: 1,
-  },
-  {
-    id: 'road-border-dwell',
-    description: `Time at road border crossings: ${REASON_DWELL}.`,
-    scales: 'the duration of every stage at border nodes that applies to road',
-    select: { figure: 'stage-duration', nodeKinds: ['border'], modes: ['road'] },
-    min: 0.5,
-    max: 4,
-    default: 1,
-  },
-  {
-    id: 'caspian-port-dwell',
-    description: 'Time in Caspian ports: handling, customs and queues at the ports with Caspian sailings.',
-    scales: 'the duration of every stage at port nodes with a ferry or sea link on the Caspian Sea',
-    select: { figure: 'stage-duration', nodeKinds: ['port'], waters: ['Caspian Sea'] },
-    min: 0.5,
-    max: 4,
-    default: 1,
-  },
-  {
-    id: 'black-sea-port-dwell',
-    description: 'Time in Black Sea ports: handling, customs and queues at the ports with Black Sea sailings.',
-    scales: 'the duration of every stage at port nodes with a ferry or sea link on the Black Sea',
-    select: { figure: 'stage-duration', nodeKinds: ['port'], waters: ['Black Sea'] },
-    min: 0.5,
-    max: 4,
-    default: 1,
-  },
-  {
-    id: 'caspian-sailing-interval',
-    description: 'How often Caspian ferries and feeders sail: no timetable is published.',
-    scales: 'the interval between sailings of every ferry and sea service on the Caspian Sea',
-    select: { figure: 'service-headway', waters: ['Caspian Sea'] },
-    min: 0.5,
-    max: 3,
-    default: 1,
-  },
-  {
-    id: 'black-sea-sailing-interval',
-    description: 'How often Black Sea ferries and feeders sail: about three container sailings a month were reported in 2022.',
-    scales: 'the interval between sailings of every ferry and sea service on the Black Sea',
-    select: { figure: 'service-headway', waters: ['Black Sea'] },
-    min: 0.5,
-    max: 3,
-    default: 1,
-  },
+  borderDwell('rail', ' (customs, inspections, gauge change, queues, traction)'),
+  borderDwell('road', ''),
+  portDwell('caspian', 'Caspian Sea'),
+  portDwell('black-sea', 'Black Sea'),
+  sailingInterval('caspian', 'Caspian Sea', 'no timetable is published'),
+  sailingInterval('black-sea', 'Black Sea', 'about three container sailings a month were reported in 2022'),
   {
     id: 'rail-speed',
     description: 'Commercial speed of trains between stops: CPMM speed without delay, by country where measured.',
