@@ -73,5 +73,5 @@ describe('the README', () => {
     const readme = readFileSync('README.md', 'utf8');
     const stated = /Current score\s+\(`transcaspian validation`\):\s+([^.]+)\./.exec(readme)?.[1]?.replace(/\s+/g, ' ');
     expect(stated).toBe(scoreText(validation(middleCorridor(), corridorTargets())));
-  });
+  }, 120_000);
 });
