@@ -6,7 +6,8 @@ import { applyMeasures, fitSurvey, middleCorridor, surveyRecordsFromCsv } from '
 import { parseCsv } from '../src/evidence/csv.js';
 import { ElementStream } from '../src/simulate/random.js';
 import { normalQuantile } from '../src/simulate/sample.js';
-import { normalCdf, normalGoodness } from '../src/stats/goodness-of-fit.js';
+import { normalCdf } from '../src/network/distribution.js';
+import { normalGoodness } from '../src/stats/goodness-of-fit.js';
 import { invalidField } from './fixtures.js';
 import { SYNTHETIC_PARAMETERS, syntheticSurveyCsv } from '../scripts/synthetic-survey.js';
 

@@ -2,25 +2,7 @@
 // log durations, it tests a lognormal fit): the Anderson–Darling statistic with Stephens' small-sample
 // modification and its p-value (D'Agostino and Stephens, Goodness-of-Fit Techniques, 1986, table 4.9,
 // case 3: both parameters estimated), and the Kolmogorov–Smirnov distance.
-
-/** erfc(x) by Chebyshev fitting (Numerical Recipes, 2nd ed., §6.2): fractional error below 1.2e-7 everywhere. */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
-}
-
-/** Φ(z), the standard normal distribution function. */
-export function normalCdf(z: number): number {
-  return 0.5 * erfc(-z / Math.SQRT2);
-}
+import { normalCdf } from '../network/distribution.js';
 
 /** A normal fit's goodness: Anderson–Darling `a2` (modified, A*²), its `p`-value, and the Kolmogorov–Smirnov distance `ks`. */
 export interface NormalFitGoodness {
