@@ -5,7 +5,7 @@ import { COUNTRY_CODES } from '../network/countries.js';
 import { raises } from '../network/raises.js';
 import { provenanceSpec, sourceSchema } from '../network/schema.js';
 import type { CorridorAlternativesSpec } from './corridor-types.js';
-import type { Defined } from './schema-output.js';
+import { documentJsonSchema, type Defined } from '../network/json-schema.js';
 
 const id = z.string().min(1, raises('invalid_id', 'a non-empty id'));
 const reference = z.string().min(1);
@@ -43,9 +43,5 @@ void _schemaMatchesTypes;
 
 /** The JSON Schema (draft 2020-12) of corridor alternatives (`data/corridors.schema.json`). */
 export function corridorAlternativesJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(corridorAlternativesSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
-    $id: 'https://transcaspian.dev/schema/corridors@1.json',
-    title: 'transcaspian corridor alternatives',
-  };
+  return documentJsonSchema(corridorAlternativesSchema, 'corridors', 'transcaspian corridor alternatives');
 }

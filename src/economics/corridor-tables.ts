@@ -1,7 +1,7 @@
 // Corridor alternatives as the library reads them: validated, frozen, checked against a network
 // before use. The shipped document (`data/corridors.json`) sources every observed volume.
 import shipped from '../../data/corridors.json' with { type: 'json' };
-import { requireShape, requireString } from '../arguments.js';
+import { requireShape } from '../arguments.js';
 import { InvalidTableError, type NetworkProblem } from '../errors.js';
 import type { Network } from '../network/network.js';
 import { checkDocument, deepFreeze } from '../network/validate.js';
@@ -41,7 +41,7 @@ export function parseCorridorAlternatives(input: unknown, options: TableOptions 
 
 /** Read and parse corridor alternatives from a JSON file (`FileReadError`, `FileTooLargeError`, `InvalidTableError`). */
 export function loadCorridorAlternatives(path: string, options: LoadTableOptions = {}): CorridorAlternativesSpec {
-  return parseCorridorAlternatives(readTableText(requireString(path, 'path'), requireShape<LoadTableOptions>(options, 'options', 'an object { maxFileBytes?, requireSources? }').maxFileBytes, 'loadCorridorAlternatives'), options);
+  return parseCorridorAlternatives(readTableText(path, options, 'loadCorridorAlternatives'), options);
 }
 
 let defaultAlternatives: CorridorAlternativesSpec | undefined;

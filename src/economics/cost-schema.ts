@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { COUNTRY_CODES } from '../network/countries.js';
 import { raises } from '../network/raises.js';
 import { provenanceSpec, sourceSchema } from '../network/schema.js';
-import type { Defined } from './schema-output.js';
+import { documentJsonSchema, type Defined } from '../network/json-schema.js';
 import { MODES, STAGE_WHEN_VALUES } from '../network/types.js';
 import { CHARGE_UNITS, COST_CATEGORIES, type CostTablesSpec } from './cost-types.js';
 
@@ -106,9 +106,5 @@ void _schemaMatchesTypes;
 
 /** The JSON Schema (draft 2020-12) of cost tables, generated from the zod schema (`data/costs.schema.json`). */
 export function costTablesJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(costTablesSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
-    $id: 'https://transcaspian.dev/schema/costs@1.json',
-    title: 'transcaspian cost tables',
-  };
+  return documentJsonSchema(costTablesSchema, 'costs', 'transcaspian cost tables');
 }

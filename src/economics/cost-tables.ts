@@ -2,14 +2,13 @@
 // against a network before use (every node, link and profile they name must exist there). The shipped
 // tables (`data/costs.json`) cite a source or an estimate for every figure.
 import shipped from '../../data/costs.json' with { type: 'json' };
-import { requireShape, requireString } from '../arguments.js';
 import { InvalidArgumentError, InvalidTableError, type NetworkProblem } from '../errors.js';
 import { requireNetwork, type Network } from '../network/network.js';
 import type { SourceSpec } from '../network/types.js';
 import { checkDocument, deepFreeze } from '../network/validate.js';
 import { costTablesSchema } from './cost-schema.js';
 import type { CostTablesSpec, NodeCharge, ServiceTariff } from './cost-types.js';
-import { checkOncePerNetwork, duplicateProblems, field, networkReferenceProblems, readTableText, sourceProblems } from './table-checks.js';
+import { checkOncePerNetwork, duplicateProblems, groupBy, field, networkReferenceProblems, readTableText, sourceProblems } from './table-checks.js';
 
 /** Options of `parseCostTables` and `validateCostTables`. */
 export interface TableOptions {
@@ -57,32 +56,20 @@ export function parseCostTables(input: unknown, options: TableOptions = {}): Cos
   const { problems, doc } = check(input, options);
   if (problems.length > 0) throw new InvalidTableError('costs', problems);
   const spec = deepFreeze(doc as CostTablesSpec);
-  const chargesByNode = new Map<string, NodeCharge[]>();
-  for (const c of spec.nodeCharges ?? []) {
-    let list = chargesByNode.get(c.node);
-    if (list === undefined) chargesByNode.set(c.node, (list = []));
-    list.push(c);
-  }
-  const tariffsByLink = new Map<string, ServiceTariff[]>();
-  for (const t of spec.services ?? []) {
-    let list = tariffsByLink.get(t.link);
-    if (list === undefined) tariffsByLink.set(t.link, (list = []));
-    list.push(t);
-  }
   return Object.freeze({
     spec,
     id: spec.id,
     title: spec.title,
     priceYear: spec.priceYear,
-    chargesByNode,
-    tariffsByLink,
+    chargesByNode: groupBy(spec.nodeCharges ?? [], (c) => c.node),
+    tariffsByLink: groupBy(spec.services ?? [], (t) => t.link),
     sourceById: new Map((spec.sources ?? []).map((s) => [s.id, s])),
   });
 }
 
 /** Read and parse cost tables from a JSON file (`FileReadError`, `FileTooLargeError`, `InvalidTableError`). */
 export function loadCostTables(path: string, options: LoadTableOptions = {}): CostTables {
-  return parseCostTables(readTableText(requireString(path, 'path'), requireShape<LoadTableOptions>(options, 'options', 'an object { maxFileBytes?, requireSources? }').maxFileBytes, 'loadCostTables'), options);
+  return parseCostTables(readTableText(path, options, 'loadCostTables'), options);
 }
 
 let defaultTables: CostTables | undefined;

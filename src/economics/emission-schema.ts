@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { COUNTRY_CODES } from '../network/countries.js';
 import { raises } from '../network/raises.js';
 import { provenanceSpec, sourceSchema } from '../network/schema.js';
-import type { Defined } from './schema-output.js';
+import { documentJsonSchema, type Defined } from '../network/json-schema.js';
 import { INTENSITY_UNITS, TRACTIONS, type EmissionTablesSpec } from './emission-types.js';
 
 const id = z.string().min(1, raises('invalid_id', 'a non-empty id'));
@@ -56,9 +56,5 @@ void _schemaMatchesTypes;
 
 /** The JSON Schema (draft 2020-12) of emission tables, generated from the zod schema (`data/emissions.schema.json`). */
 export function emissionTablesJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(emissionTablesSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
-    $id: 'https://transcaspian.dev/schema/emissions@1.json',
-    title: 'transcaspian emission tables',
-  };
+  return documentJsonSchema(emissionTablesSchema, 'emissions', 'transcaspian emission tables');
 }

@@ -1,7 +1,6 @@
 // Emission tables as the library reads them: validated, frozen, indexed, and checked against a network
 // before use. The shipped tables (`data/emissions.json`) cite a source or an estimate for every figure.
 import shipped from '../../data/emissions.json' with { type: 'json' };
-import { requireShape, requireString } from '../arguments.js';
 import { InvalidArgumentError, InvalidTableError, type NetworkProblem } from '../errors.js';
 import { requireNetwork, type Network } from '../network/network.js';
 import type { SourceSpec } from '../network/types.js';
@@ -9,7 +8,7 @@ import { checkDocument, deepFreeze } from '../network/validate.js';
 import type { LoadTableOptions, TableOptions } from './cost-tables.js';
 import { emissionTablesSchema } from './emission-schema.js';
 import type { EmissionTablesSpec, Figure, Traction, VesselIntensity } from './emission-types.js';
-import { checkOncePerNetwork, duplicateProblems, field, networkReferenceProblems, ProblemList, readTableText, sourceProblems } from './table-checks.js';
+import { checkOncePerNetwork, duplicateProblems, groupBy, field, networkReferenceProblems, ProblemList, readTableText, sourceProblems } from './table-checks.js';
 
 /** Validated emission tables, frozen and indexed. Create them with `parseEmissionTables`. */
 export interface EmissionTables {
@@ -67,12 +66,6 @@ export function parseEmissionTables(input: unknown, options: TableOptions = {}):
   const { problems, doc } = check(input, options);
   if (problems.length > 0) throw new InvalidTableError('emissions', problems);
   const spec = deepFreeze(doc as EmissionTablesSpec);
-  const vesselsByLink = new Map<string, VesselIntensity[]>();
-  for (const v of spec.vessels ?? []) {
-    let list = vesselsByLink.get(v.link);
-    if (list === undefined) vesselsByLink.set(v.link, (list = []));
-    list.push(v);
-  }
   return Object.freeze({
     spec,
     id: spec.id,
@@ -80,7 +73,7 @@ export function parseEmissionTables(input: unknown, options: TableOptions = {}):
     gridByCountry: new Map(spec.electricity.map((e) => [e.country ?? '', e.gCo2ePerKwh])),
     electricShareByCountry: new Map(spec.rail.map((r) => [r.country ?? '', r.electricShare])),
     tractionByLink: new Map((spec.railLinks ?? []).map((r) => [r.link, r.traction])),
-    vesselsByLink,
+    vesselsByLink: groupBy(spec.vessels ?? [], (v) => v.link),
     hubByNode: new Map(spec.hubs.map((h) => [h.node ?? '', h.kgCo2ePerTeu])),
     sourceById: new Map((spec.sources ?? []).map((s) => [s.id, s])),
   });
@@ -88,7 +81,7 @@ export function parseEmissionTables(input: unknown, options: TableOptions = {}):
 
 /** Read and parse emission tables from a JSON file (`FileReadError`, `FileTooLargeError`, `InvalidTableError`). */
 export function loadEmissionTables(path: string, options: LoadTableOptions = {}): EmissionTables {
-  return parseEmissionTables(readTableText(requireString(path, 'path'), requireShape<LoadTableOptions>(options, 'options', 'an object { maxFileBytes?, requireSources? }').maxFileBytes, 'loadEmissionTables'), options);
+  return parseEmissionTables(readTableText(path, options, 'loadEmissionTables'), options);
 }
 
 let defaultTables: EmissionTables | undefined;

@@ -1,6 +1,7 @@
 // Checks shared by the economics tables (costs, emissions, corridor alternatives): sources cited
 // exist, every figure cites one when asked, ids are unique, references to a network resolve. Each
 // returns problems in the network format (codes, paths, pointers), never throws.
+import { requireShape, requireString } from '../arguments.js';
 import { InvalidTableError, type NetworkProblem, type ProblemCode } from '../errors.js';
 import type { Network } from '../network/network.js';
 import { DEFAULT_MAX_FILE_BYTES, checkMaxBytes, readTextCapped } from '../network/read-file.js';
@@ -119,12 +120,27 @@ export function networkReferenceProblems(
 }
 
 /**
- * The text of a table file, refused past `maxFileBytes` (default `DEFAULT_MAX_FILE_BYTES`):
- * `FileReadError`, or `FileTooLargeError` naming the cap. `loader` names the function for the message.
+ * The text of a table file, refused past `options.maxFileBytes` (default `DEFAULT_MAX_FILE_BYTES`):
+ * `FileReadError`, or `FileTooLargeError` naming the cap; a path that is not a string or options that
+ * are not an object are an `InvalidArgumentError`. `loader` names the function for the message.
  */
-export function readTableText(path: string, maxFileBytes: number | undefined, loader: string): string {
+export function readTableText(path: unknown, options: unknown, loader: string): string {
+  const file = requireString(path, 'path');
+  const { maxFileBytes } = requireShape<{ maxFileBytes?: unknown }>(options, 'options', 'an object { maxFileBytes?, requireSources? }');
   const cap = maxFileBytes === undefined ? DEFAULT_MAX_FILE_BYTES : checkMaxBytes(maxFileBytes, 'options.maxFileBytes');
-  return readTextCapped(path, cap, `raise it with the maxFileBytes option of ${loader}`);
+  return readTextCapped(file, cap, `raise it with the maxFileBytes option of ${loader}`);
+}
+
+/** The items of `list` grouped by `key`, in document order. */
+export function groupBy<T>(list: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    let group = groups.get(k);
+    if (group === undefined) groups.set(k, (group = []));
+    group.push(item);
+  }
+  return groups;
 }
 
 /**

@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import type { ProblemCode } from '../errors.js';
 import { COUNTRY_CODES } from './countries.js';
+import { documentJsonSchema, type Defined } from './json-schema.js';
 import { raises } from './raises.js';
 import {
   CATEGORIES,
@@ -317,23 +318,11 @@ export const networkSchema = z
   .describe('A transcaspian network document: nodes, links, services and their sources.');
 
 // Compile-time guarantee that what the schema accepts is a NetworkSpec.
-// zod types optional fields as `T | undefined`; JSON never produces `undefined`, so strip it first.
-type Defined<T> = T extends readonly [infer A, infer B]
-  ? [Defined<A>, Defined<B>]
-  : T extends readonly (infer E)[]
-  ? Defined<E>[]
-  : T extends object
-    ? { [K in keyof T]: Defined<Exclude<T[K], undefined>> }
-    : T;
 type SchemaOutput = Defined<z.output<typeof networkSchema>>;
 const _schemaMatchesTypes = (x: SchemaOutput): NetworkSpec => x;
 void _schemaMatchesTypes;
 
 /** The JSON Schema (draft 2020-12) of the network document, generated from the zod schema. */
 export function networkJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(networkSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
-    $id: 'https://transcaspian.dev/schema/network@1.json',
-    title: 'transcaspian network',
-  };
+  return documentJsonSchema(networkSchema, 'network', 'transcaspian network');
 }
