@@ -88,3 +88,33 @@ describe('transcaspian schema --document', () => {
     expect(cli('schema', '--document', 'tariffs').code).toBe(2);
   });
 });
+
+describe('transcaspian route --minimise', () => {
+  const json = (...extra: string[]) => JSON.parse(cli('route', '--from', 'kashgar', '--to', 'baku', '--profile', 'truck', '--json', ...extra).out);
+
+  it('money finds a route no dearer and no faster than the fastest, whose countries add up to its money', () => {
+    const fastest = json('--minimise', 'time');
+    const cheapest = json('--minimise', 'money');
+    expect(fastest.nodes).toEqual(json().nodes);
+    expect(cheapest.objective).toBe('money');
+    expect(cheapest.moneyUsdPerTeu).toBeLessThan(fastest.moneyUsdPerTeu);
+    expect(cheapest.totalHours).toBeGreaterThan(fastest.totalHours);
+    expect(cheapest.nodes).not.toContain('turkmenbashi');
+    expect(cheapest.objectiveValue).toBeCloseTo(cheapest.moneyUsdPerTeu, 6);
+    const byCountry = cheapest.money.byCountry.reduce((s: number, c: { usd: number }) => s + c.usd, 0);
+    expect(byCountry / cheapest.money.teu).toBeCloseTo(cheapest.moneyUsdPerTeu, 6);
+    // A high value of time makes the generalized-cost route the fastest again.
+    expect(json('--minimise', 'generalized-cost', '--value-of-time-usd', '1000').nodes).toEqual(fastest.nodes);
+  });
+
+  it('prints the money table after the route; the money flags need --minimise, which takes three values', () => {
+    const r = cli('route', '--from', 'kashgar', '--to', 'baku', '--profile', 'truck', '--minimise', 'money');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Minimising money per TEU: \$[\d,]+ per TEU/);
+    expect(r.out).toMatch(/\n\s+total\s+[\d,]+/);
+    expect(cli('route', '--from', 'kashgar', '--to', 'baku', '--daily-share', '0.01').code).toBe(2);
+    const bad = cli('route', '--from', 'kashgar', '--to', 'baku', '--minimise', 'cheap');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--minimise');
+  });
+});

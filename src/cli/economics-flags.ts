@@ -19,14 +19,24 @@ export function numberFlag(value: string, flag: string, min: number, max: number
   return n;
 }
 
-/** The value of time and reliability flags. */
-export const VALUE_FLAGS = {
+/** The value-of-time flags (for the generalized cost). */
+export const TIME_VALUE_FLAGS = {
   'cargo-value-usd': { type: 'string', value: 'USD', help: 'Cargo value per TEU (default 54,500, the average container).', conflicts: ['value-of-time-usd'] },
   'daily-share': { type: 'string', value: 'S', help: 'Share of the cargo value a day in transit costs (default 0.0135; range 0.006–0.021).', conflicts: ['value-of-time-usd'] },
   'value-of-time-usd': { type: 'string', value: 'USD', help: 'Value of time per TEU-hour, given directly (no range).' },
+} as const satisfies FlagTable;
+
+/** The cost tables flag. */
+export const COSTS_FLAG = {
+  costs: { type: 'string', value: '<costs.json|->', help: 'Cost tables instead of the shipped data/costs.json.' },
+} as const satisfies FlagTable;
+
+/** The value of time and reliability flags, and the tables. */
+export const VALUE_FLAGS = {
+  ...TIME_VALUE_FLAGS,
   'reliability-ratio': { type: 'string', value: 'R', help: 'Value of an hour of spread ÷ value of an hour of time (default 1; range 0.5–1.5).' },
   spread: { type: 'string', value: 'p90-p50|sd', default: 'p90-p50', help: 'The spread reliability is valued on.' },
-  costs: { type: 'string', value: '<costs.json|->', help: 'Cost tables instead of the shipped data/costs.json.' },
+  ...COSTS_FLAG,
   emissions: { type: 'string', value: '<emissions.json|->', help: 'Emission tables instead of the shipped data/emissions.json.' },
 } as const satisfies FlagTable;
 
@@ -40,32 +50,45 @@ export const APPRAISAL_FLAGS = {
   'running-usd': { type: 'string', value: 'USD', help: 'The package’s running cost a year.', requires: ['investment-usd'] },
 } as const satisfies FlagTable;
 
-/** The string values of the value flags, as parsed. */
-export interface ValueFlagValues {
+/** The string values of the value-of-time flags, as parsed. */
+export interface TimeValueFlagValues {
   readonly 'cargo-value-usd': string | undefined;
   readonly 'daily-share': string | undefined;
   readonly 'value-of-time-usd': string | undefined;
+}
+
+/** The string values of the value flags, as parsed. */
+export interface ValueFlagValues extends TimeValueFlagValues {
   readonly 'reliability-ratio': string | undefined;
   readonly spread: string;
   readonly costs: string | undefined;
   readonly emissions: string | undefined;
 }
 
+/** The value of time the flags give (an empty object: the defaults). */
+export function valueOfTimeFrom(v: TimeValueFlagValues): ValueOfTimeOptions {
+  return v['value-of-time-usd'] !== undefined
+    ? { usdPerTeuHour: numberFlag(v['value-of-time-usd'], '--value-of-time-usd', 1e-9, 1e9) }
+    : {
+        ...(v['cargo-value-usd'] !== undefined ? { cargoValueUsdPerTeu: numberFlag(v['cargo-value-usd'], '--cargo-value-usd', 1, 1e9) } : {}),
+        ...(v['daily-share'] !== undefined ? { dailyShare: numberFlag(v['daily-share'], '--daily-share', 0, 1) } : {}),
+      };
+}
+
+/** The cost tables of `--costs`, or `undefined` (the shipped ones). */
+export function costsFrom(path: string | undefined, input: InputReader): CostTables | undefined {
+  return path === undefined ? undefined : parseCostTables(input.read(path, '--costs'));
+}
+
 /** The value of time, reliability and tables the flags give. */
 export function valuesFrom(v: ValueFlagValues, input: InputReader): { valueOfTime: ValueOfTimeOptions; reliability: ReliabilityOptions; costs?: CostTables; emissions?: EmissionTables } {
   if (v.spread !== 'p90-p50' && v.spread !== 'sd') throw new UsageError(`--spread: expected p90-p50 or sd, received ${quote(v.spread)}`);
-  const valueOfTime: ValueOfTimeOptions =
-    v['value-of-time-usd'] !== undefined
-      ? { usdPerTeuHour: numberFlag(v['value-of-time-usd'], '--value-of-time-usd', 1e-9, 1e9) }
-      : {
-          ...(v['cargo-value-usd'] !== undefined ? { cargoValueUsdPerTeu: numberFlag(v['cargo-value-usd'], '--cargo-value-usd', 1, 1e9) } : {}),
-          ...(v['daily-share'] !== undefined ? { dailyShare: numberFlag(v['daily-share'], '--daily-share', 0, 1) } : {}),
-        };
   const reliability: ReliabilityOptions = { spread: v.spread, ...(v['reliability-ratio'] !== undefined ? { ratio: numberFlag(v['reliability-ratio'], '--reliability-ratio', 0, 100) } : {}) };
+  const costs = costsFrom(v.costs, input);
   return {
-    valueOfTime,
+    valueOfTime: valueOfTimeFrom(v),
     reliability,
-    ...(v.costs !== undefined ? { costs: parseCostTables(input.read(v.costs, '--costs')) } : {}),
+    ...(costs !== undefined ? { costs } : {}),
     ...(v.emissions !== undefined ? { emissions: parseEmissionTables(input.read(v.emissions, '--emissions')) } : {}),
   };
 }

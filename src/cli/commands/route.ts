@@ -1,8 +1,13 @@
-// `transcaspian route`: the fastest route of a trip on expected times, as text or JSON.
+// `transcaspian route`: the fastest route of a trip on expected times, or with --minimise the route
+// that costs least in money or generalized cost, as text or JSON.
+import { cheapestRoute, ROUTE_OBJECTIVES, type RouteObjective } from '../../economics/objective-route.js';
+import { costedRouteJson, costedRouteText } from '../../report/costed-route-text.js';
 import { routeJson, routeText } from '../../report/route-text.js';
 import { fastestRoute } from '../../route/fastest.js';
 import { JSON_FLAG, NETWORK_FLAGS, SCENARIO_FLAGS, avoidFrom, networkFrom } from '../args.js';
 import { defineCommand } from '../command.js';
+import { COSTS_FLAG, TIME_VALUE_FLAGS, costsFrom, valueOfTimeFrom } from '../economics-flags.js';
+import { UsageError } from '../errors.js';
 import { quote } from '../escape.js';
 import { InputReader } from '../io.js';
 
@@ -12,24 +17,58 @@ export const routeCommand = defineCommand({
   summary: 'The fastest route on expected times: legs, stages and waits, and the per-country breakdown.',
   description: `The fastest route from --from to --to for the profile on expected times (stage durations times their probabilities, the expected wait for each ferry or ship), with its legs, every stage and wait, and the hours per country and category (the Time Release Study view).
 
---json prints origin, destination, profile, totalHours, totalDays, distanceKm, nodes, links, legs, stops and breakdown.byCountry / breakdown.byCategory. No route for the profile: exit code 1.`,
+--minimise money finds the route that costs least per TEU (tariffs, border, gauge-change and port charges, ferry and sea tariffs, charges per hour on expected times; data/costs.json or --costs); --minimise generalized-cost the one least in money + value of time × expected hours (the value of time from --cargo-value-usd and --daily-share, or --value-of-time-usd). With --minimise (time too) the route's money per TEU by country and category and its generalized cost follow.
+
+--json prints origin, destination, profile, totalHours, totalDays, distanceKm, nodes, links, legs, stops and breakdown.byCountry / breakdown.byCategory; with --minimise also objective, objectiveValue, moneyUsdPerTeu, generalizedUsdPerTeu, valueOfTimeUsdPerTeuHour and money (per consignment: teu, usd, fixedUsd, usdPerHour, hours, byCountry, byCategory). No route for the profile: exit code 1.`,
   flags: {
     from: { ...SCENARIO_FLAGS.from, required: true },
     to: { ...SCENARIO_FLAGS.to, required: true },
     profile: SCENARIO_FLAGS.profile,
     'avoid-countries': SCENARIO_FLAGS['avoid-countries'],
+    minimise: { type: 'string', value: 'time|money|generalized-cost', help: 'What the route minimises, and print its money. Without it: expected hours, no money.' },
+    ...withRequires(TIME_VALUE_FLAGS),
+    ...withRequires(COSTS_FLAG),
     ...NETWORK_FLAGS,
     ...JSON_FLAG,
   },
-  examples: ['route --from xian --to constanta --avoid-countries RU,BY,IR', 'route --from kashgar --to baku --profile truck --json'],
+  examples: [
+    'route --from xian --to constanta --avoid-countries RU,BY,IR',
+    'route --from kashgar --to baku --profile truck --json',
+    'route --from xian --to constanta --avoid-countries RU,BY,IR --minimise money',
+    'route --from xian --to constanta --minimise generalized-cost --daily-share 0.021 --json',
+  ],
   run({ values, io }) {
-    const network = networkFrom(values.network, new InputReader(io));
-    const route = fastestRoute(network, { origin: values.from, destination: values.to, profile: values.profile, ...avoidFrom(values['avoid-countries']) });
-    if (route === null) {
-      io.err(`transcaspian: no route from ${quote(values.from)} to ${quote(values.to)} for profile ${quote(values.profile)}`);
-      return 1;
+    const input = new InputReader(io);
+    const network = networkFrom(values.network, input);
+    if (values.minimise !== undefined) {
+      if (!(ROUTE_OBJECTIVES as readonly string[]).includes(values.minimise)) throw new UsageError(`--minimise: expected one of ${ROUTE_OBJECTIVES.join(', ')}, received ${quote(values.minimise)}`);
+      const costs = costsFrom(values.costs, input);
+      const costed = cheapestRoute(network, {
+        origin: values.from,
+        destination: values.to,
+        profile: values.profile,
+        ...avoidFrom(values['avoid-countries']),
+        minimise: values.minimise as RouteObjective,
+        valueOfTime: valueOfTimeFrom(values),
+        ...(costs !== undefined ? { costs } : {}),
+      });
+      if (costed === null) return noRoute(io, values);
+      io.out(values.json ? JSON.stringify(costedRouteJson(costed), null, 2) : costedRouteText(network, costed));
+      return 0;
     }
+    const route = fastestRoute(network, { origin: values.from, destination: values.to, profile: values.profile, ...avoidFrom(values['avoid-countries']) });
+    if (route === null) return noRoute(io, values);
     io.out(values.json ? JSON.stringify(routeJson(route), null, 2) : routeText(network, route));
     return 0;
   },
 });
+
+/** The money flags need --minimise. */
+function withRequires<T extends Record<string, object>>(flags: T): { [K in keyof T]: T[K] & { readonly requires: readonly ['minimise'] } } {
+  return Object.fromEntries(Object.entries(flags).map(([k, f]) => [k, { ...f, requires: ['minimise'] as const }])) as { [K in keyof T]: T[K] & { readonly requires: readonly ['minimise'] } };
+}
+
+function noRoute(io: { err(line: string): void }, values: { from: string; to: string; profile: string }): 1 {
+  io.err(`transcaspian: no route from ${quote(values.from)} to ${quote(values.to)} for profile ${quote(values.profile)}`);
+  return 1;
+}
