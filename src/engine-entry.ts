@@ -17,7 +17,7 @@ export { greatCircleLowerBounds, boundingSpeedKmh, haversineKm, EARTH_RADIUS_KM 
 export { kShortestPaths } from './engine/yen.js';
 export { buildTimetable, type Timetable, type ArcTiming } from './engine/timetable.js';
 export { earliestArrival, type TimedPath } from './engine/earliest-arrival.js';
-export { batchedShortestPathTrees, createBatchedWorkspace, sweepOrder, type BatchedTrees, type BatchedWorkspace } from './engine/batched-label-correcting.js';
+export { batchedShortestPathTrees, createBatchedWorkspace, sweepOrder, type BatchedTrees, type BatchedWorkspace, type TimedSlots } from './engine/batched-label-correcting.js';
 
 export { compile, reweight, copyCompiled, type CompiledNetwork } from './route/compile.js';
 export type { ExpandedGraph, Arc, Part, PartModel, PartKind } from './route/expand.js';

@@ -16,6 +16,7 @@ export const PROBLEM_CODES = Object.freeze([
   'duplicate_id',
   'invalid_id',
   'unknown_node',
+  'unknown_link',
   'unknown_source',
   'unknown_mode',
   'unknown_kind',

@@ -27,6 +27,8 @@ export {
   STRUCTURE_KINDS,
   SOURCE_CONFIDENCES,
   DISTRIBUTION_TYPES,
+  EPISODE_EFFECTS,
+  EPISODE_OCCURRENCES,
   type Mode,
   type NodeKind,
   type Category,
@@ -55,6 +57,14 @@ export {
   type TrafficFlowSpec,
   type ConsignmentSizeSpec,
   type CalibrationRecord,
+  type EpisodeSpec,
+  type EpisodeEffect,
+  type EpisodeOccurrence,
+  type EpisodePlace,
+  type DateWindow,
+  type RecurringWindow,
+  type CalendarSpec,
+  type CorrelationSpec,
 } from './network/types.js';
 export { COUNTRY_CODES, isCountryCode } from './network/countries.js';
 export { BUILT_IN_PROFILES } from './network/profiles.js';
@@ -72,9 +82,11 @@ export { breakdown, type Breakdown, type CountryHours, type CategoryHours } from
 // A route part's `kind` is a PartKind; the rest of the expanded graph is in transcaspian/engine.
 export type { PartKind, Avoid, WaitTable } from './route/expand.js';
 
-export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare } from './simulate/montecarlo.js';
+export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type RoutePolicy, type RouteShare, type CalendarSettings } from './simulate/montecarlo.js';
+export type { DepartureWindow, ResolvedDeparture } from './simulate/calendar.js';
+export type { MonthSummary } from './simulate/by-month.js';
 export { simulateParallel, type ParallelOptions } from './simulate/parallel.js';
-export { compare, type CompareOptions, type Comparison, type Difference, type Interval, type CountryDelta } from './simulate/compare.js';
+export { compare, type CompareOptions, type Comparison, type Difference, type Interval, type CountryDelta, type MonthDifference } from './simulate/compare.js';
 export { summarize, type Summary } from './stats/summary.js';
 export { attribute, type AttributeSettings, type Attribution, type MeasureAttribution, type HoursSaved, type SubsetResult } from './simulate/attribute.js';
 export { sensitivity, type Sensitivity, type SensitivityRow, type SensitivityPoint } from './simulate/sensitivity.js';

@@ -7,6 +7,9 @@ import type { Avoid } from '../route/expand.js';
 import type { CompareOptions } from '../simulate/compare.js';
 import type { RoutePolicy } from '../simulate/montecarlo.js';
 import type { UncertaintySettings } from '../simulate/uncertainty.js';
+import type { DepartureWindow } from '../simulate/calendar.js';
+import { isoDayNumber } from '../network/dates.js';
+import { FIRST_YEAR, LAST_YEAR } from '../network/types.js';
 import type { FlagTable } from './command.js';
 import { InvalidNetworkInputError, UsageError } from './errors.js';
 import { quote } from './escape.js';
@@ -60,6 +63,60 @@ export function networkFrom(path: string | undefined, input: InputReader): Netwo
 /** Runs per parameter draw when --draw-runs is not given: --runs, at most this. */
 export const DRAW_RUNS = 5000;
 
+/** When the runs depart and which calendar effects are on: `simulate`, `report` and `start`. */
+export const CALENDAR_FLAGS = {
+  departure: {
+    type: 'string',
+    value: 'YYYY-MM-DD|FROM..TO',
+    help: 'Depart on that day (at a random time of it), or on any day from FROM to TO (both included); UTC. Default: the network\'s reference year.',
+    conflicts: ['month', 'year'],
+  },
+  month: { type: 'string', value: '1-12', help: 'Depart in that month (of --year, else of the network\'s reference year).' },
+  year: { type: 'string', value: 'YYYY', help: 'Depart in that year (all of it, or its --month).' },
+  independent: { type: 'boolean', help: 'Make disruption episodes independent of each other (no corridor state): what correlation adds to the tail.' },
+  'no-seasons': { type: 'boolean', help: 'No disruption episodes (storm closures, acceptance restrictions, holidays, grain season): the model without them.' },
+} as const satisfies FlagTable;
+
+/** The calendar options of the calendar flags, checked: departure window, seasons, independence. */
+export interface CalendarFlags {
+  readonly departure?: DepartureWindow;
+  readonly seasons?: boolean;
+  readonly independent?: boolean;
+}
+
+/** The parsed values of the calendar flags. */
+export interface CalendarValues {
+  readonly departure: string | undefined;
+  readonly month: string | undefined;
+  readonly year: string | undefined;
+  readonly independent: boolean;
+  readonly 'no-seasons': boolean;
+}
+
+function dayFlag(text: string, flag: string): string {
+  if (isoDayNumber(text) === null) throw new UsageError(`${flag}: expected a date YYYY-MM-DD from ${FIRST_YEAR} to ${LAST_YEAR} (or FROM..TO), received ${quote(text)}`);
+  return text;
+}
+
+/** Check the calendar flags (only those given become options: the library's defaults hold otherwise). */
+export function calendarFrom(values: CalendarValues): CalendarFlags {
+  let departure: DepartureWindow | undefined;
+  if (values.departure !== undefined) {
+    const range = /^(.*)\.\.(.*)$/.exec(values.departure);
+    departure = range === null ? { date: dayFlag(values.departure, '--departure') } : { from: dayFlag(range[1]!, '--departure'), to: dayFlag(range[2]!, '--departure') };
+    if ('from' in departure && departure.to < departure.from) throw new UsageError(`--departure: expected FROM..TO with TO on or after FROM, received ${quote(values.departure)}`);
+  } else if (values.month !== undefined || values.year !== undefined) {
+    const year = values.year === undefined ? undefined : integerFlag(values.year, '--year', FIRST_YEAR, LAST_YEAR);
+    const month = values.month === undefined ? undefined : integerFlag(values.month, '--month', 1, 12);
+    departure = month !== undefined ? { month, ...(year !== undefined ? { year } : {}) } : { year: year! };
+  }
+  return {
+    ...(departure !== undefined ? { departure } : {}),
+    ...(values['no-seasons'] ? { seasons: false } : {}),
+    ...(values.independent ? { independent: true } : {}),
+  };
+}
+
 /** The flags of a before/after scenario, shared by `simulate` and `report` (which adds defaults). */
 export const SCENARIO_FLAGS = {
   from: { type: 'string', value: '<node>', help: 'Origin: a node id, name or alias.' },
@@ -99,12 +156,14 @@ export const SCENARIO_FLAGS = {
     help: 'Parameter draws of the two-level simulation: the measures\' parameters and the network\'s ranged figures drawn from their plausible ranges (Latin hypercube), the effect given as a distribution over them; 0 skips it.',
   },
   'draw-runs': { type: 'string', value: 'N', help: `Monte Carlo runs per parameter draw (default: --runs, at most ${DRAW_RUNS}).` },
+
+  ...CALENDAR_FLAGS,
   ...NETWORK_FLAGS,
 } as const satisfies FlagTable;
 
 
 /** A scenario's simulation options, checked. */
-export interface ScenarioFlags {
+export interface ScenarioFlags extends CalendarFlags {
   readonly origin: string;
   readonly destination: string;
   readonly profile: string;
@@ -123,7 +182,7 @@ export interface ScenarioFlags {
 }
 
 /** The string values of the scenario flags, as parsed. */
-export interface ScenarioValues {
+export interface ScenarioValues extends CalendarValues {
   readonly from: string | undefined;
   readonly to: string | undefined;
   readonly profile: string;
@@ -170,6 +229,7 @@ export function scenarioFrom(values: ScenarioValues, defaults?: { readonly from:
     ...(withinDays !== undefined ? { withinDays } : {}),
     ...avoidFrom(values['avoid-countries'] ?? (useDefaults ? defaults.avoidCountries : undefined)),
     ...congestionFrom(values),
+    ...calendarFrom(values),
   };
 }
 

@@ -10,7 +10,8 @@ import { middleCorridor } from '../network/load.js';
 import { renderReport } from '../report/html/render.js';
 import type { ReportTrip } from '../report/model.js';
 import { appraisalText, corridorChoiceText, perTeuText, tripEconomicsJson } from '../report/economics-text.js';
-import { scenarioJson, scenarioText } from '../report/scenario-text.js';
+import { scenarioJson, scenarioText, worstMonth, worstMonthText } from '../report/scenario-text.js';
+import type { DepartureWindow } from '../simulate/calendar.js';
 import { scoreText, validationJson } from '../report/validation-text.js';
 import { corridorTargets } from '../evidence/targets.js';
 import { validation } from '../evidence/validation.js';
@@ -55,12 +56,15 @@ export const MAIN_JOB_SEED = 2025;
 /** Parameter draws of the two-level simulation per trip (uncertain inputs from their plausible ranges). */
 export const MAIN_JOB_DRAWS = 64;
 
-/** Options of the main job: Monte Carlo runs and seed per scenario, and the congestion settings (as `simulate`'s). */
+/** Options of the main job: Monte Carlo runs and seed per scenario, the congestion settings and the calendar (as `simulate`'s). */
 export interface MainJobOptions extends CongestionOptions {
   readonly runs?: number;
   readonly seed?: number;
   /** Parameter draws of the two-level simulation per trip (default `MAIN_JOB_DRAWS`; 0: not run). */
   readonly draws?: number;
+  readonly departure?: DepartureWindow;
+  readonly seasons?: boolean;
+  readonly independent?: boolean;
 }
 
 /** What the main job produced: the summary as text and JSON, and where the report was written. */
@@ -92,6 +96,9 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
       ...(options.volume !== undefined ? { volume: options.volume } : {}),
       ...(options.congestion !== undefined ? { congestion: options.congestion } : {}),
       ...(options.regime !== undefined ? { regime: options.regime } : {}),
+      ...(options.departure !== undefined ? { departure: options.departure } : {}),
+      ...(options.seasons !== undefined ? { seasons: options.seasons } : {}),
+      ...(options.independent !== undefined ? { independent: options.independent } : {}),
     }, draws > 0 ? { uncertainty: { draws, runs: Math.min(runs, DRAW_RUNS) } } : {}),
     title: t.why,
   }));
@@ -112,6 +119,8 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
     const t = MAIN_JOB_TRIPS[i]!;
     out.push(`== ${t.why}`);
     out.push(trip.comparison === null ? `No route from ${t.origin} to ${t.destination} for ${t.profile}.` : scenarioText(network, trip));
+    const worst = trip.comparison === null ? null : worstMonth(trip.comparison);
+    if (worst !== null) out.push(`  ${worstMonthText(worst)}`);
     if (trip.attributionError !== undefined) out.push(`  (no attribution: ${trip.attributionError})`);
     if (trip.comparison !== null && trip.economics !== undefined) {
       out.push('');
@@ -139,7 +148,7 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
       title: MAIN_JOB_TRIPS[i]!.why,
       ...(trip.comparison === null
         ? { origin: MAIN_JOB_TRIPS[i]!.origin, destination: MAIN_JOB_TRIPS[i]!.destination, profile: MAIN_JOB_TRIPS[i]!.profile, route: null }
-        : scenarioJson(trip)),
+        : { ...scenarioJson(trip), worstMonth: worstMonth(trip.comparison)?.month ?? null }),
       ...(trip.attributionError !== undefined ? { attributionError: trip.attributionError } : {}),
       ...(trip.economics !== undefined ? { economics: tripEconomicsJson(trip.economics) } : {}),
     })),

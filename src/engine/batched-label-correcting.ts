@@ -73,6 +73,19 @@ export class BatchedWorkspace implements BatchedTrees {
   }
 }
 
+/**
+ * Time-dependent slots of a batched search: a slot whose `index` entry is ≥ 0 is not crossed in its
+ * weight's time but by `arrive`, which writes, for runs 0 … n − 1, the cost at the slot's head of
+ * leaving its tail at `costs[tail + r]` (the slot's weights are `weights[w + r]`). Each such function
+ * must be FIFO (non-decreasing in the cost at the tail) and never below it plus 0: then label-correcting
+ * sweeps still give the least costs (earliest arrivals), whatever the order they relax arcs in.
+ */
+export interface TimedSlots {
+  /** Per CSR slot: the number passed to `arrive` for a time-dependent slot, -1 for a plain one. */
+  readonly index: Int32Array;
+  arrive(timed: number, costs: Float64Array, tail: number, weights: Float64Array, w: number, n: number, out: Float64Array): void;
+}
+
 /** A workspace for batched searches of `runs` runs on `csr`. */
 export function createBatchedWorkspace(csr: Pick<Csr, 'vertexCount'>, runs: number): BatchedWorkspace {
   if (typeof csr !== 'object' || csr === null) throw new InvalidArgumentError('csr', csr, 'a Csr (or an object with its vertexCount)');
@@ -97,6 +110,9 @@ export function createBatchedWorkspace(csr: Pick<Csr, 'vertexCount'>, runs: numb
  *
  * Returns `ws` itself, read as `BatchedTrees` (`costs[v * R + r]`, `parentSlots[v * R + r]`), valid
  * until its next search; entries of runs `count` … R − 1 are left unspecified.
+ *
+ * With `timed`, the slots it marks are crossed by its `arrive` function instead of by adding their
+ * weight (time-dependent FIFO arcs: an earliest-arrival search from cost 0 at the sources).
  */
 export function batchedShortestPathTrees(
   csr: Csr,
@@ -104,6 +120,7 @@ export function batchedShortestPathTrees(
   weights: Float64Array,
   ws: BatchedWorkspace,
   count?: number,
+  timed?: TimedSlots,
 ): BatchedTrees {
   requireCsr(csr);
   const vertexCount = csr.vertexCount;
@@ -117,6 +134,12 @@ export function batchedShortestPathTrees(
   }
   if (!Number.isInteger(count) || count < 0 || count > runs) throw new InvalidArgumentError('count', count, `an integer from 0 to ${runs}`);
   checkVertices(vertexCount, 'sources', sources);
+  if (timed !== undefined) {
+    if (typeof timed !== 'object' || timed === null || typeof timed.arrive !== 'function') throw new InvalidArgumentError('timed', timed, 'TimedSlots (an index and an arrive function)');
+    if (!(timed.index instanceof Int32Array) || timed.index.length !== csr.arcCount) {
+      throw new InvalidArgumentError('timed.index', timed.index, `an Int32Array of ${csr.arcCount} slots`);
+    }
+  }
   const { costs: dist, parentSlots: parent, changed } = ws;
   dist.fill(Infinity);
   parent.fill(-1);
@@ -125,7 +148,8 @@ export function batchedShortestPathTrees(
     dist.fill(0, d, d + runs);
     changed[sources[i]!] = 1;
   }
-  sweep(csr, weights, runs, count, dist, parent, changed);
+  if (timed === undefined) sweep(csr, weights, runs, count, dist, parent, changed);
+  else sweepTimed(csr, weights, runs, count, dist, parent, changed, timed);
   return ws;
 }
 
@@ -157,6 +181,55 @@ function sweep(csr: Csr, weights: Float64Array, runs: number, n: number, dist: F
             dist[dv + r] = nd;
             parent[dv + r] = s;
             improved = true;
+          }
+        }
+        if (improved) {
+          changed[v] = 1;
+          if (v <= u && v < again) again = v;
+        }
+      }
+    }
+    from = again;
+  }
+}
+
+/** `sweep` with time-dependent slots: the same passes, a marked slot's arrivals from `timed.arrive`. */
+function sweepTimed(csr: Csr, weights: Float64Array, runs: number, n: number, dist: Float64Array, parent: Int32Array, changed: Uint8Array, timed: TimedSlots): void {
+  const { vertexCount, offsets, targets: heads } = csr;
+  const index = timed.index;
+  const arrivals = new Float64Array(runs);
+  let from = 0;
+  for (let pass = 0; from < vertexCount; pass++) {
+    if (pass > vertexCount) throw new InvalidArgumentError('weights', '(a negative cycle)', 'finite weights ≥ 0');
+    let again = vertexCount;
+    for (let u = from; u < vertexCount; u++) {
+      if (changed[u] === 0) continue;
+      changed[u] = 0;
+      const du = u * runs;
+      for (let s = offsets[u]!, end = offsets[u + 1]!; s < end; s++) {
+        const v = heads[s]!;
+        const dv = v * runs;
+        const w = s * runs;
+        let improved = false;
+        const t = index[s]!;
+        if (t >= 0) {
+          timed.arrive(t, dist, du, weights, w, n, arrivals);
+          for (let r = 0; r < n; r++) {
+            const nd = arrivals[r]!;
+            if (nd < dist[dv + r]!) {
+              dist[dv + r] = nd;
+              parent[dv + r] = s;
+              improved = true;
+            }
+          }
+        } else {
+          for (let r = 0; r < n; r++) {
+            const nd = dist[du + r]! + weights[w + r]!;
+            if (nd < dist[dv + r]!) {
+              dist[dv + r] = nd;
+              parent[dv + r] = s;
+              improved = true;
+            }
           }
         }
         if (improved) {

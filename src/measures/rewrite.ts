@@ -29,7 +29,10 @@ export function mapStages(spec: NetworkSpec, fn: (stage: StageSpec, node: NodeSp
   });
 }
 
-/** Replace each link by `fn(link, index)`: one link, several, or none (`[]`). */
+/**
+ * Replace each link by `fn(link, index)`: one link, several, or none (`[]`). Episodes at a link that
+ * is gone altogether (neither `x` nor `x:reverse` is left) go with it: a closed link has no closures.
+ */
 export function mapLinks(spec: NetworkSpec, fn: (link: LinkSpec, index: number) => LinkSpec | readonly LinkSpec[]): NetworkSpec {
   let changed = false;
   const links: LinkSpec[] = [];
@@ -39,7 +42,15 @@ export function mapLinks(spec: NetworkSpec, fn: (link: LinkSpec, index: number) 
     if (Array.isArray(r)) links.push(...(r as readonly LinkSpec[]));
     else links.push(r as LinkSpec);
   });
-  return changed ? { ...spec, links } : spec;
+  if (!changed) return spec;
+  if (spec.episodes === undefined || links.length === spec.links.length) return { ...spec, links };
+  const ids = new Set<string>();
+  for (const l of links) {
+    ids.add(l.id);
+    if (l.bidirectional === true) ids.add(`${l.id}${REVERSE_SUFFIX}`);
+  }
+  const episodes = spec.episodes.filter((e) => !('link' in e.at) || ids.has(e.at.link) || ids.has(`${e.at.link}${REVERSE_SUFFIX}`));
+  return episodes.length === spec.episodes.length ? { ...spec, links } : { ...spec, links, episodes };
 }
 
 /** Suffix of the reverse direction's link id, and of its structures' ids once a link is split. */

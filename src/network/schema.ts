@@ -5,10 +5,15 @@ import * as z from 'zod';
 import type { ProblemCode } from '../errors.js';
 import { COUNTRY_CODES } from './countries.js';
 import { documentJsonSchema, type Defined } from './json-schema.js';
+import { isoDayNumber, monthDay } from './dates.js';
 import { raises } from './raises.js';
 import {
   CATEGORIES,
   DISTRIBUTION_TYPES,
+  EPISODE_EFFECTS,
+  EPISODE_OCCURRENCES,
+  FIRST_YEAR,
+  LAST_YEAR,
   MODES,
   NODE_KINDS,
   SOURCE_CONFIDENCES,
@@ -246,6 +251,65 @@ const trafficFlowSchema = z.strictObject({
   notes,
 });
 
+const ISO_DATE_TEXT = `a date YYYY-MM-DD from ${FIRST_YEAR} to ${LAST_YEAR}`;
+const isoDate = z.string().refine((t) => isoDayNumber(t) !== null, raises('invalid_value', ISO_DATE_TEXT)).describe(`${ISO_DATE_TEXT} (UTC).`);
+const recurringDay = z
+  .string()
+  .refine((t) => monthDay(t) !== null, raises('invalid_value', 'a day MM-DD that every year has (not 02-29)'))
+  .describe('A day of every year, MM-DD (UTC).');
+const dateWindow = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .refine((w) => !((isoDayNumber(w.from) ?? -Infinity) > (isoDayNumber(w.to) ?? Infinity)), raises('invalid_value', '"from" on or before "to"'))
+  .describe('Whole days, from the start of "from" to the end of "to".');
+const recurringWindow = z
+  .strictObject({ from: recurringDay, to: recurringDay })
+  .describe('Whole days every year, from the start of "from" to the end of "to" (into the next year when "to" comes first).');
+const share = z.number().gt(0, raises('invalid_value', 'a share > 0 and < 1')).lt(1, raises('invalid_value', 'a share > 0 and < 1'));
+const year = z.number().int().min(FIRST_YEAR).max(LAST_YEAR);
+
+/** One object schema per episode effect. */
+const effectShapes = {
+  closure: z.strictObject({ type: z.literal('closure') }),
+  throttle: z.strictObject({ type: z.literal('throttle'), capacityShare: share.describe('Share of the capacity left while it lasts.') }),
+} satisfies { readonly [K in (typeof EPISODE_EFFECTS)[number]]: z.ZodType<{ type: K }> };
+
+/** One object schema per kind of occurrence. */
+const occurrenceShapes = {
+  process: z.strictObject({
+    type: z.literal('process'),
+    startsPerMonth: z
+      .array(z.number().min(0, raises('negative')).max(31, raises('invalid_value', 'at most 31 starts a month')))
+      .length(12, raises('invalid_value', '12 numbers, January first'))
+      .describe('Mean number of episodes starting in each calendar month, January first.'),
+    durationHours: distributionSchema,
+  }),
+  windows: z
+    .strictObject({ type: z.literal('windows'), windows: z.array(dateWindow).optional(), recurring: z.array(recurringWindow).optional() })
+    .refine((o) => (o.windows?.length ?? 0) + (o.recurring?.length ?? 0) > 0, raises('missing_field', 'at least one entry in "windows" or "recurring"')),
+} satisfies { readonly [K in (typeof EPISODE_OCCURRENCES)[number]]: z.ZodType<{ type: K }> };
+
+const episodeSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  at: z.union([z.strictObject({ node: reference }), z.strictObject({ link: reference })], raises('invalid_value', 'a place: { "node": <id> } or { "link": <id> }')),
+  modes: z.array(mode).min(1).optional(),
+  effect: z.discriminatedUnion('type', inOrder(EPISODE_EFFECTS, effectShapes), raises('unknown_kind', `an effect type: ${EPISODE_EFFECTS.join(', ')}`)),
+  occurrence: z.discriminatedUnion(
+    'type',
+    inOrder(EPISODE_OCCURRENCES, occurrenceShapes),
+    raises('unknown_kind', `an occurrence type: ${EPISODE_OCCURRENCES.join(', ')}`),
+  ),
+  correlated: z.boolean().optional(),
+  utilisation: z
+    .number()
+    .min(0, raises('negative'))
+    .lt(1, raises('invalid_value', 'a utilisation below 1 (at 1 or more a backlog never clears)'))
+    .optional()
+    .describe('Utilisation of the place at the reference volume; sets the backlog an episode leaves.'),
+  source: provenanceSpec,
+  notes,
+});
+
 const trafficSchema = z
   .strictObject({
     year: z.number().int().min(1900).max(2199),
@@ -257,11 +321,6 @@ const trafficSchema = z
     notes,
   })
   .describe('The traffic the network carries at its reference volume: the queue model\'s flows and the congestion model\'s load.');
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, raises('invalid_value', 'an ISO date YYYY-MM-DD'))
-  .describe('An ISO date, YYYY-MM-DD.');
 
 const regimeSchema = z
   .strictObject({
@@ -289,6 +348,13 @@ const regimeSchema = z
   })
   .describe('The corridor over a period: the traffic offered then against the capacity of that time.');
 
+const calendarSchema = z.strictObject({ referenceYear: year, source: provenanceSpec, notes });
+const correlationSchema = z.strictObject({
+  sigma: z.number().min(0, raises('negative')).max(3, raises('invalid_value', 'a sigma from 0 to 3')),
+  source: provenanceSpec,
+  notes,
+});
+
 /** The whole network document. */
 export const networkSchema = z
   .strictObject({
@@ -314,6 +380,9 @@ export const networkSchema = z
       })
       .optional()
       .describe('Present when the figures were calibrated: the targets fitted against, the date, seed and runs, each parameter and its value, the objective before and after.'),
+    calendar: calendarSchema.optional(),
+    correlation: correlationSchema.optional(),
+    episodes: z.array(episodeSchema).optional(),
   })
   .describe('A transcaspian network document: nodes, links, services and their sources.');
 

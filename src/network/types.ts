@@ -336,6 +336,86 @@ export interface TrafficFlowSpec {
   readonly notes?: string;
 }
 
+/** The kinds of an episode's effect (`EpisodeEffect['type']`), in the schema's order. */
+export const EPISODE_EFFECTS = Object.freeze(['closure', 'throttle'] as const);
+/** How an episode's times are given (`EpisodeOccurrence['type']`), in the schema's order. */
+export const EPISODE_OCCURRENCES = Object.freeze(['process', 'windows'] as const);
+
+/** First and last calendar years the library handles (departure windows, episode windows, reference years). */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 2199;
+
+/**
+ * What an episode does to its place while it lasts: `closure` (nothing passes) or `throttle` (the
+ * place works at `capacityShare` of its capacity, 0 < share < 1). Either way the units that arrive
+ * meanwhile form a backlog that clears after the episode (see `EpisodeSpec.utilisation`).
+ */
+export type EpisodeEffect = { readonly type: 'closure' } | { readonly type: 'throttle'; readonly capacityShare: number };
+
+/** A window of whole days, UTC: from the start of `from` to the end of `to` (`YYYY-MM-DD`, `from` ≤ `to`). */
+export interface DateWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * A window of whole days repeated every year (`MM-DD`, UTC; 02-29 is not allowed): from the start of
+ * `from` to the end of `to`, wrapping into the next year when `to` comes before `from` (`12-20` to `01-10`).
+ */
+export interface RecurringWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * When an episode happens. `process`: random starts, a Poisson number in each calendar month at
+ * `startsPerMonth[month − 1]` a month on average (12 numbers, January first), each uniform within its
+ * month, each lasting a draw of `durationHours`. `windows`: fixed calendar windows, given as dates
+ * (`windows`) or repeated every year (`recurring`); at least one of the two.
+ */
+export type EpisodeOccurrence =
+  | { readonly type: 'process'; readonly startsPerMonth: readonly number[]; readonly durationHours: Distribution }
+  | { readonly type: 'windows'; readonly windows?: readonly DateWindow[]; readonly recurring?: readonly RecurringWindow[] };
+
+/** Where an episode happens: a node (it holds consignments leaving the node's stop) or a link (it holds them before entering the link). */
+export type EpisodePlace = { readonly node: string } | { readonly link: string };
+
+/**
+ * A disruption episode process: a port closed in storms, a border closed on holidays, a border
+ * accepting fewer trains in the grain season. Monte Carlo draws its episodes per run in calendar
+ * time; a consignment reaching the place during one waits for its end and for the backlog it left.
+ */
+export interface EpisodeSpec {
+  /** Unique among the document's episodes; the key of its random draws. */
+  readonly id: string;
+  readonly name: string;
+  /**
+   * A node: the episode holds consignments leaving the node's stop (after its stages), restricted to
+   * passes arriving or departing by one of `modes` when given. A link: it holds consignments before
+   * they enter the link; a document id `x` covers both directions of a bidirectional link (and
+   * `x:reverse` when a measure splits it into two one-way links), `x:reverse` the reverse one only.
+   */
+  readonly at: EpisodePlace;
+  /** Node episodes only: the modes of arrival or departure it applies to (omitted: every pass). */
+  readonly modes?: readonly Mode[];
+  readonly effect: EpisodeEffect;
+  readonly occurrence: EpisodeOccurrence;
+  /**
+   * Processes only: its rate follows the corridor state (the document's `correlation`), so that bad
+   * months hit every correlated place at once. Requires the document's `correlation`.
+   */
+  readonly correlated?: boolean;
+  /**
+   * The place's utilisation ρ (arrivals over capacity, 0 ≤ ρ < 1) at the dataset's reference
+   * volume: the backlog an episode leaves grows at ρ (closure) or ρ − share (throttle) per hour of
+   * the episode and clears at 1 − ρ afterwards. Omitted: 0, the episode holds consignments until
+   * its end and leaves no backlog.
+   */
+  readonly utilisation?: number;
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
 /** The traffic a network carries at its reference volume (volume 1), and what that volume is. */
 export interface TrafficSpec {
   /** The year the volume describes. */
@@ -407,6 +487,26 @@ export interface CalibrationRecord {
   readonly objective: { readonly before: number; readonly after: number };
 }
 
+/** The dataset's calendar: the year its figures describe, the default departure window of a simulation. */
+export interface CalendarSpec {
+  /** A year from 1970 to 2199. */
+  readonly referenceYear: number;
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
+/**
+ * The corridor state that correlates episodes: each calendar month of each run has a factor
+ * M = exp(σ z − σ²/2), z standard normal (mean 1), multiplying the start rate of every episode with
+ * `correlated: true`.
+ */
+export interface CorrelationSpec {
+  /** σ ≥ 0 of the monthly log-factor (0: no correlation). */
+  readonly sigma: number;
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
 /** A network document. */
 export interface NetworkSpec {
   /** Optional pointer to the JSON Schema, for editors; ignored by the library. */
@@ -426,4 +526,10 @@ export interface NetworkSpec {
   readonly regimes?: readonly RegimeSpec[];
   /** Present when the document's figures were calibrated (`calibrate`); each changed figure also cites it. */
   readonly calibration?: CalibrationRecord;
+  /** The year the figures describe (the default departure window); required with `episodes`. */
+  readonly calendar?: CalendarSpec;
+  /** The corridor state behind correlated episodes; required when an episode is `correlated`. */
+  readonly correlation?: CorrelationSpec;
+  /** Disruption episodes: closures and throttles of nodes and links, by season or on dates. */
+  readonly episodes?: readonly EpisodeSpec[];
 }

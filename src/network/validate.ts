@@ -403,6 +403,44 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       checkProvenance(x, [...at, 'closedLinks', j]);
     });
   });
+
+  // Calendar, correlation and episodes.
+  for (const key of ['calendar', 'correlation'] as const) {
+    const holder = own(doc, key);
+    if (isObj(holder)) checkProvenance(holder, [key]);
+  }
+  const episodes = arr(own(doc, 'episodes'));
+  if (episodes.length > 0 && own(doc, 'calendar') === undefined) add('missing_field', ['calendar'], 'a calendar { "referenceYear": … } with episodes (their default departure window)');
+  const episodeIds = new Set<string>();
+  let correlationMissing = false;
+  episodes.forEach((e, i) => {
+    if (!isObj(e)) return;
+    const at: Path = ['episodes', i];
+    const eid = str(own(e, 'id'));
+    if (eid !== undefined) {
+      if (episodeIds.has(eid)) add('duplicate_id', [...at, 'id'], 'an episode id not used before');
+      episodeIds.add(eid);
+    }
+    const place = own(e, 'at');
+    if (isObj(place)) {
+      const node = str(own(place, 'node'));
+      const link = str(own(place, 'link'));
+      if (node !== undefined && node !== '' && !nodeCountry.has(node)) add('unknown_node', [...at, 'at', 'node'], 'the id of a node');
+      // A link `x` also names `x:reverse`: a bidirectional link split in two by a measure keeps its episodes.
+      if (link !== undefined && link !== '' && !linkIds.has(link) && !linkIds.has(`${link}:reverse`)) add('unknown_link', [...at, 'at', 'link'], 'the id of a link (or <id>:reverse for one direction of a bidirectional link)');
+      if (link !== undefined && own(e, 'modes') !== undefined) add('conflicting_fields', [...at, 'modes'], 'modes only on a node episode (a link has one mode)');
+    }
+    const occurrence = own(e, 'occurrence');
+    if (own(e, 'correlated') === true) {
+      if (isObj(occurrence) && own(occurrence, 'type') === 'windows') {
+        add('conflicting_fields', [...at, 'correlated'], 'correlated only on a process (windows are fixed dates)');
+      } else if (own(doc, 'correlation') === undefined && !correlationMissing) {
+        correlationMissing = true;
+        add('missing_field', ['correlation'], `a correlation { "sigma": … } for the correlated episode "${eid ?? i}"`);
+      }
+    }
+    checkProvenance(e, at);
+  });
   return out;
 }
 

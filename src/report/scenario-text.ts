@@ -3,7 +3,8 @@
 import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
 import type { Attribution } from '../simulate/attribute.js';
-import type { Comparison, Interval } from '../simulate/compare.js';
+import { MONTH_NAMES } from '../simulate/by-month.js';
+import type { Comparison, Interval, MonthDifference } from '../simulate/compare.js';
 import type { SimulationResult } from '../simulate/montecarlo.js';
 import type { Scenario } from '../simulate/scenario.js';
 import { fmtDays, fmtHours, textTable } from './table.js';
@@ -21,6 +22,20 @@ export function summaryJson(r: SimulationResult): Record<string, unknown> {
     byCategory: r.byCategory,
     ...(r.maxHours !== undefined ? { maxHours: r.maxHours } : {}),
     congestion: r.congestion,
+    ...(r.calendar !== undefined ? { calendar: calendarJson(r) } : {}),
+    ...(r.byMonth !== undefined ? { byMonth: r.byMonth.map((m, i) => (m === null ? { month: i + 1, runs: 0 } : { month: m.month, ...m.summary })) } : {}),
+  };
+}
+
+/** The calendar settings of a simulation as JSON: the departure window as dates, seasons and correlation. */
+function calendarJson(r: SimulationResult): Record<string, unknown> {
+  const c = r.calendar!;
+  return {
+    departure: { label: c.departure.label, from: new Date(c.departure.fromHours * 3.6e6).toISOString(), to: new Date(c.departure.toHours * 3.6e6).toISOString() },
+    seasons: c.seasons,
+    episodes: c.episodes,
+    independent: c.independent,
+    sigma: c.sigma,
   };
 }
 
@@ -64,7 +79,14 @@ export function comparisonJson(c: Comparison, attribution?: Attribution): Record
     profile: c.before.profile,
     before: summaryJson(c.before),
     after: summaryJson(c.after),
-    difference: { ...c.difference, byCountry: c.byCountry, byCategory: c.byCategory.delta },
+    difference: {
+      ...c.difference,
+      byCountry: c.byCountry,
+      byCategory: c.byCategory.delta,
+      ...(c.byMonth !== undefined
+        ? { byMonth: c.byMonth.map((m, i) => (m === null ? { month: i + 1, runs: 0 } : { month: m.month, runs: m.runs, meanHours: m.meanHours, p50Hours: m.p50Hours, p90Hours: m.p90Hours, p95Hours: m.p95Hours })) }
+        : {}),
+    },
     ...(c.within !== undefined ? { within: c.within } : {}),
     ...(c.maxHours !== undefined ? { maxHours: c.maxHours } : {}),
     ...(attribution !== undefined
@@ -88,6 +110,57 @@ const MAX_ROUTES_SHOWN = 5;
 
 function daysWithInterval(i: Interval): string {
   return `${(i.estimate / 24).toFixed(2)} [${i.low === null || i.high === null ? 'n/a' : `${(i.low / 24).toFixed(2)}, ${(i.high / 24).toFixed(2)}`}]`;
+}
+
+/** The months with runs, when the runs depart in more than one (else none: nothing to compare). */
+export function monthsWithRuns(c: Comparison): MonthDifference[] {
+  const months = (c.byMonth ?? []).filter((m): m is MonthDifference => m !== null);
+  return months.length > 1 ? months : [];
+}
+
+/** The month whose runs have the highest p90 before the measures (the shipper's bad month), or `null` without months. */
+export function worstMonth(c: Comparison): MonthDifference | null {
+  let worst: MonthDifference | null = null;
+  for (const m of monthsWithRuns(c)) if (worst === null || m.before.p90Hours > worst.before.p90Hours) worst = m;
+  return worst;
+}
+
+/** One line on the worst month: its name, and p50 and p90 before → after, in days. */
+export function worstMonthText(m: MonthDifference): string {
+  const d = (h: number): string => fmtDays(h);
+  return `worst month to depart (highest p90 before the measures): ${MONTH_NAMES[m.month - 1]} — p50 ${d(m.before.p50Hours)} → ${d(m.after.p50Hours)} d, p90 ${d(m.before.p90Hours)} → ${d(m.after.p90Hours)} d, p95 ${d(m.before.p95Hours)} → ${d(m.after.p95Hours)} d`;
+}
+
+/** The 12-row table by departure month: runs, before p5/p50/p90/p95, after p50/p90/p95, mean change. */
+export function monthTableText(c: Comparison, indent = '    '): string {
+  const rows = monthsWithRuns(c).map((m) => [
+    MONTH_NAMES[m.month - 1]!,
+    String(m.runs),
+    fmtDays(m.before.p5Hours),
+    fmtDays(m.before.p50Hours),
+    fmtDays(m.before.p90Hours),
+    fmtDays(m.before.p95Hours),
+    fmtDays(m.after.p50Hours),
+    fmtDays(m.after.p90Hours),
+    fmtDays(m.after.p95Hours),
+    (m.meanHours.estimate / 24).toFixed(2),
+  ]);
+  return textTable(
+    [
+      { header: 'departing' },
+      { header: 'runs', align: 'right' },
+      { header: 'p5', align: 'right' },
+      { header: 'p50', align: 'right' },
+      { header: 'p90', align: 'right' },
+      { header: 'p95', align: 'right' },
+      { header: 'after p50', align: 'right' },
+      { header: 'after p90', align: 'right' },
+      { header: 'after p95', align: 'right' },
+      { header: 'mean change', align: 'right' },
+    ],
+    rows,
+    indent,
+  );
 }
 
 /** A readable report of a comparison, with the attribution per measure when given. */
@@ -134,6 +207,17 @@ export function comparisonText(network: Network, c: Comparison, attribution?: At
   }
   if (c.maxHours !== undefined) {
     lines.push(`  within the profile's ${fmtHours(c.maxHours.hours)} h limit (cold chain): ${(c.maxHours.before * 100).toFixed(1)}% → ${(c.maxHours.after * 100).toFixed(1)}%`);
+  }
+  const cal = c.before.calendar;
+  if (cal !== undefined) {
+    const seasons = !cal.seasons ? 'seasons off' : cal.episodes === 0 ? 'no episodes in the network' : `${cal.episodes} episode processes`;
+    const correlation = cal.sigma > 0 ? `correlated (σ ${cal.sigma})` : cal.independent ? 'independent' : 'no correlation';
+    lines.push(`  departing ${cal.departure.label}; ${seasons}${cal.episodes > 0 ? `, ${correlation}` : ''}`);
+  }
+  if (monthsWithRuns(c).length > 0) {
+    lines.push('');
+    lines.push('  Days by departure month (before the measures, then after)');
+    lines.push(monthTableText(c));
   }
   lines.push('');
   lines.push('  Mean hours per country, before → after');

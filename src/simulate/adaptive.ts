@@ -19,12 +19,14 @@
 // Run totals and routes equal drawing each part with `drawPart` and routing with the engine's
 // `shortestPath`, bit for bit (test/kernel.test.ts), barring two routes whose times tie to the
 // last bit (each search breaks such a tie its own way).
-import { batchedShortestPathTrees, createBatchedWorkspace, sweepOrder } from '../engine/batched-label-correcting.js';
+import { batchedShortestPathTrees, createBatchedWorkspace, sweepOrder, type TimedSlots } from '../engine/batched-label-correcting.js';
 import { buildCsr } from '../engine/csr.js';
 import { CATEGORIES } from '../network/types.js';
 import type { ExpandedGraph } from '../route/expand.js';
+import { DEPARTURE_KEY, type ResolvedDeparture } from './calendar.js';
+import type { EpisodeTable, Gate } from './episodes.js';
 import { ElementTable } from './kernel.js';
-import { mixRun } from './random.js';
+import { ElementStream, mixRun, unitOf } from './random.js';
 
 /** Runs drawn together: the sub-block's draws and weights stay in the fastest caches. */
 const SUB = 64;
@@ -44,6 +46,10 @@ interface KnownRoute {
   readonly arcEnds: Int32Array;
   /** Its countries in order of first appearance. */
   readonly countries: readonly number[];
+  /** Per original arc: its gate (a number into the runner's gate list) or -1; `null` when the route passes no gate. */
+  readonly arcGates: Int32Array | null;
+  /** Per original arc: the hours its gate held the runs of the current block that took this route. */
+  readonly gateSums: Float64Array;
 }
 
 /** Where a slot's original arcs, their parts, and the parts' element rows and cells are. */
@@ -53,30 +59,45 @@ interface SlotLayout {
   readonly partStart: Int32Array;
   readonly rows: Int32Array;
   readonly rowCells: Int32Array;
+  /** Per original arc (graph arc number): its gate number, or absent. */
+  readonly gateOfArc: ReadonlyMap<number, number>;
+  /** Per gate number: whether it holds consignments after the arc's parts (a node's) and its cell. */
+  readonly gatePost: Uint8Array;
+  readonly gateCells: Int32Array;
 }
 
 /** The route whose slots, walked back from the target, are `slotsBack`. */
 function describeRoute(layout: SlotLayout, slotsBack: Int32Array): KnownRoute {
-  const { slotArcStart, arcOf, partStart, rows, rowCells } = layout;
+  const { slotArcStart, arcOf, partStart, rows, rowCells, gateOfArc, gatePost, gateCells } = layout;
   const arcs: number[] = [];
   const columns: number[] = [];
   const cellsOn: number[] = [];
   const arcEnds: number[] = [];
   const countries: number[] = [];
+  const arcGates: number[] = [];
+  const meet = (cell: number): void => {
+    const c = (cell / CATEGORIES.length) | 0;
+    if (!countries.includes(c)) countries.push(c);
+  };
   for (let i = slotsBack.length - 1; i >= 0; i--) {
     const s = slotsBack[i]!;
     for (let j = slotArcStart[s]!; j < slotArcStart[s + 1]!; j++) {
       arcs.push(arcOf[j]!);
+      const gate = gateOfArc.get(arcOf[j]!) ?? -1;
+      arcGates.push(gate);
+      if (gate >= 0 && gatePost[gate] === 0) meet(gateCells[gate]!);
       for (let k = partStart[j]!; k < partStart[j + 1]!; k++) {
         columns.push(rows[k]! * SUB);
         cellsOn.push(rowCells[k]!);
-        const c = (rowCells[k]! / CATEGORIES.length) | 0;
-        if (!countries.includes(c)) countries.push(c);
+        meet(rowCells[k]!);
       }
+      if (gate >= 0 && gatePost[gate] === 1) meet(gateCells[gate]!);
       arcEnds.push(columns.length);
     }
   }
   return {
+    arcGates: arcGates.some((g) => g >= 0) ? Int32Array.from(arcGates) : null,
+    gateSums: new Float64Array(arcGates.length),
     slots: slotsBack,
     key: arcs.join(','),
     columns: Int32Array.from(columns),
@@ -110,6 +131,12 @@ export interface AdaptiveBlock {
   readonly sums: Float64Array;
   readonly order: number[];
   readonly routes: [string, number][];
+}
+
+/** What an adaptive runner needs to walk runs in calendar time: the episodes in play and the departure window. */
+export interface AdaptiveGating {
+  readonly episodes: EpisodeTable;
+  readonly departure: ResolvedDeparture;
 }
 
 /** The arcs a search from `sources` to `targets` can use on some draw, in arc order. */
@@ -161,10 +188,17 @@ export function usefulArcs(graph: ExpandedGraph, sources: readonly number[], tar
  * The useful arcs with every forced step folded in: a vertex (not an end) with a single way out
  * is always left by that arc, so each arc into it is joined with it, and so on along the chain.
  * Paths and their costs are unchanged; the search has fewer vertices to settle (on Xi'an → Constanța,
- * 54 of the 118 on useful arcs remain).
+ * 54 of the 118 on useful arcs remain). Vertices in `ends` are never folded (the ends of arcs with
+ * episode gates, which must stay arcs of their own).
  * Returns the joined arcs, each as its original arcs in order.
  */
-export function chainedArcs(graph: ExpandedGraph, kept: readonly number[], sources: readonly number[], targets: readonly number[]): number[][] {
+export function chainedArcs(
+  graph: ExpandedGraph,
+  kept: readonly number[],
+  sources: readonly number[],
+  targets: readonly number[],
+  ends: readonly number[] = [],
+): number[][] {
   const n = graph.vertices.length;
   const outDegree = new Int32Array(n);
   const onlyOut = new Int32Array(n).fill(-1);
@@ -176,6 +210,7 @@ export function chainedArcs(graph: ExpandedGraph, kept: readonly number[], sourc
   const end = new Uint8Array(n);
   for (const v of sources) end[v] = 1;
   for (const v of targets) end[v] = 1;
+  for (const v of ends) end[v] = 1;
   const forced = (v: number): boolean => end[v] === 0 && outDegree[v] === 1;
   const chains: number[][] = [];
   for (const a of kept) {
@@ -200,9 +235,29 @@ export function chainedArcs(graph: ExpandedGraph, kept: readonly number[], sourc
  * original arc indices joined by ','). Every draw is finite, so a route that exists on expected
  * times exists on every draw.
  */
-export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[], targets: readonly number[], seed: number, cells: CellNumbering) {
+export function adaptiveRunner(
+  graph: ExpandedGraph,
+  sources: readonly number[],
+  targets: readonly number[],
+  seed: number,
+  cells: CellNumbering,
+  gating?: AdaptiveGating,
+) {
   const kept = usefulArcs(graph, sources, targets);
-  const chains = chainedArcs(graph, kept, sources, targets);
+  // Arcs with episode gates: each stays a slot of its own (its ends are never folded), crossed by its gate in the search.
+  const gateList: { pre: readonly Gate[]; post: readonly Gate[] }[] = [];
+  const gateOfArc = new Map<number, number>();
+  const gatedEnds: number[] = [];
+  if (gating !== undefined) {
+    for (const a of kept) {
+      const gates = gating.episodes.gatesOf(graph.arcs[a]!);
+      if (gates.pre.length + gates.post.length === 0) continue;
+      gateOfArc.set(a, gateList.length);
+      gateList.push(gates);
+      gatedEnds.push(graph.arcs[a]!.from, graph.arcs[a]!.to);
+    }
+  }
+  const chains = chainedArcs(graph, kept, sources, targets, gatedEnds);
   const tails = chains.map((c) => graph.arcs[c[0]!]!.from);
   const heads = chains.map((c) => graph.arcs[c[c.length - 1]!]!.to);
   const expected = chains.map((c) => c.reduce((h, a) => h + graph.arcs[a]!.expectedHours, 0));
@@ -299,8 +354,48 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
   let blockCount = new Int32Array(0);
   let last = -1;
   const categoryCount = CATEGORIES.length;
+  // An arc's gates are all at one node or on one link: one country, one cell.
+  const gatePost = Uint8Array.from(gateList, (g) => (g.post.length > 0 ? 1 : 0));
+  const gateCells = Int32Array.from(gateList, (g) => cells.index((g.pre[0] ?? g.post[0])!.country, 'waiting'));
+  const layout: SlotLayout = { slotArcStart, arcOf, partStart, rows, rowCells, gateOfArc, gatePost, gateCells };
   const countryCount = cells.countries.length;
-  const layout: SlotLayout = { slotArcStart, arcOf, partStart, rows, rowCells };
+  // Gated slots are crossed by their gate: each run from its own departure instant, in its own world.
+  const departures = new Float64Array(SUB);
+  const worlds = new Int32Array(SUB);
+  const runOf = new Int32Array(SUB);
+  let blockMixes = new Int32Array(0);
+  let blockWorlds = new Int32Array(0);
+  let blockOrder = new Int32Array(0);
+  const episodes = gating?.episodes;
+  let timed: TimedSlots | undefined;
+  let departureKey = 0;
+  if (episodes !== undefined && gateList.length > 0) {
+    departureKey = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
+    const index = new Int32Array(slots).fill(-1);
+    for (let s = 0; s < slots; s++) {
+      const g = gateOfArc.get(arcOf[slotArcStart[s]!]!);
+      if (g !== undefined) index[s] = g;
+    }
+    timed = {
+      index,
+      arrive(g, costs, tail, w8, w, n, out) {
+        const { pre, post } = gateList[g]!;
+        for (let r = 0; r < n; r++) {
+          let t = costs[tail + r]!;
+          if (t === Infinity) {
+            out[r] = Infinity;
+            continue;
+          }
+          for (let i = 0; i < pre.length; i++) t = episodes.pass(pre[i]!, t, departures[r]!, worlds[r]!);
+          t += w8[w + r]!;
+          for (let i = 0; i < post.length; i++) t = episodes.pass(post[i]!, t, departures[r]!, worlds[r]!);
+          out[r] = t;
+        }
+      },
+    };
+  }
+  const from = gating?.departure.fromHours ?? 0;
+  const span = gating === undefined ? 0 : gating.departure.toHours - gating.departure.fromHours;
 
   return function run(fromRun: number, toRun: number, samples: Float64Array, at: number): AdaptiveBlock {
     const sums = new Float64Array(countryCount * categoryCount);
@@ -308,9 +403,34 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
     const order: number[] = [];
     // Routes used in this block, in order of first use, and their run counts (by known route).
     const used: number[] = [];
-    for (let start = fromRun; start < toRun; start += SUB) {
-      const n = Math.min(SUB, toRun - start);
-      for (let j = 0; j < n; j++) mixes[j] = mixRun(start + j);
+    const count = toRun - fromRun;
+    // With gates, the block's runs go in order of their worlds: a sub-block then reads the traces of
+    // a few worlds (the results do not depend on the order).
+    if (timed !== undefined) {
+      if (blockMixes.length < count) {
+        blockMixes = new Int32Array(count);
+        blockWorlds = new Int32Array(count);
+        blockOrder = new Int32Array(count);
+      }
+      for (let r = 0; r < count; r++) blockMixes[r] = mixRun(fromRun + r);
+      episodes!.byWorld(blockMixes, count, blockWorlds, blockOrder);
+    }
+    for (let start = 0; start < count; start += SUB) {
+      const n = Math.min(SUB, count - start);
+      if (timed === undefined) {
+        for (let j = 0; j < n; j++) {
+          runOf[j] = start + j;
+          mixes[j] = mixRun(fromRun + start + j);
+        }
+      } else {
+        for (let j = 0; j < n; j++) {
+          const r = blockOrder[start + j]!;
+          runOf[j] = r;
+          mixes[j] = blockMixes[r]!;
+          departures[j] = from + unitOf(departureKey, mixes[j]!) * span;
+          worlds[j] = blockWorlds[r]!;
+        }
+      }
       for (let i = 0; i < drawnRows.length; i++) table.fill(drawnRows[i]!, mixes, n, values, drawnRows[i]! * SUB);
       // Slot weights, slot-major: the fixed hours of its arcs' parts, plus the drawn ones in order
       // (slots with nothing drawn keep the weight written at the start).
@@ -325,7 +445,7 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
         for (let k = first + 1; k < end; k++) addColumn(weights, w, values, drawnColumns[k]!, n);
       }
       // Least times for the n runs at once (label-correcting sweeps over the vertices in number order).
-      batchedShortestPathTrees(csr, sourceList, weights, search, n);
+      batchedShortestPathTrees(csr, sourceList, weights, search, n, timed);
       for (let r = 0; r < n; r++) {
         // The target with the least time (on a tie, the first listed).
         let found = -1;
@@ -366,28 +486,63 @@ export function adaptiveRunner(graph: ExpandedGraph, sources: readonly number[],
         }
         blockCount[p]!++;
         // Each arc's hours are its parts' sum, and the total adds arcs in route order (as
-        // `routeFromArcs` does).
-        const { columns, partSums, arcEnds } = route;
+        // `routeFromArcs` does); on a route with gates, each gate holds the run from the instant
+        // the walk reaches it.
+        const { columns, partSums, arcEnds, arcGates } = route;
         let total = 0;
         let k = 0;
-        for (let j = 0; j < arcEnds.length; j++) {
-          let hours = 0;
-          for (const end = arcEnds[j]!; k < end; k++) {
-            const h = values[columns[k]! + r]!;
-            hours += h;
-            partSums[k]! += h;
+        if (arcGates === null) {
+          for (let j = 0; j < arcEnds.length; j++) {
+            let hours = 0;
+            for (const end = arcEnds[j]!; k < end; k++) {
+              const h = values[columns[k]! + r]!;
+              hours += h;
+              partSums[k]! += h;
+            }
+            total += hours;
           }
-          total += hours;
+        } else {
+          const gateSums = route.gateSums;
+          for (let j = 0; j < arcEnds.length; j++) {
+            const g = arcGates[j]!;
+            if (g >= 0) {
+              const pre = gateList[g]!.pre;
+              for (let i = 0; i < pre.length; i++) {
+                const left = episodes!.pass(pre[i]!, total, departures[r]!, worlds[r]!);
+                gateSums[j]! += left - total;
+                total = left;
+              }
+            }
+            let hours = 0;
+            for (const end = arcEnds[j]!; k < end; k++) {
+              const h = values[columns[k]! + r]!;
+              hours += h;
+              partSums[k]! += h;
+            }
+            total += hours;
+            if (g >= 0) {
+              const post = gateList[g]!.post;
+              for (let i = 0; i < post.length; i++) {
+                const left = episodes!.pass(post[i]!, total, departures[r]!, worlds[r]!);
+                gateSums[j]! += left - total;
+                total = left;
+              }
+            }
+          }
         }
-        samples[at + start + r - fromRun] = total;
+        samples[at + runOf[r]!] = total;
       }
     }
     // Per-part sums of each route used, into the cells (in route order of first use).
     const routes: [string, number][] = [];
     for (const p of used) {
-      const { partSums, partCells, key } = known[p]!;
+      const { partSums, partCells, key, arcGates, gateSums } = known[p]!;
       for (let k = 0; k < partSums.length; k++) sums[partCells[k]!]! += partSums[k]!;
       partSums.fill(0);
+      if (arcGates !== null) {
+        for (let j = 0; j < arcGates.length; j++) if (arcGates[j]! >= 0) sums[gateCells[arcGates[j]!]!]! += gateSums[j]!;
+        gateSums.fill(0);
+      }
       routes.push([key, blockCount[p]!]);
       blockCount[p] = 0;
     }

@@ -2,7 +2,8 @@
 // Monte Carlo draws it (the same element streams and seed, so run i is the same run), summed in route
 // order, and recorded on arriving at and leaving each node. Its quantiles by position are the band of
 // a time–distance chart (UNESCAP's Time/Cost–Distance methodology): where along the corridor the
-// time, and its spread, is gained.
+// time, and its spread, is gained. With episodes, each run departs at its own instant and passes the
+// route's gates as the planned walk does (a gate's hold counts to the position after it).
 import { resolveTrip } from '../route/trip.js';
 import { sourceKeyOf } from '../route/expand.js';
 import { congestedTrip, resolveCongestion } from './congestion/settings.js';
@@ -10,8 +11,10 @@ import { routeFromArcs, type Route } from '../route/fastest.js';
 import { shortestArcPath } from '../route/search.js';
 import { quantileOfSorted } from '../stats/summary.js';
 import { sortFloat64 } from '../stats/radix-sort.js';
+import { departureInstants, resolveDeparture } from './calendar.js';
+import { episodeTable } from './episodes.js';
 import { checkSimulateOptions, type SimulateOptions } from './montecarlo.js';
-import { ElementStream } from './random.js';
+import { ElementStream, mixRun } from './random.js';
 import { drawPart } from './sample.js';
 
 /** A position along the route: the origin, or arriving at or leaving a node. */
@@ -42,11 +45,17 @@ export interface AlongRoute {
  * simulation's, up to the order of summation. `null` when no route exists.
  */
 export function alongRoute(network: Parameters<typeof resolveTrip>[0], options: SimulateOptions): AlongRoute | null {
-  const { runs, seed } = checkSimulateOptions(options);
+  const { runs, seed, seasons, independent } = checkSimulateOptions(options);
   // The trip as simulate draws it: with the congestion model's waits when it is on.
-  const { trip } = congestedTrip(resolveTrip(network, options), resolveCongestion(network, options));
+  const congestion = resolveCongestion(network, options);
+  const { trip } = congestedTrip(resolveTrip(network, options), congestion);
   const arcs = shortestArcPath(trip.graph, trip.sources, trip.targets);
   if (arcs === null) return null;
+  const departure = resolveDeparture(options.departure, network.spec.calendar?.referenceYear);
+  const sigma = independent ? 0 : (network.spec.correlation?.sigma ?? 0);
+  const episodes = episodeTable(network, seed, sigma, { seasons: seasons && departure !== null, independent, volumeFactor: congestion.volume }, departure?.fromHours ?? 0, departure?.toHours ?? 0);
+  const gates = arcs.map((a) => episodes.gatesOf(trip.graph.arcs[a]!));
+  const departs = departure !== null && episodes.count > 0 ? departureInstants(departure, seed, 0, runs) : null;
   const route = routeFromArcs(trip, arcs);
   const streams = new Map<string, ElementStream>();
   const stream = (key: string): ElementStream => {
@@ -59,8 +68,12 @@ export function alongRoute(network: Parameters<typeof resolveTrip>[0], options: 
   const cumulative = new Float64Array(rows * runs);
   for (let r = 0; r < runs; r++) {
     let t = 0;
+    const t0 = departs === null ? 0 : departs[r]!;
+    const world = departs === null ? 0 : episodes.worldOf(mixRun(r));
     arcs.forEach((a, k) => {
+      if (departs !== null) for (const g of gates[k]!.pre) t = episodes.pass(g, t, t0, world);
       for (const p of trip.graph.arcs[a]!.parts) t += drawPart(p.model, stream(p.key), r, stream(sourceKeyOf(p.model) ?? p.key));
+      if (departs !== null) for (const g of gates[k]!.post) t = episodes.pass(g, t, t0, world);
       cumulative[(k + 1) * runs + r] = t;
     });
   }

@@ -5,8 +5,9 @@
 import { InvalidArgumentError } from '../errors.js';
 import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
-import { quantileOfSorted, shareWithin } from '../stats/summary.js';
 import { t975 } from '../stats/student-t.js';
+import { quantileOfSorted, shareWithin, type Summary } from '../stats/summary.js';
+import { departureMonths, runsByMonth } from './by-month.js';
 import { ElementStream } from './random.js';
 import { simulate, type SimulateOptions, type SimulationResult } from './montecarlo.js';
 import { zeroCategories, type CategoryHours } from '../route/breakdown.js';
@@ -48,6 +49,21 @@ export interface Difference {
   readonly p95Hours: Interval;
 }
 
+/** The paired comparison of the runs that departed in one calendar month. */
+export interface MonthDifference {
+  /** 1 = January … 12 = December. */
+  readonly month: number;
+  readonly runs: number;
+  readonly before: Summary;
+  readonly after: Summary;
+  /** Mean of the month's paired differences (after − before), with mean ± 1.96 · sd / √n. */
+  readonly meanHours: Interval;
+  /** Differences of the month's quantiles, after − before (no interval: the month's runs are few). */
+  readonly p50Hours: number;
+  readonly p90Hours: number;
+  readonly p95Hours: number;
+}
+
 /** The result of `compare`. */
 export interface Comparison {
   readonly before: SimulationResult;
@@ -59,6 +75,43 @@ export interface Comparison {
   readonly within?: { readonly days: number; readonly before: number; readonly after: number; readonly delta: number };
   /** Probability of arriving within the profile's `maxHours` (cold chain), when it has one. */
   readonly maxHours?: { readonly hours: number; readonly before: number; readonly after: number; readonly delta: number };
+  /** Twelve entries, January first: the paired comparison of the runs departing that month, or `null`; when the runs have calendar time. */
+  readonly byMonth?: readonly (MonthDifference | null)[];
+}
+
+/** Mean of paired differences with its 95% interval (mean ± 1.96 · sd / √n; ± 0 for one pair). */
+function meanInterval(d: Float64Array): Interval {
+  const n = d.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += d[i]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (d[i]! - mean) ** 2;
+  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
+  return { estimate: mean, low: mean - 1.96 * se, high: mean + 1.96 * se };
+}
+
+/** The paired comparison by departure month (both simulations share their departures). */
+function differenceByMonth(b: SimulationResult, a: SimulationResult): (MonthDifference | null)[] | undefined {
+  if (b.departureHours === undefined || b.byMonth === undefined || a.byMonth === undefined) return undefined;
+  const groups = runsByMonth(departureMonths(b.departureHours));
+  return groups.map((runs, i) => {
+    const bm = b.byMonth![i];
+    const am = a.byMonth![i];
+    if (runs.length === 0 || bm === null || am === null || bm === undefined || am === undefined) return null;
+    const d = new Float64Array(runs.length);
+    for (let k = 0; k < runs.length; k++) d[k] = a.samples[runs[k]!]! - b.samples[runs[k]!]!;
+    return {
+      month: i + 1,
+      runs: runs.length,
+      before: bm.summary,
+      after: am.summary,
+      meanHours: meanInterval(d),
+      p50Hours: am.summary.p50Hours - bm.summary.p50Hours,
+      p90Hours: am.summary.p90Hours - bm.summary.p90Hours,
+      p95Hours: am.summary.p95Hours - bm.summary.p95Hours,
+    };
+  });
 }
 
 function percentile(values: Float64Array, p: number): number {
@@ -124,6 +177,7 @@ export function compare(before: Network, after: Network, options: CompareOptions
   const delta = zeroCategories();
   for (const c of CATEGORIES) delta[c] = a.byCategory[c] - b.byCategory[c];
   const profileMax = b.maxHours;
+  const byMonth = differenceByMonth(b, a);
   return {
     before: b,
     after: a,
@@ -149,5 +203,6 @@ export function compare(before: Network, after: Network, options: CompareOptions
           return { maxHours: { hours: profileMax.hours, before: pb, after: pa, delta: pa - pb } };
         })()
       : {}),
+    ...(byMonth !== undefined ? { byMonth } : {}),
   };
 }

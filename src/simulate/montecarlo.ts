@@ -19,6 +19,11 @@ import { ElementTable } from './kernel.js';
 import { shortestArcPath } from '../route/search.js';
 import { resolveRegime } from './congestion/regime.js';
 import { congestedTrip, congestionSettings, resolveCongestion, type CongestionOptions, type CongestionSettings, type ResolvedCongestion } from './congestion/settings.js';
+import type { Part } from '../route/expand.js';
+import { departureInstants, resolveDeparture, type DepartureWindow, type ResolvedDeparture } from './calendar.js';
+import { departureMonths, summariesByMonth, type MonthSummary } from './by-month.js';
+import { episodeTable, type Gate } from './episodes.js';
+import { plannedWalkRunner } from './planned-walk.js';
 
 /** Route policy of a simulation. */
 export type RoutePolicy = 'planned' | 'adaptive';
@@ -31,6 +36,28 @@ export interface SimulateOptions extends RouteOptions, CongestionOptions {
   readonly seed: number;
   /** `planned` (default) or `adaptive`. */
   readonly policy?: RoutePolicy;
+  /**
+   * When the runs depart (each at a seeded instant of the window): a date, a month, a year or a
+   * range of dates. Default: the network's reference year (`calendar.referenceYear`); without one,
+   * the runs have no calendar time (and the network no episodes).
+   */
+  readonly departure?: DepartureWindow;
+  /** `false` turns every episode of the network off (seasons, closures, throttles). Default `true`. */
+  readonly seasons?: boolean;
+  /** `true` makes episodes independent of each other (corridor-state factor 1). Default `false`. */
+  readonly independent?: boolean;
+}
+
+/** The calendar settings a simulation ran with. */
+export interface CalendarSettings {
+  /** The departure window: instants in hours since 1970-01-01T00:00Z, and a label. */
+  readonly departure: ResolvedDeparture;
+  /** Episodes on (`seasons`) and how many processes were in play. */
+  readonly seasons: boolean;
+  readonly episodes: number;
+  /** Correlation off (`independent`), and the σ of the corridor state in use (0 when off). */
+  readonly independent: boolean;
+  readonly sigma: number;
 }
 
 /** How often a route was taken (one entry under `planned`). */
@@ -68,20 +95,28 @@ export interface SimulationResult {
   probabilityWithin(days: number): number;
   /** Which waits the runs drew at capacity-limited places, at what volume, and (model) the places on the planned route. */
   readonly congestion: CongestionSettings;
+  /** The calendar the runs were walked in; absent when they have none (no departure window and no reference year). */
+  readonly calendar?: CalendarSettings;
+  /** Each run's departure instant (hours since 1970-01-01T00:00Z), in run order; with `calendar`. */
+  readonly departureHours?: Float64Array;
+  /** Twelve entries, January first: the runs that departed in that month and their summary, or `null`; with `calendar`. */
+  readonly byMonth?: readonly (MonthSummary | null)[];
 }
 
 /** Runs per block: the unit of work of threads and of accumulation. */
 export const BLOCK_RUNS = 4096;
 
 /** Checked numeric options. */
-export function checkSimulateOptions(options: SimulateOptions): { runs: number; seed: number; policy: RoutePolicy } {
+export function checkSimulateOptions(options: SimulateOptions): { runs: number; seed: number; policy: RoutePolicy; seasons: boolean; independent: boolean } {
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object');
-  const { runs, policy = 'planned' } = options;
+  const { runs, policy = 'planned', seasons = true, independent = false } = options;
+  if (typeof seasons !== 'boolean') throw new InvalidArgumentError('seasons', seasons, 'true or false');
+  if (typeof independent !== 'boolean') throw new InvalidArgumentError('independent', independent, 'true or false');
   if (typeof runs !== 'number' || !Number.isInteger(runs) || runs < 1 || runs > 1e8) {
     throw new InvalidArgumentError('runs', runs, 'an integer from 1 to 100,000,000');
   }
   if (policy !== 'planned' && policy !== 'adaptive') throw new InvalidArgumentError('policy', policy, '"planned" or "adaptive"');
-  return { runs, seed: checkSeed(options.seed), policy };
+  return { runs, seed: checkSeed(options.seed), policy, seasons, independent };
 }
 
 /** What one block of runs produced: per-country × category sums and route counts (by arc path). */
@@ -103,6 +138,8 @@ export interface Prepared {
   readonly congestion: CongestionSettings;
   /** The congestion model the runs draw from (null in `surveyed` mode), to hand to workers. */
   readonly resolvedCongestion: ResolvedCongestion;
+  /** The calendar the runs walk in, or undefined when they have none. */
+  readonly calendar?: CalendarSettings;
   /** Runs a range of runs (block-aligned start), writing totals into `samples` at `offset`. */
   runBlocks(fromRun: number, toRun: number, samples: Float64Array, offset: number): BlockResult[];
 }
@@ -135,7 +172,7 @@ class CellIndex {
  * runs. `null` when no route exists for the profile.
  */
 export function prepareSimulation(network: Network, options: SimulateOptions, prebuilt?: { readonly congestion: ResolvedCongestion }): Prepared | null {
-  const { seed, policy } = checkSimulateOptions(options);
+  const { seed, policy, seasons, independent } = checkSimulateOptions(options);
   // With the congestion model on, the trip's graph carries the model's waits (surveyed: as it is).
   // A worker gets the model its main thread built (the same tables), rather than building it again.
   // A regime (the corridor of a period) is its own network: its services' capacity, its closed links.
@@ -143,11 +180,63 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
   const net = regime?.network ?? network;
   const congestion = prebuilt?.congestion ?? resolveCongestion(net, options, regime);
   const { trip, placesOfArc, avoided } = congestedTrip(resolveTrip(net, options), congestion);
+  const departure = resolveDeparture(options.departure, network.spec.calendar?.referenceYear);
   const graph = trip.graph;
   const plannedArcs = shortestArcPath(graph, trip.sources, trip.targets);
   if (plannedArcs === null) return null;
   const route = routeFromArcs(trip, plannedArcs);
-  const base = { trip, graph, policy, seed, plannedArcs, route, congestion: congestionSettings(net, congestion, placesOfArc, avoided, plannedArcs), resolvedCongestion: congestion };
+  const sigma = independent ? 0 : (network.spec.correlation?.sigma ?? 0);
+  // Validation makes a network with episodes declare a calendar, so episodes always have a departure window.
+  const episodes = episodeTable(net, seed, sigma, { seasons: seasons && departure !== null, independent, volumeFactor: congestion.volume }, departure?.fromHours ?? 0, departure?.toHours ?? 0);
+  const calendar: CalendarSettings | undefined =
+    departure === null ? undefined : { departure, seasons, episodes: episodes.count, independent, sigma: episodes.count > 0 ? sigma : 0 };
+  const base = {
+    trip,
+    graph,
+    policy,
+    seed,
+    plannedArcs,
+    route,
+    congestion: congestionSettings(net, congestion, placesOfArc, avoided, plannedArcs),
+    resolvedCongestion: congestion,
+    ...(calendar !== undefined ? { calendar } : {}),
+  };
+
+  if (policy === 'planned' && episodes.count > 0 && departure !== null) {
+    // The route cut at its gates: link episodes before the link's parts, node episodes after the stop's.
+    const segments: Part[][] = [[]];
+    const gates: Gate[] = [];
+    for (const a of plannedArcs) {
+      const arc = graph.arcs[a]!;
+      const { pre, post } = episodes.gatesOf(arc);
+      for (const gate of pre) {
+        gates.push(gate);
+        segments.push([]);
+      }
+      segments[segments.length - 1]!.push(...arc.parts);
+      for (const gate of post) {
+        gates.push(gate);
+        segments.push([]);
+      }
+    }
+    if (gates.length > 0) {
+      const table = new ElementTable(seed);
+      const cellIndex = new CellIndex();
+      const walk = plannedWalkRunner(table, segments, gates, episodes, departure, seed, cellIndex, BLOCK_RUNS);
+      const cellCount = cellIndex.countries.length * CATEGORIES.length;
+      const countryOrder = cellIndex.countries.map((_, c) => c);
+      const routeKey = plannedArcs.join(',');
+      return {
+        ...base,
+        runBlocks(fromRun, toRun, samples, offset) {
+          return walk(fromRun, toRun, samples, offset, cellCount).map(({ sums }, b) => ({
+            cells: cellIndex.rows(sums, countryOrder),
+            routes: [[routeKey, Math.min(toRun, fromRun + (b + 1) * BLOCK_RUNS) - (fromRun + b * BLOCK_RUNS)]],
+          }));
+        },
+      };
+    }
+  }
 
   if (policy === 'planned') {
     const table = new ElementTable(seed);
@@ -188,7 +277,7 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
 
   // Adaptive: draw every arc that can lie on a route, re-route on the realised times (adaptive.ts).
   const cellIndex = new CellIndex();
-  const run = adaptiveRunner(graph, trip.sources, trip.targets, seed, cellIndex);
+  const run = adaptiveRunner(graph, trip.sources, trip.targets, seed, cellIndex, departure !== null && episodes.count > 0 ? { episodes, departure } : undefined);
   return {
     ...base,
     runBlocks(fromRun, toRun, samples, offset) {
@@ -235,6 +324,9 @@ export function assembleResult(prep: Prepared, runs: number, samples: Float64Arr
     });
   const sorted = sortedCopy(samples);
   const maxHours = prep.trip.profile.maxHours;
+  const calendar = prep.calendar;
+  // Departure instants depend only on (seed, run): recomputed here rather than carried back from workers.
+  const departureHours = calendar === undefined ? undefined : departureInstants(calendar.departure, prep.seed, 0, runs);
   return {
     origin: prep.trip.originId,
     destination: prep.trip.destinationId,
@@ -255,6 +347,9 @@ export function assembleResult(prep: Prepared, runs: number, samples: Float64Arr
       if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) throw new InvalidArgumentError('days', days, 'a finite number of days >= 0');
       return shareWithin(sorted, days * 24);
     },
+    ...(calendar !== undefined && departureHours !== undefined
+      ? { calendar, departureHours, byMonth: summariesByMonth(samples, departureMonths(departureHours)) }
+      : {}),
   };
 }
 

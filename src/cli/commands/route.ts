@@ -15,7 +15,7 @@ import { InputReader } from '../io.js';
 export const routeCommand = defineCommand({
   name: 'route',
   summary: 'The fastest route on expected times: legs, stages and waits, and the per-country breakdown.',
-  description: `The fastest route from --from to --to for the profile on expected times (stage durations times their probabilities, the expected wait for each ferry or ship), with its legs, every stage and wait, and the hours per country and category (the Time Release Study view).
+  description: `The fastest route from --from to --to for the profile on expected times (stage durations times their probabilities, the expected wait for each ferry or ship), with its legs, every stage and wait, and the hours per country and category (the Time Release Study view). Expected times are not seasonal: disruption episodes (storm closures, acceptance restrictions, holidays, the grain season) and the departure date do not enter them, so route takes no calendar flags; simulate --month shows a month's times.
 
 --minimise money finds the route that costs least per TEU (tariffs, border, gauge-change and port charges, ferry and sea tariffs, charges per hour on expected times; data/costs.json or --costs); --minimise generalized-cost the one least in money + value of time × expected hours (the value of time from --cargo-value-usd and --daily-share, or --value-of-time-usd). With --minimise (time too) the route's money per TEU by country and category and its generalized cost follow.
 

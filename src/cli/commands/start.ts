@@ -1,6 +1,6 @@
 // `transcaspian start` (what `npm start` runs): the main job, the Japan 2025 package on the default
 // corridor for four trips, printed and written as an HTML report.
-import { SCENARIO_FLAGS, congestionFrom, integerFlag } from '../args.js';
+import { CALENDAR_FLAGS, SCENARIO_FLAGS, calendarFrom, congestionFrom, integerFlag } from '../args.js';
 import { defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import { quote } from '../escape.js';
@@ -20,14 +20,15 @@ export const startCommand = defineCommand({
     volume: SCENARIO_FLAGS.volume,
     congestion: SCENARIO_FLAGS.congestion,
     regime: SCENARIO_FLAGS.regime,
+    ...CALENDAR_FLAGS,
   },
-  examples: ['start', 'start --runs 20000 --seed 7 --out japan.html', 'start --volume 1.2'],
+  examples: ['start', 'start --runs 20000 --seed 7 --out japan.html', 'start --volume 1.2', 'start --month 12 --independent'],
   run({ values, io }) {
     if (!/\.html?$/i.test(values.out)) throw new UsageError(`--out: the report is HTML; expected a file ending in .html, received ${quote(values.out)}`);
     const runs = integerFlag(values.runs, '--runs', 1, 10_000_000);
     const seed = integerFlag(values.seed, '--seed', 0, Number.MAX_SAFE_INTEGER);
     const draws = values.draws === '0' ? 0 : integerFlag(values.draws, '--draws', 4, 100_000);
-    const r = mainJob(values.out, { runs, seed, draws, ...congestionFrom(values) });
+    const r = mainJob(values.out, { runs, seed, draws, ...congestionFrom(values), ...calendarFrom(values) });
     io.out(values.json ? JSON.stringify(r.json, null, 2) : r.text);
     return 0;
   },

@@ -5,6 +5,7 @@ import type { MeasureCitation, Measure } from '../../measures/types.js';
 import { profileId, type ReportInput, type ReportTrip } from '../model.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { escapeHtml } from './escape.js';
+import { calendarAssumptionsHtml, calendarText } from './calendar-assumptions.js';
 
 function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
@@ -66,11 +67,29 @@ export function reproduceCommand(input: ReportInput, trip: ReportTrip): string {
     ...(o.avoid?.countries !== undefined && o.avoid.countries.length > 0 ? ['--avoid-countries', o.avoid.countries.join(',')] : []),
     ...volumeArgs(trip),
     ...(o.congestion !== undefined ? ['--congestion', o.congestion] : []),
+    ...calendarArgs(trip),
     ...(input.networkFile !== undefined ? ['--network', input.networkFile] : []),
     '--out',
     'report.html',
   ];
   return args.map(shellWord).join(' ');
+}
+
+/** The calendar flags that rerun a trip's departure window, seasons and correlation (none for the defaults). */
+function calendarArgs(trip: ReportTrip): string[] {
+  const o = trip.options;
+  const d = o.departure;
+  const window =
+    d === undefined
+      ? []
+      : 'date' in d
+        ? ['--departure', d.date]
+        : 'from' in d
+          ? ['--departure', `${d.from}..${d.to}`]
+          : 'month' in d
+            ? ['--month', String(d.month), ...(d.year !== undefined ? ['--year', String(d.year)] : [])]
+            : ['--year', String(d.year)];
+  return [...window, ...(o.seasons === false ? ['--no-seasons'] : []), ...(o.independent === true ? ['--independent'] : [])];
 }
 
 function citation(c: MeasureCitation): string {
@@ -132,7 +151,7 @@ export function assumptionsHtml(input: ReportInput): string {
   const runRows = input.trips.map((t) => {
     const o = t.options;
     const c = t.comparison;
-    return `<tr><td>${escapeHtml(c?.before.origin ?? o.origin)}</td><td>${escapeHtml(c?.before.destination ?? o.destination)}</td><td class="nowrap">${escapeHtml(profileId(t))}</td><td class="num">${o.runs}</td><td class="num seed">${o.seed}</td><td>${escapeHtml(o.policy ?? 'planned')}</td><td>${escapeHtml(avoidText(t) || '—')}</td><td>${escapeHtml(congestionText(t))}</td><td><code>${escapeHtml(reproduceCommand(input, t))}</code></td></tr>`;
+    return `<tr><td>${escapeHtml(c?.before.origin ?? o.origin)}</td><td>${escapeHtml(c?.before.destination ?? o.destination)}</td><td class="nowrap">${escapeHtml(profileId(t))}</td><td class="num">${o.runs}</td><td class="num seed">${o.seed}</td><td>${escapeHtml(o.policy ?? 'planned')}</td><td>${escapeHtml(avoidText(t) || '—')}</td><td>${escapeHtml(congestionText(t))}</td><td>${escapeHtml(calendarText(t))}</td><td><code>${escapeHtml(reproduceCommand(input, t))}</code></td></tr>`;
   });
   out.push(
     '<table class="wide reproduce"><tbody>',
@@ -142,9 +161,10 @@ export function assumptionsHtml(input: ReportInput): string {
     '<tr><th>Method</th><td>Monte Carlo with a seeded counter-based generator; before and after share common random numbers (the same draws for the same stages), so the paired differences have low variance. Intervals: 95%, mean ± 1.96 se and a seeded paired bootstrap for quantiles. Attribution: exact Shapley values over every subset of the measures, same seed.</td></tr>',
     '</tbody></table>',
     '<h3>Runs</h3>',
-    `<table class="wide runs"><thead><tr><th>Origin</th><th>Destination</th><th>Profile</th><th class="num">Runs</th><th class="num">Seed</th><th>Policy</th><th>Avoiding</th><th>Congestion and volume</th><th>Command</th></tr></thead><tbody>${runRows.join('')}</tbody></table>`,
+    `<table class="wide runs"><thead><tr><th>Origin</th><th>Destination</th><th>Profile</th><th class="num">Runs</th><th class="num">Seed</th><th>Policy</th><th>Avoiding</th><th>Congestion and volume</th><th>Departing; seasons</th><th>Command</th></tr></thead><tbody>${runRows.join('')}</tbody></table>`,
   );
   out.push(...placesHtml(input));
+  out.push(calendarAssumptionsHtml(input));
   const pkg = input.package;
   if (pkg !== undefined) {
     out.push(`<h3>Package: ${escapeHtml(pkg.title)}</h3>`);

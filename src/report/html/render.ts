@@ -11,6 +11,7 @@ import { attributionSvg } from './attribution.js';
 import { breakdownSvg } from './breakdown.js';
 import { distributionSvg } from './distribution.js';
 import { corridorChoiceHtml, tripEconomicsHtml } from './economics.js';
+import { monthChartSvg, monthTableHtml } from './months.js';
 import { escapeHtml } from './escape.js';
 import { days, fixed, percent, signed } from './format.js';
 import { basemapGroup, fitMap, mapLegendSvg, mapSvg } from './map.js';
@@ -136,6 +137,15 @@ function tripSection(input: ReportInput, trip: ReportTrip, index: number): strin
   out.push('<h3>Transit-time distribution</h3>');
   out.push('<p class="note">Each curve gives the share of runs that arrive within a number of days; a curve further left is faster. Dots mark the median (p50) and the 90th percentile (p90). The x axis stops at the 99.5th percentile.</p>');
   out.push(`<figure>${distributionSvg(c, prefix)}</figure>`);
+  const monthChart = monthChartSvg(c);
+  if (monthChart !== '') {
+    const cal = c.before.calendar!;
+    out.push('<h3>By month of departure</h3>');
+    out.push(
+      `<p class="note">Runs departing in each calendar month (${escapeHtml(cal.departure.label)}): the band spans p5 to p95 of their transit times, the line joins the medians. Storms, acceptance restrictions, holidays and the grain season make some months slower than others (see the assumptions).</p>`,
+    );
+    out.push(`<figure>${monthChart}</figure>`, monthTableHtml(c));
+  }
 
   out.push('<h3>Where the time goes, per country</h3>');
   out.push('<p class="note">Mean hours per run spent in each country (or at sea), by category, before and after: the view of a Time Release Study.</p>');

@@ -1,0 +1,639 @@
+// Disruption episodes in the Monte Carlo: closures and throttles of nodes and links in calendar time,
+// and the gate a consignment passes at such a place.
+//
+// Each place is a fluid queue: units arrive at the place's utilisation ρ (work per hour of capacity)
+// and are served first come, first served at capacity 1, or at the smallest share of the episodes
+// under way (0 while closed). A simulation draws WORLDS histories of the corridor ("worlds": every
+// episode process and the corridor state over the calendar); each run walks in one of them, picked by
+// a keyed draw. A place's queue in a world is traced forward once, from TRACE_LEAD_DAYS before the
+// departure window, into a piecewise-linear record, so a consignment passes a gate by a binary search
+// and a few steps, not by drawing episodes. What keeps it sound:
+//  - FIFO: in a world, leaving the gate is a non-decreasing function of reaching it, so a measure that
+//    only shortens durations reaches the gate no later and leaves it no later (common random numbers
+//    stay monotone, and label-correcting searches over gated arcs stay exact);
+//  - keys, not streams: a process's episodes are a Poisson process whose rate changes by calendar
+//    month (times the corridor state when correlated), drawn in sequence: in world w, episode i's
+//    start is an exponential gap in cumulative rate after the previous start (draw 2i of the keyed
+//    stream 'episode|<id>' for world w), its duration draw 2i + 1; run r's world is a keyed draw of
+//    (seed, r). So before and after, every route and every thread see the same episodes at the same
+//    instants, whatever is evaluated first;
+//  - worlds are shared: a world is met by many runs (departing on other days), which is what makes
+//    gates cheap; with 1,024 worlds, the runs departing in a month mostly walk in different worlds.
+import { isoDayNumber, monthDay } from '../network/dates.js';
+import type { Network } from '../network/network.js';
+import { FIRST_YEAR, LAST_YEAR, type EpisodeSpec } from '../network/types.js';
+import type { Arc } from '../route/expand.js';
+import { elementKey } from '../route/expand.js';
+import { MONTH_COUNT, MONTH_STARTS, monthIndexOf } from './calendar.js';
+import { CorridorState } from './corridor-state.js';
+import { ElementStream, mixRun, unitOf } from './random.js';
+import { quantileFn } from './sample.js';
+
+/** Utilisation is capped below 1 when a volume factor scales it: at 1 a backlog would never clear. */
+export const UTILISATION_CAP = 0.95;
+/** Histories of the corridor drawn per simulation; each run walks in one. */
+export const WORLDS = 1024;
+/** A place's queue is traced from empty this many days before the departure window opens (longer when one episode and its backlog last longer). */
+export const TRACE_LEAD_DAYS = 90;
+/** The element key of a run's world draw. */
+export const WORLD_KEY = 'calendar|world';
+/** The golden-ratio constant that spreads draw numbers over the key's bits (as in random.ts). */
+const GOLDEN = 0x9e3779b9 | 0;
+/** The largest uniform the streams give ((2^32 − 0.5) / 2^32): a duration's largest possible draw. */
+const U_MAX = (4294967296 - 0.5) / 4294967296;
+const HOURS_PER_DAY = 24;
+/** A trace is extended this far past what was asked, so that later runs rarely extend it again. */
+const EXTEND_HOURS = 30 * HOURS_PER_DAY;
+/** Days past the departure window a gate keeps its free-day bitmap for (trips and their backlogs end within it). */
+const BITMAP_TRIP_DAYS = 365;
+/** Months of corridor-state factors cached per world (from the trace's first month). */
+const FACTOR_MONTHS = 240;
+// Module-local names for what the hot paths call.
+const STARTS = MONTH_STARTS;
+const unit = unitOf;
+const monthOf = monthIndexOf;
+const MONTHS = MONTH_COUNT;
+const ln = Math.log;
+
+/** How a simulation treats the network's episodes. */
+export interface EpisodeSettings {
+  /** `false`: no episode at all (seasons off). */
+  readonly seasons: boolean;
+  /** `true`: every corridor-state factor is 1 (episodes independent of each other). */
+  readonly independent: boolean;
+  /** Multiplies every episode's utilisation (the scenario's volume against the reference), capped at UTILISATION_CAP. Default 1. */
+  readonly volumeFactor?: number;
+  /** The utilisation of an episode's place when a congestion model knows it (overrides `utilisation` × volume). */
+  readonly utilisationOf?: (episode: EpisodeSpec) => number | undefined;
+}
+
+/**
+ * A place where consignments pass episodes: one queue, the processes that act on it, and its traces.
+ * Per world, a bit per day from the trace's start says the place is open with an empty queue all day
+ * (a consignment arriving then passes at once; 0: busy, or not traced yet), and `known` how many days
+ * are final: small and contiguous, so most passes read only that.
+ */
+export class Gate {
+  /** Process numbers (rows of the episode table). */
+  readonly processes: Int32Array;
+  /** The place's utilisation: the largest of its processes'. */
+  readonly rho: number;
+  /** How long before the departure window its queue is traced from empty, hours. */
+  readonly leadHours: number;
+  /** Where its traces start (an instant since 1970). */
+  readonly start: number;
+  /** Country (or body of water) its delays count to, and a label for breakdowns. */
+  readonly country: string;
+  readonly label: string;
+  /** Per world, its trace when drawn. */
+  readonly traces: (Trace | undefined)[];
+  readonly free: Uint8Array;
+  readonly known: Int32Array;
+  /** Bytes of `free` per world. */
+  readonly bytes: number;
+  constructor(processes: Int32Array, rho: number, leadHours: number, start: number, days: number, country: string, label: string) {
+    this.processes = processes;
+    this.rho = rho;
+    this.leadHours = leadHours;
+    this.start = start;
+    this.country = country;
+    this.label = label;
+    this.traces = new Array<Trace | undefined>(WORLDS).fill(undefined);
+    this.bytes = Math.ceil(days / 8);
+    this.free = new Uint8Array(WORLDS * this.bytes);
+    this.known = new Int32Array(WORLDS);
+  }
+}
+
+/** The utilisation an episode works with: the congestion model's, else its own × the volume factor. */
+export function episodeUtilisation(episode: EpisodeSpec, settings: Pick<EpisodeSettings, 'volumeFactor' | 'utilisationOf'>): number {
+  const modelled = settings.utilisationOf?.(episode);
+  if (modelled !== undefined) return Math.min(Math.max(0, modelled), UTILISATION_CAP);
+  const factor = settings.volumeFactor ?? 1;
+  const base = episode.utilisation ?? 0;
+  return factor === 1 ? base : Math.min(base * factor, UTILISATION_CAP);
+}
+
+/** The windows of a `windows` occurrence as sorted [start, end) instants, recurring ones for every year of the calendar. */
+function windowInstants(episode: EpisodeSpec): { starts: Float64Array; ends: Float64Array } {
+  const o = episode.occurrence;
+  const spans: [number, number][] = [];
+  if (o.type === 'windows') {
+    for (const w of o.windows ?? []) spans.push([isoDayNumber(w.from)! * HOURS_PER_DAY, (isoDayNumber(w.to)! + 1) * HOURS_PER_DAY]);
+    for (const w of o.recurring ?? []) {
+      const from = monthDay(w.from)!;
+      const to = monthDay(w.to)!;
+      const wraps = to.month < from.month || (to.month === from.month && to.day < from.day);
+      for (let y = FIRST_YEAR - 1; y <= LAST_YEAR; y++) {
+        const start = Date.UTC(y, from.month - 1, from.day) / 3.6e6;
+        const end = Date.UTC(wraps ? y + 1 : y, to.month - 1, to.day + 1) / 3.6e6;
+        spans.push([start, end]);
+      }
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { starts: Float64Array.from(spans, (s) => s[0]), ends: Float64Array.from(spans, (s) => s[1]) };
+}
+
+const NO_GATES: { readonly pre: readonly Gate[]; readonly post: readonly Gate[] } = Object.freeze({ pre: Object.freeze([]), post: Object.freeze([]) });
+
+/** Append `value` to the list of `key` (in first-seen key order). */
+function push(groups: Map<string, number[]>, key: string, value: number): void {
+  const list = groups.get(key);
+  if (list === undefined) groups.set(key, [value]);
+  else list.push(value);
+}
+
+/** The first index of sorted `values` holding a value ≥ `x`. */
+function lowerBound(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One place's queue in one world, traced forward: segments j = [t_j, t_(j+1)) (the last ends at
+ * `frontier`) of constant capacity c_j, with the queue q_j (hours of work) at their start, stored
+ * side by side (`segs[3j … 3j + 2]` = t_j, c_j, q_j: one array, few cache lines per pass), with the
+ * first segment starting in each month since the trace's first month (`monthFirst`); and the state to trace further: the episodes under way and, per process of the gate,
+ * how far its sequence is known (`walked`: every start before it is drawn in), the cumulative rate
+ * still `needed` to its next start (0: the next start is `walked`), and the episodes (or, for a windows
+ * process, windows) drawn so far.
+ */
+class Trace {
+  count = 0;
+  segs: number[] = [];
+  readonly firstMonth: number;
+  monthFirst: number[] = [];
+  months = 0;
+  frontier: number;
+  /** The next instant of the trace's grid (its start plus whole EXTEND_HOURS): the queue is stepped at every one, whatever was asked. */
+  grid: number;
+  private gridSteps = 1;
+  q = 0;
+  active = 0;
+  activeEnds: number[] = [];
+  activeShares: number[] = [];
+  readonly walked: number[];
+  readonly needed: number[];
+  readonly drawn: number[];
+  /** Since when the place has been open with an empty queue (NaN: busy at the frontier), for the free-day bitmap. */
+  freeSince: number;
+  constructor(start: number, processes: number) {
+    this.frontier = start;
+    this.grid = start + EXTEND_HOURS;
+    this.freeSince = start;
+    this.firstMonth = monthOf(start);
+    // Plain arrays: a simulation makes thousands of traces, and small typed arrays cost far more to
+    // allocate and collect. Filled with a fraction so that they hold unboxed doubles from the start.
+    this.walked = new Array<number>(processes).fill(0.5);
+    this.needed = new Array<number>(processes).fill(0.5);
+    this.drawn = new Array<number>(processes).fill(0);
+  }
+  /** Move the grid to its next instant (counted in whole steps from the start, so every history sees the same instants). */
+  stepGrid(start: number): void {
+    this.grid = start + ++this.gridSteps * EXTEND_HOURS;
+  }
+}
+
+/** The process table of a simulation's episodes, shared by the simulations that have the same episodes and settings. */
+class Processes {
+  readonly episodes: readonly EpisodeSpec[];
+  readonly isWindows: Uint8Array;
+  /** Capacity share while an episode lasts (0 for a closure). */
+  readonly share: Float64Array;
+  readonly rho: Float64Array;
+  readonly correlated: Uint8Array;
+  /** Starts per month, 12 per process. */
+  readonly rate: Float64Array;
+  /** Whether a process has any start at all. */
+  readonly active: Uint8Array;
+  readonly duration: ((u: number) => number)[];
+  /** Per process: the key of its stream, draw numbers mixed into it (one hash per draw). */
+  readonly keys: Int32Array;
+  /** Per process: its longest episode (hours). */
+  readonly longest: Float64Array;
+  readonly windowStarts: Float64Array[];
+  readonly windowEnds: Float64Array[];
+  constructor(episodes: readonly EpisodeSpec[], seed: number, settings: EpisodeSettings) {
+    this.episodes = episodes;
+    const n = episodes.length;
+    this.isWindows = new Uint8Array(n);
+    this.share = new Float64Array(n);
+    this.rho = new Float64Array(n);
+    this.correlated = new Uint8Array(n);
+    this.rate = new Float64Array(12 * n);
+    this.active = new Uint8Array(n);
+    this.duration = [];
+    this.keys = new Int32Array(n);
+    this.longest = new Float64Array(n);
+    this.windowStarts = [];
+    this.windowEnds = [];
+    episodes.forEach((e, p) => {
+      this.share[p] = e.effect.type === 'throttle' ? e.effect.capacityShare : 0;
+      this.rho[p] = episodeUtilisation(e, settings);
+      this.keys[p] = new ElementStream(seed, elementKey('episode', e.id)).drawKey(0);
+      const o = e.occurrence;
+      if (o.type === 'process') {
+        this.correlated[p] = e.correlated === true && !settings.independent ? 1 : 0;
+        for (let m = 0; m < 12; m++) this.rate[12 * p + m] = o.startsPerMonth[m]!;
+        this.active[p] = o.startsPerMonth.some((r) => r > 0) ? 1 : 0;
+        const q = quantileFn(o.durationHours);
+        this.duration.push(q);
+        this.longest[p] = q(U_MAX);
+        this.windowStarts.push(new Float64Array(0));
+        this.windowEnds.push(new Float64Array(0));
+      } else {
+        this.isWindows[p] = 1;
+        this.active[p] = 1;
+        this.duration.push(() => 0);
+        const w = windowInstants(e);
+        this.windowStarts.push(w.starts);
+        this.windowEnds.push(w.ends);
+        let longest = 0;
+        for (let i = 0; i < w.starts.length; i++) longest = Math.max(longest, w.ends[i]! - w.starts[i]!);
+        this.longest[p] = longest;
+      }
+    });
+  }
+}
+
+/** Tables kept per episodes array (a few seeds or settings at a time). */
+const SHARED_TABLES = 4;
+
+/** Gates and their traces, per simulation settings, shared by simulations of networks with the same episodes (before and after a package, its subsets). */
+const shared = new WeakMap<readonly EpisodeSpec[], Map<string, EpisodeTable>>();
+
+/**
+ * The episode table of a simulation: the network's episodes (none with seasons off) under `seed`
+ * and `settings`, their queues traced from `traceFrom` (an instant since 1970: the departure window's
+ * start; `traceTo` is its end). Simulations of networks with the same episodes array and the same settings share it (and
+ * its traces), unless a `utilisationOf` hook is given.
+ */
+export function episodeTable(network: Network, seed: number, sigma: number, settings: EpisodeSettings, traceFrom: number, traceTo: number): EpisodeTable {
+  const episodes = settings.seasons ? (network.spec.episodes ?? []) : [];
+  if (settings.utilisationOf !== undefined || episodes.length === 0) return new EpisodeTable(network, episodes, seed, sigma, settings, traceFrom, traceTo);
+  let bySettings = shared.get(episodes);
+  if (bySettings === undefined) shared.set(episodes, (bySettings = new Map()));
+  const key = `${seed}|${sigma}|${settings.independent}|${settings.volumeFactor ?? 1}|${traceFrom}|${traceTo}`;
+  let table = bySettings.get(key);
+  if (table === undefined) {
+    bySettings.set(key, (table = new EpisodeTable(network, episodes, seed, sigma, settings, traceFrom, traceTo)));
+    // Keep the few most recent (a comparison and its attribution share one); drop the oldest.
+    if (bySettings.size > SHARED_TABLES) bySettings.delete(bySettings.keys().next().value!);
+  }
+  return table;
+}
+
+/**
+ * The episodes of a simulation: `gatesOf(arc)` finds the gates of an arc, `worldOf(mixedRun)` a
+ * run's world, and `pass(gate, …)` moves a consignment through a gate.
+ */
+export class EpisodeTable {
+  private readonly processes: Processes;
+  private readonly state: CorridorState;
+  private readonly independent: boolean;
+  private readonly traceFrom: number;
+  private readonly worldKey: number;
+  private readonly gates = new Map<string, Gate>();
+  private readonly traceTo: number;
+  /** Corridor-state factors per world and month from `factorBase` (NaN: not drawn yet). */
+  private readonly factors: Float64Array;
+  private readonly factorBase: number;
+  private readonly worldCounts = new Int32Array(WORLDS + 1);
+  private readonly network: Network;
+
+  constructor(network: Network, episodes: readonly EpisodeSpec[], seed: number, sigma: number, settings: EpisodeSettings, traceFrom: number, traceTo: number) {
+    this.network = network;
+    this.traceTo = traceTo;
+    this.processes = new Processes(episodes, seed, settings);
+    this.state = new CorridorState(seed, settings.independent ? 0 : sigma);
+    this.independent = settings.independent || sigma === 0;
+    this.traceFrom = traceFrom;
+    this.worldKey = new ElementStream(seed, WORLD_KEY).drawKey(0);
+    this.factorBase = monthOf(traceFrom) - 24;
+    this.factors = new Float64Array(this.independent || episodes.length === 0 ? 0 : WORLDS * FACTOR_MONTHS).fill(NaN);
+  }
+
+  /** The episodes in play, in document order. */
+  get episodes(): readonly EpisodeSpec[] {
+    return this.processes.episodes;
+  }
+
+  /** Number of episode processes in play. */
+  get count(): number {
+    return this.processes.episodes.length;
+  }
+
+  /** The world (0 … WORLDS − 1) of the run whose `mixRun` value is `mixedRun`. */
+  worldOf(mixedRun: number): number {
+    return (unit(this.worldKey, mixedRun) * WORLDS) | 0;
+  }
+
+  /**
+   * Write into `worlds[0 … n)` the worlds of runs 0 … n − 1 (their `mixRun` values in `mixes`), and
+   * into `order[0 … n)` the runs sorted by world (a counting sort; runs of one world in run order).
+   */
+  byWorld(mixes: Int32Array, n: number, worlds: Int32Array, order: Int32Array): void {
+    const counts = this.worldCounts;
+    counts.fill(0);
+    for (let r = 0; r < n; r++) counts[(worlds[r] = this.worldOf(mixes[r]!)) + 1]!++;
+    for (let w = 1; w <= WORLDS; w++) counts[w]! += counts[w - 1]!;
+    for (let r = 0; r < n; r++) order[counts[worlds[r]!]!++] = r;
+  }
+
+  /**
+   * The gates of an arc of the expanded graph, in the order a consignment passes them: `pre` hold
+   * it before a link (the link's episodes, one queue), `post` after a node's stop (the node's
+   * episodes that apply to its arrival or departure mode). A node's episodes with the same `modes`
+   * are one queue (one resource: its berths, its rail station); episodes with other modes are
+   * other queues, passed one after the other in the order the document first lists them. Empty
+   * where no episode applies.
+   */
+  gatesOf(arc: Arc): { readonly pre: readonly Gate[]; readonly post: readonly Gate[] } {
+    const episodes = this.processes.episodes;
+    if (episodes.length === 0) return NO_GATES;
+    const groups = new Map<string, number[]>();
+    episodes.forEach((e, p) => {
+      if (arc.type === 'link' && 'link' in e.at) {
+        // `x` names both directions, whether one bidirectional link or two one-way links `x` and `x:reverse`.
+        const l = arc.link!;
+        if (e.at.link === l.id || e.at.link === l.baseId || `${e.at.link}:reverse` === l.id) push(groups, '', p);
+      } else if (arc.type === 'stop' && 'node' in e.at && e.at.node === arc.node!.id) {
+        const modes = e.modes;
+        if (modes === undefined || modes.includes(arc.arrivalMode!) || modes.includes(arc.departureMode!)) push(groups, [...(modes ?? [])].sort().join(','), p);
+      }
+    });
+    if (groups.size === 0) return NO_GATES;
+    const gates = [...groups.values()].map((processes) => this.gate(processes, arc));
+    return arc.type === 'link' ? { pre: gates, post: [] } : { pre: [], post: gates };
+  }
+
+  private gate(processes: number[], arc: Arc): Gate {
+    const place = arc.type === 'link' ? `link|${arc.link!.baseId}` : `node|${arc.node!.id}`;
+    const key = `${place}|${processes.join(',')}`;
+    let g = this.gates.get(key);
+    if (g === undefined) {
+      const { rho: rhos, longest, share } = this.processes;
+      let rho = 0;
+      for (const p of processes) rho = Math.max(rho, rhos[p]!);
+      // One episode of length L at share θ leaves (ρ − θ) L of work, cleared at 1 − ρ: L (1 + (ρ − θ) / (1 − ρ)) in all.
+      let span = 0;
+      for (const p of processes) span = Math.max(span, longest[p]! * (1 + Math.max(0, rho - share[p]!) / (1 - rho)));
+      const country =
+        arc.type === 'link' ? (arc.link!.country ?? arc.link!.waters ?? this.network.nodeById.get(arc.link!.from)!.country) : arc.node!.country;
+      const name = arc.type === 'link' ? (arc.link!.name ?? arc.link!.id) : arc.node!.name;
+      const episodes = this.processes.episodes;
+      const leadHours = Math.max(TRACE_LEAD_DAYS * HOURS_PER_DAY, span);
+      const days = Math.ceil((leadHours + (this.traceTo - this.traceFrom)) / HOURS_PER_DAY) + BITMAP_TRIP_DAYS;
+      const label = `${name}: ${processes.map((p) => episodes[p]!.name).join(', ')}`;
+      g = new Gate(Int32Array.from(processes), rho, leadHours, this.traceFrom - leadHours, days, country, label);
+      this.gates.set(key, g);
+    }
+    return g;
+  }
+
+  /** The corridor-state factor of `world` in absolute month `month` (1 when independent). */
+  private factor(world: number, month: number): number {
+    if (this.independent) return 1;
+    const i = month - this.factorBase;
+    if (i < 0 || i >= FACTOR_MONTHS) return this.state.factor(mixRun(world), month);
+    const at = world * FACTOR_MONTHS + i;
+    let f = this.factors[at]!;
+    if (f !== f) this.factors[at] = f = this.state.factor(mixRun(world), month);
+    return f;
+  }
+
+  /** The cumulative rate between process p's episodes number `i` − 1 and `i` in `world`: an exponential draw (number 2i). */
+  private gap(p: number, i: number, world: number): number {
+    return -ln(unit(this.processes.keys[p]! ^ Math.imul(2 * i + 1, GOLDEN), mixRun(world)));
+  }
+
+  /**
+   * Walk process p's sequence (the gate's process q) in `world` from where it stands towards
+   * `until`: month by month, spending the cumulative rate still needed (each month's starts per
+   * hour, times the world's corridor state when correlated) until the next start is found or `until`
+   * is reached.
+   */
+  private walk(trace: Trace, q: number, p: number, until: number, world: number): void {
+    let t = trace.walked[q]!;
+    let need = trace.needed[q]!;
+    if (need === 0 || t >= until) return;
+    const { rate, correlated } = this.processes;
+    for (let m = monthOf(t); m < MONTHS; m++) {
+      const r = rate[12 * p + (m % 12)]!;
+      const monthEnd = STARTS[m + 1]!;
+      const end = monthEnd < until ? monthEnd : until;
+      if (r > 0) {
+        const perHour = (correlated[p] === 1 ? r * this.factor(world, m) : r) / (monthEnd - STARTS[m]!);
+        const available = perHour * (end - t);
+        if (need <= available) {
+          trace.walked[q] = t + need / perHour;
+          trace.needed[q] = 0;
+          return;
+        }
+        need -= available;
+      }
+      t = end;
+      if (t >= until) break;
+    }
+    trace.walked[q] = t;
+    trace.needed[q] = need;
+  }
+
+  /** A new trace of `gate` in `world`: each process's sequence starts where its episodes could still reach the trace's start. */
+  private newTrace(gate: Gate, world: number): Trace {
+    const start = gate.start;
+    const procs = gate.processes;
+    const trace = new Trace(start, procs.length);
+    const { isWindows, windowStarts, longest, active } = this.processes;
+    for (let q = 0; q < procs.length; q++) {
+      const p = procs[q]!;
+      const origin = start - longest[p]!;
+      if (isWindows[p] === 1) {
+        const k = lowerBound(windowStarts[p]!, origin);
+        trace.drawn[q] = k;
+        trace.walked[q] = k < windowStarts[p]!.length ? windowStarts[p]![k]! : Infinity;
+      } else {
+        trace.walked[q] = active[p] === 1 ? origin : Infinity;
+        trace.needed[q] = this.gap(p, 0, world);
+      }
+    }
+    // Episodes begun before the trace starts: under way at its start, or gone.
+    this.startEpisodes(gate, trace, start, world);
+    return trace;
+  }
+
+  /** Add to the episodes under way those of the gate's processes that start at or before `t` (and have not ended by then). */
+  private startEpisodes(gate: Gate, trace: Trace, t: number, world: number): void {
+    const procs = gate.processes;
+    const { isWindows, windowStarts, windowEnds, share, duration, keys } = this.processes;
+    for (let q = 0; q < procs.length; q++) {
+      const p = procs[q]!;
+      if (isWindows[p] === 1) {
+        const starts = windowStarts[p]!;
+        let k = trace.drawn[q]!;
+        while (k < starts.length && starts[k]! <= t) {
+          addActive(trace, windowEnds[p]![k]!, share[p]!, t);
+          k++;
+        }
+        trace.drawn[q] = k;
+        trace.walked[q] = k < starts.length ? starts[k]! : Infinity;
+        continue;
+      }
+      for (;;) {
+        this.walk(trace, q, p, t, world);
+        const s = trace.walked[q]!;
+        if (trace.needed[q] !== 0 || s > t) break;
+        const i = trace.drawn[q]!;
+        const d = duration[p]!(unit(keys[p]! ^ Math.imul(2 * i + 2, GOLDEN), mixRun(world)));
+        addActive(trace, s + d, share[p]!, t);
+        trace.drawn[q] = i + 1;
+        trace.needed[q] = this.gap(p, i + 1, world);
+      }
+    }
+  }
+
+  /**
+   * Trace the queue of `gate` in `world` forward to at least `until` (an instant since 1970), in
+   * whole steps of the trace's grid: the queue is stepped at every grid instant whatever was asked
+   * before, so a trace (and every pass through it) is the same bit for bit whichever runs reached the
+   * gate first, in whichever order and on whichever thread.
+   */
+  private extend(gate: Gate, trace: Trace, until: number, world: number): void {
+    const procs = gate.processes;
+    const rho = gate.rho;
+    while (trace.frontier < until) {
+      const t = trace.frontier;
+      // The next change of capacity: an episode's end, a process's next start, or the grid's next instant.
+      if (trace.grid <= t) trace.stepGrid(gate.start);
+      let next = trace.grid;
+      let cap = 1;
+      for (let j = 0; j < trace.active; j++) {
+        if (trace.activeEnds[j]! < next) next = trace.activeEnds[j]!;
+        if (trace.activeShares[j]! < cap) cap = trace.activeShares[j]!;
+      }
+      for (let q = 0; q < procs.length; q++) {
+        const p = procs[q]!;
+        if (this.processes.isWindows[p] === 0) this.walk(trace, q, p, next, world);
+        const s = trace.walked[q]!;
+        if (s < next && (this.processes.isWindows[p] === 1 || trace.needed[q] === 0)) next = s;
+      }
+      // Record the segment [t, next) (or lengthen the last one, of the same capacity: the queue's slope
+      // is the same, so its value anywhere follows from the first) and step the queue over it.
+      if (trace.count === 0 || trace.segs[3 * trace.count - 2] !== cap) {
+        const at = 3 * trace.count;
+        trace.segs[at] = t;
+        trace.segs[at + 1] = cap;
+        trace.segs[at + 2] = trace.q;
+        trace.count++;
+        // Months from the last one indexed up to t's start here or later.
+        const m = monthOf(t) - trace.firstMonth;
+        while (trace.months <= m) {
+          trace.monthFirst[trace.months++] = trace.count - 1;
+        }
+      }
+      // Free-day bookkeeping: open with an empty queue from max(t, when the backlog clears) to next.
+      if (cap < 1) {
+        if (trace.freeSince === trace.freeSince) this.markFree(gate, world, trace.freeSince, t);
+        trace.freeSince = NaN;
+      } else if (trace.q > 0) {
+        if (trace.freeSince === trace.freeSince) this.markFree(gate, world, trace.freeSince, t);
+        const clear = t + trace.q / (1 - rho);
+        trace.freeSince = clear < next ? clear : NaN;
+      } else if (trace.freeSince !== trace.freeSince) trace.freeSince = t;
+      const q = trace.q + (rho - cap) * (next - t);
+      trace.q = q > 0 ? q : 0;
+      trace.frontier = next;
+      // At `next`: episodes that end leave, episodes that start join.
+      for (let j = 0; j < trace.active; ) {
+        if (trace.activeEnds[j]! <= next) {
+          trace.active--;
+          trace.activeEnds[j] = trace.activeEnds[trace.active]!;
+          trace.activeShares[j] = trace.activeShares[trace.active]!;
+        } else j++;
+      }
+      this.startEpisodes(gate, trace, next, world);
+    }
+    // Days that end by the frontier are final.
+    if (trace.freeSince === trace.freeSince) this.markFree(gate, world, trace.freeSince, trace.frontier);
+    gate.known[world] = Math.min(Math.floor((trace.frontier - gate.start) / HOURS_PER_DAY), gate.bytes * 8);
+  }
+
+  /** Set the free bits of the days wholly inside [from, to) (instants since 1970) for `gate` in `world`. */
+  private markFree(gate: Gate, world: number, from: number, to: number): void {
+    const start = gate.start;
+    const bits = gate.free;
+    const bytes = gate.bytes;
+    const first = Math.ceil((from - start) / HOURS_PER_DAY);
+    const last = Math.min(Math.floor((to - start) / HOURS_PER_DAY), bytes * 8);
+    const base = world * bytes;
+    for (let d = first; d < last; d++) bits[base + (d >> 3)]! |= 1 << (d & 7);
+  }
+
+  /**
+   * Pass a gate: a consignment of the run walking in `world`, departed at `departureHours` (since
+   * 1970) and reaching the gate `tau` hours after departing, leaves it at the returned number of
+   * hours after departing (≥ `tau`): when the work that arrived before it (the place's queue) has
+   * been served at the capacity the episodes leave, and the place is open. Non-decreasing in `tau`.
+   */
+  pass(gate: Gate, tau: number, departureHours: number, world: number): number {
+    // Small, so that it inlines: most passes find a free day.
+    const day = ((departureHours + tau - gate.start) / HOURS_PER_DAY) | 0;
+    if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) return tau;
+    return this.queued(gate, tau, departureHours, world);
+  }
+
+  /** `pass` through a gate's trace: a binary search of the arrival's month, then a few segments. */
+  private queued(gate: Gate, tau: number, departureHours: number, world: number): number {
+    const x = departureHours + tau;
+    const traces = gate.traces;
+    let trace = traces[world];
+    if (trace === undefined) traces[world] = trace = this.newTrace(gate, world);
+    if (trace.frontier <= x) this.extend(gate, trace, x + EXTEND_HOURS, world);
+    // A day the trace now knows to be free is passed at once, as `pass` would have had it been traced
+    // this far before: the result must not depend on how far other runs had traced the gate.
+    const day = ((departureHours + tau - gate.start) / HOURS_PER_DAY) | 0;
+    if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) return tau;
+    // The segment holding x: from the one under way when x's month began (the trace starts before any departure).
+    const segs = trace.segs;
+    const m = monthOf(x) - trace.firstMonth;
+    let j = m < trace.months ? trace.monthFirst[m]! : trace.count - 1;
+    if (j > 0 && segs[3 * j]! > x) j--;
+    while (j + 1 < trace.count && segs[3 * j + 3]! <= x) j++;
+    let c = segs[3 * j + 1]!;
+    let rest = segs[3 * j + 2]! + (gate.rho - c) * (x - segs[3 * j]!);
+    if (rest < 0) rest = 0;
+    if (rest === 0 && c > 0) return tau;
+    // Serve the work ahead at each segment's capacity; a closed place serves nothing, not even an empty queue.
+    let y = x;
+    for (;;) {
+      // At the end of the last segment: trace further (the last segment may just grow longer).
+      if (j === trace.count - 1 && trace.frontier <= y) this.extend(gate, trace, y + EXTEND_HOURS, world);
+      const end = j + 1 < trace.count ? trace.segs[3 * j + 3]! : trace.frontier;
+      c = trace.segs[3 * j + 1]!;
+      if (c > 0 && c * (end - y) >= rest) {
+        y += rest / c;
+        break;
+      }
+      rest -= c * (end - y);
+      y = end;
+      if (j + 1 < trace.count) j++;
+    }
+    const left = y - departureHours;
+    return left > tau ? left : tau;
+  }
+}
+
+/** Add an episode ending at `end` with capacity share `share` to those under way, unless it has ended by `t`. */
+function addActive(trace: Trace, end: number, share: number, t: number): void {
+  if (end <= t) return;
+  trace.activeEnds[trace.active] = end;
+  trace.activeShares[trace.active] = share;
+  trace.active++;
+}

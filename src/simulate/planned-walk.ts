@@ -1,0 +1,160 @@
+// The planned route walked in calendar time: where episodes can hold a consignment (gates), the
+// route's parts are cut into segments; each segment is drawn element-major for a block of runs (the
+// kernel's fast path, as on a route with no gate), then each run walks its segments from its own
+// departure instant and passes the gates between them. A route with no gate never comes here, so its
+// samples are exactly those of the plain planned loop.
+import { CATEGORIES } from '../network/types.js';
+import type { Part } from '../route/expand.js';
+import type { ResolvedDeparture } from './calendar.js';
+import { DEPARTURE_KEY } from './calendar.js';
+import type { EpisodeTable, Gate } from './episodes.js';
+import type { ElementTable } from './kernel.js';
+import { ElementStream, mixRun, unitOf } from './random.js';
+
+/** Blocks walked together: their runs are sorted by world as one, so each world's traces are read by more runs at a time. */
+const CHUNK_BLOCKS = 16;
+
+/** What a block of runs adds up: per-cell hour sums in cell order. */
+export interface WalkBlock {
+  readonly sums: Float64Array;
+}
+
+/** Cells numbered by country and category (montecarlo.ts's CellIndex). */
+interface Cells {
+  index(country: string, category: (typeof CATEGORIES)[number]): number;
+}
+
+/**
+ * A runner for the planned route cut at its gates: `segments[g]` are the parts before gate g (the
+ * last segment after the last gate). `run(from, to, samples, at, cellCount)` writes each run's total
+ * hours (runs `from` … `to` − 1, `from` block-aligned) and returns each block's cell sums (sized
+ * `cellCount`; parts' cells and each gate's `waiting` cell), in block order.
+ */
+export function plannedWalkRunner(
+  table: ElementTable,
+  segments: readonly (readonly Part[])[],
+  gates: readonly Gate[],
+  episodes: EpisodeTable,
+  departure: ResolvedDeparture,
+  seed: number,
+  cells: Cells,
+  blockRuns: number,
+) {
+  const segmentCount = segments.length;
+  // Per segment: its elements (each once) and how many of its parts each stands for.
+  const segmentRows: Int32Array[] = [];
+  const segmentTimes: Float64Array[] = [];
+  const partRows: number[] = [];
+  const partCells: number[] = [];
+  const gateCells: number[] = [];
+  for (let g = 0; g < segmentCount; g++) {
+    const counts = new Map<number, number>();
+    for (const p of segments[g]!) {
+      const e = table.row(p.key, p.model);
+      counts.set(e, (counts.get(e) ?? 0) + 1);
+      partRows.push(e);
+      partCells.push(cells.index(p.country, p.category));
+    }
+    segmentRows.push(Int32Array.from(counts.keys()));
+    segmentTimes.push(Float64Array.from(counts.values()));
+    if (g < gates.length) gateCells.push(cells.index(gates[g]!.country, 'waiting'));
+  }
+  const rowsOfParts = Int32Array.from(partRows);
+  const cellsOfParts = Int32Array.from(partCells);
+  const chunk = CHUNK_BLOCKS * blockRuns;
+  const mixes = new Int32Array(chunk);
+  // A block's segment hours, segment-major as the kernel writes them; then the chunk's, run-major
+  // (run r's segments side by side: the walk reads one cache line per run).
+  const blockTotals = new Float64Array(segmentCount * blockRuns);
+  const totals = new Float64Array(segmentCount * chunk);
+  const elementSums = new Float64Array(table.count);
+  const gateSums = new Float64Array(CHUNK_BLOCKS * gates.length);
+  const order = new Int32Array(chunk);
+  const worlds = new Int32Array(chunk);
+  const departureKey = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
+  const from = departure.fromHours;
+  const span = departure.toHours - departure.fromHours;
+
+  return function run(fromRun: number, toRun: number, samples: Float64Array, at: number, cellCount: number): WalkBlock[] {
+    const out: WalkBlock[] = [];
+    for (let first = fromRun; first < toRun; first += chunk) {
+      const n = Math.min(toRun, first + chunk) - first;
+      for (let r = 0; r < n; r++) mixes[r] = mixRun(first + r);
+      const sums: Float64Array[] = [];
+      // Each block's segments drawn element-major, as the plain planned loop does; its parts' cells summed.
+      for (let b = 0; b * blockRuns < n; b++) {
+        const offset = b * blockRuns;
+        const size = Math.min(n - offset, blockRuns);
+        const blockMixes = mixes.subarray(offset, offset + size);
+        blockTotals.fill(0);
+        for (let g = 0; g < segmentCount; g++) {
+          const rows = segmentRows[g]!;
+          const times = segmentTimes[g]!;
+          for (let i = 0; i < rows.length; i++) elementSums[rows[i]!] = table.accumulate(rows[i]!, blockMixes, size, blockTotals, g * blockRuns, times[i]!);
+        }
+        transpose(blockTotals, segmentCount, blockRuns, size, totals, offset);
+        const cellSums = new Float64Array(cellCount);
+        for (let k = 0; k < rowsOfParts.length; k++) cellSums[cellsOfParts[k]!]! += elementSums[rowsOfParts[k]!]!;
+        sums.push(cellSums);
+      }
+      // Then every run of the chunk walks its segments through the gates, the runs of a world together.
+      walk(n, mixes, totals, blockRuns, gates, episodes, departureKey, from, span, gateSums, samples, at + first - fromRun, order, worlds);
+      sums.forEach((cellSums, b) => {
+        for (let g = 0; g < gates.length; g++) cellSums[gateCells[g]!]! += gateSums[b * gates.length + g]!;
+        out.push({ sums: cellSums });
+      });
+    }
+    return out;
+  };
+}
+
+/**
+ * Each run walks its segments from its own departure instant, passing the gates between them: the
+ * per-run loop on its own, so that the allocations around it never deoptimise it. Runs go in order of
+ * their worlds, so that consecutive runs read the same traces (the results do not depend on the
+ * order; a world's traces are a few kilobytes, and 1,024 worlds do not fit in a cache, which is also
+ * why a chunk holds several blocks). Gate delays are summed per block (`gateSums[block × gates + g]`).
+ */
+function walk(
+  n: number,
+  mixes: Int32Array,
+  totals: Float64Array,
+  blockRuns: number,
+  gates: readonly Gate[],
+  episodes: EpisodeTable,
+  departureKey: number,
+  from: number,
+  span: number,
+  gateSums: Float64Array,
+  samples: Float64Array,
+  at: number,
+  order: Int32Array,
+  worlds: Int32Array,
+): void {
+  gateSums.fill(0);
+  episodes.byWorld(mixes, n, worlds, order);
+  const gateCount = gates.length;
+  for (let k = 0; k < n; k++) {
+    const r = order[k]!;
+    const m = mixes[r]!;
+    const t0 = from + unitOf(departureKey, m) * span;
+    const world = worlds[r]!;
+    const block = ((r / blockRuns) | 0) * gateCount;
+    const at0 = r * (gateCount + 1);
+    let tau = totals[at0]!;
+    for (let g = 0; g < gateCount; g++) {
+      const left = episodes.pass(gates[g]!, tau, t0, world);
+      gateSums[block + g]! += left - tau;
+      tau = left + totals[at0 + g + 1]!;
+    }
+    samples[at + r] = tau;
+  }
+}
+
+/** Copy `size` runs of segment-major `from` (segment g of run r at g × stride + r) to run-major `into` from run `offset` (run r's segments side by side). */
+function transpose(from: Float64Array, segments: number, stride: number, size: number, into: Float64Array, offset: number): void {
+  for (let g = 0; g < segments; g++) {
+    const base = g * stride;
+    for (let r = 0; r < size; r++) into[(offset + r) * segments + g] = from[base + r]!;
+  }
+}
