@@ -1,0 +1,70 @@
+// Issue 13, item 8: the Monte Carlo with calendar time, disruption episodes and the corridor state
+// against today's kernel, side by side in one run. "Today" is the shipped document without its
+// calendar, correlation and episodes (the kernel as it was: no departure instants, no months, no
+// gates); "calendar only" is the shipped document with `seasons: false` (departure instants and the
+// months, no gate); "all on" is the shipped document as it ships (calendar, episodes, correlation).
+// The three run in interleaved rounds so that the machine's load falls on all of them alike, and the
+// ratio is taken per round (all on ÷ today, in samples per CPU-second), then its median.
+import { middleCorridor, parseNetwork, simulate, type Network, type SimulateOptions } from '../src/index.js';
+
+const TRIP = { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] } } as const;
+
+const median = (v: readonly number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+const range = (v: readonly number[], digits: number): string => `${Math.min(...v).toFixed(digits)}–${Math.max(...v).toFixed(digits)}`;
+
+interface Config {
+  readonly name: string;
+  readonly network: Network;
+  readonly options: Partial<SimulateOptions>;
+}
+
+/** Samples per CPU-second of this process for one `simulate` call (the whole call: draws, walk, summaries, months). */
+function cpuRate(c: Config, policy: 'planned' | 'adaptive', runs: number, seed: number): number {
+  const c0 = process.cpuUsage();
+  simulate(c.network, { ...TRIP, runs, seed, policy, ...c.options });
+  const cu = process.cpuUsage(c0);
+  return runs / ((cu.user + cu.system) / 1e6);
+}
+
+/** Run the calendar benchmark; returns a Markdown section body. */
+export function calendarBench(options: { quick?: boolean } = {}): string {
+  const q = options.quick === true;
+  const shipped = middleCorridor();
+  const { calendar: _calendar, correlation: _correlation, episodes, ...plain } = shipped.spec;
+  const configs: Config[] = [
+    { name: 'today (no calendar, no episodes)', network: parseNetwork(plain), options: {} },
+    { name: 'calendar only (seasons off)', network: shipped, options: { seasons: false } },
+    { name: 'calendar + episodes + correlation', network: shipped, options: {} },
+  ];
+  const rounds = q ? 2 : 9;
+  const rows: string[] = [];
+  const checks: string[] = [];
+  for (const policy of ['planned', 'adaptive'] as const) {
+    const runs = policy === 'planned' ? (q ? 50_000 : 400_000) : q ? 5_000 : 100_000;
+    for (const c of configs) cpuRate(c, policy, Math.min(runs, 20_000), 0); // warm-up (JIT)
+    const rates = configs.map(() => [] as number[]);
+    const ratios: number[] = [];
+    for (let k = 0; k < rounds; k++) {
+      configs.forEach((c, i) => rates[i]!.push(cpuRate(c, policy, runs, k + 1)));
+      ratios.push(rates[2]![k]! / rates[0]![k]!);
+    }
+    configs.forEach((c, i) => {
+      const r = rates[i]!;
+      const ratio = r.map((x, k) => x / rates[0]![k]!);
+      rows.push(`| ${policy} | ${c.name} | ${runs.toLocaleString('en-US')} | ${(median(r) / 1000).toFixed(0)} (${range(r.map((x) => x / 1000), 0)}) | ${i === 0 ? '1' : `${median(ratio).toFixed(2)} (${range(ratio, 2)})`} |`);
+    });
+    const m = median(ratios);
+    checks.push(`- [${m >= 0.7 ? 'x' : ' '}] ${policy}: calendar, episodes and correlation on keep ≥ 0.7× today's samples per CPU-second: ${m >= 0.7 ? 'met' : '**not met**'} (${m.toFixed(2)}×, median of ${rounds} rounds)`);
+  }
+  return [
+    `Trip: Xi'an → Constanța by container train on the Middle Corridor (avoiding RU, BY, IR), departing over the reference year; ${episodes?.length ?? 0} episode processes in the shipped document, with the corridor state. Each round runs the three configurations one after another (a \`simulate\` call each, summaries and months included); samples per CPU-second in thousands, median (min–max) of ${rounds} rounds, and the ratio to today taken per round.`,
+    '',
+    '| policy | configuration | runs | samples per CPU-second, thousands | ratio to today |',
+    '|---|---|---:|---:|---:|',
+    ...rows,
+    '',
+    'Target (issue 13, item 8; recorded, not asserted):',
+    '',
+    ...checks,
+  ].join('\n');
+}
