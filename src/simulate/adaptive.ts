@@ -493,13 +493,8 @@ export function adaptiveRunner(
         let k = 0;
         if (arcGates === null) {
           for (let j = 0; j < arcEnds.length; j++) {
-            let hours = 0;
-            for (const end = arcEnds[j]!; k < end; k++) {
-              const h = values[columns[k]! + r]!;
-              hours += h;
-              partSums[k]! += h;
-            }
-            total += hours;
+            total += arcHours(values, columns, partSums, k, arcEnds[j]!, r);
+            k = arcEnds[j]!;
           }
         } else {
           const gateSums = route.gateSums;
@@ -513,13 +508,8 @@ export function adaptiveRunner(
                 total = left;
               }
             }
-            let hours = 0;
-            for (const end = arcEnds[j]!; k < end; k++) {
-              const h = values[columns[k]! + r]!;
-              hours += h;
-              partSums[k]! += h;
-            }
-            total += hours;
+            total += arcHours(values, columns, partSums, k, arcEnds[j]!, r);
+            k = arcEnds[j]!;
             if (g >= 0) {
               const post = gateList[g]!.post;
               for (let i = 0; i < post.length; i++) {
@@ -548,4 +538,15 @@ export function adaptiveRunner(
     }
     return { sums, order, routes };
   };
+}
+
+/** Run r's hours on a route arc (its parts' columns k … end − 1), each part's added to its sum. */
+function arcHours(values: Float64Array, columns: Int32Array, partSums: Float64Array, k: number, end: number, r: number): number {
+  let hours = 0;
+  for (; k < end; k++) {
+    const h = values[columns[k]! + r]!;
+    hours += h;
+    partSums[k]! += h;
+  }
+  return hours;
 }
