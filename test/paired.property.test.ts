@@ -21,6 +21,7 @@ import {
   type Measure,
   type Network,
   type NetworkSpec,
+  type NodeSpec,
 } from '../src/index.js';
 import { richNetworkArb } from './rich-networks.js';
 
@@ -100,15 +101,18 @@ describe('common random numbers survive every measure', { timeout: 120_000 }, ()
     );
   });
 
+  /** A node of the small networks below, at a point of its own. */
+  const at = (id: string, kind: NodeSpec['kind'], country: string, i: number, stages?: NodeSpec['stages']): NodeSpec => ({ id, name: id.toUpperCase(), kind, country, lat: 40 + i, lon: 70 + i, ...(stages !== undefined ? { stages } : {}) });
+
   // The two cases of the issue, as found: both were about a fifth to two fifths of the runs.
   it('scanners on one fixed 10 h exam at probability 0.3: no run is longer, and exactly the examined runs are shorter', () => {
     const spec: NetworkSpec = {
       id: 'exam',
       title: 'one exam',
       nodes: [
-        { id: 'a', name: 'A', kind: 'terminal', country: 'KZ', lat: 43, lon: 77 },
-        { id: 'b', name: 'B', kind: 'border', country: 'KZ', lat: 44, lon: 80, stages: [{ id: 'exam', name: 'exam', kind: 'inspection', category: 'customs', country: 'KZ', durationHours: { type: 'fixed', value: 10 }, probability: 0.3, modes: ['rail'] }] },
-        { id: 'c', name: 'C', kind: 'terminal', country: 'KZ', lat: 45, lon: 81 },
+        at('a', 'terminal', 'KZ', 0),
+        at('b', 'border', 'KZ', 1, [{ id: 'exam', name: 'exam', kind: 'inspection', category: 'customs', country: 'KZ', durationHours: { type: 'fixed', value: 10 }, probability: 0.3, modes: ['rail'] }]),
+        at('c', 'terminal', 'KZ', 2),
       ],
       links: [
         { id: 'ab', from: 'a', to: 'b', mode: 'rail', distanceKm: 100, speedKmh: 50 },
@@ -130,10 +134,7 @@ describe('common random numbers survive every measure', { timeout: 120_000 }, ()
     const spec: NetworkSpec = {
       id: 'restricted',
       title: 'a restricted road',
-      nodes: [
-        { id: 'a', name: 'A', kind: 'terminal', country: 'KG', lat: 42, lon: 74 },
-        { id: 'b', name: 'B', kind: 'terminal', country: 'KG', lat: 40, lon: 72 },
-      ],
+      nodes: [at('a', 'terminal', 'KG', 0), at('b', 'terminal', 'KG', 1)],
       links: [
         {
           id: 'ab',

@@ -217,7 +217,7 @@ export class ElementTable {
     // A stage instead of another (rare: scanners) happens in a band of that stage's draw 0: one
     // generic loop, so that the loops below keep their single comparison.
     const from = this.from[e]!;
-    if (from > 0 && p < 1) return addBanded(kind === QUANTILE ? this.quantile[e]! : this.rowQuantile(e), from, p, k0, k1, mixes, n, totals, at, times);
+    if (from > 0 && p < 1) return addQuantile(kind === QUANTILE ? this.quantile[e]! : this.rowQuantile(e), from, p, k0, k1, mixes, n, totals, at, times);
     switch (kind) {
       case FIXED:
         return addFixed(k[c]!, p, k0, mixes, n, totals, at, times);
@@ -228,7 +228,7 @@ export class ElementTable {
       case LOGNORMAL:
         return addLognormal(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times);
       case QUANTILE:
-        return addQuantile(this.quantile[e]!, p, k0, k1, mixes, n, totals, at, times);
+        return addQuantile(this.quantile[e]!, 0, p, k0, k1, mixes, n, totals, at, times);
       case RESTRICTION:
         return addRestriction(this.quantile[e]!, k[c]!, k[c + 1]!, k1, mixes, n, totals, at, times);
       case TABLE:
@@ -247,24 +247,6 @@ export class ElementTable {
     if (m.type !== 'random') throw new Error('internal: only stages and their waits have an occurrence band');
     return quantileFn(m.dist);
   }
-}
-
-/**
- * A stage instead of another: it happens when that stage's draw 0 falls in [from, from + p), as
- * `drawOccurrence` decides, and lasts its own draw 1 through its quantile function.
- */
-function addBanded(quantile: (u: number) => number, from: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
-  const to = from + p;
-  let sum = 0;
-  for (let r = 0; r < n; r++) {
-    const m = mixes[r]!;
-    const u0 = unitOf(k0, m);
-    if (!(u0 >= from && u0 < to)) continue;
-    const h = quantile(unitOf(k1, m));
-    totals[at + r]! += times * h;
-    sum += h;
-  }
-  return sum;
 }
 
 /** A speed restriction: max(0, limitHours − perTravelHour × T), T the link's travel (its draw 1). */
@@ -337,11 +319,19 @@ function addLognormal(mu: number, sigma: number, p: number, k0: number, k1: numb
   return sum;
 }
 
-function addQuantile(quantile: (u: number) => number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+/**
+ * Any distribution through its quantile function (empirical ones), and any stage instead of another:
+ * it happens when draw 0 (that stage's) falls in [from, from + p), as `drawOccurrence` decides.
+ */
+function addQuantile(quantile: (u: number) => number, from: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  const to = from + p;
   let sum = 0;
   for (let r = 0; r < n; r++) {
     const m = mixes[r]!;
-    if (p < 1 && !(unitOf(k0, m) < p)) continue;
+    if (p < 1) {
+      const u0 = unitOf(k0, m);
+      if (!(u0 >= from && u0 < to)) continue;
+    }
     const h = quantile(unitOf(k1, m));
     totals[at + r]! += times * h;
     sum += h;
