@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -407,5 +407,14 @@ describe('what the commands print', () => {
     expect(j.attribution).toBeNull();
     expect(j.attributionSkipped).toMatch(/11 measures/);
     expect(j.difference.meanHours.estimate).toBeLessThan(0);
+  });
+
+  it('a report of several files is all or nothing: written to temporaries, renamed only when all are written', () => {
+    const out = mkdtempSync(join(tmpdir(), 'transcaspian-atomic-'));
+    mkdirSync(join(out, 'r.breakdown.csv')); // the second file cannot be written there
+    const r = cli('report', '--network', toyFile, '--from', 'a', '--to', 'z', '--runs', '20', '--measures', 'none', '--out', join(out, 'r.csv'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^transcaspian: cannot write .*r\.breakdown\.csv: /);
+    expect(readdirSync(out)).toEqual(['r.breakdown.csv']); // no r.csv, no temporaries
   });
 });

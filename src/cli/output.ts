@@ -1,7 +1,7 @@
 // Writing what a command produces: `-` is standard output; files are written to temporaries beside
 // them and renamed into place only when every one of them was written, so a failure (a full disk, a
 // missing directory, a signal) never leaves a half-written report or a set of files from two runs.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TranscaspianError } from '../errors.js';
 import { UsageError } from './errors.js';
@@ -40,6 +40,10 @@ export function writeFiles(files: readonly OutputFile[]): void {
         throw ioError(f.path, e);
       }
       written.push({ temporary, path: f.path });
+    }
+    // A rename fails mostly where the target is a directory: find that before the first rename.
+    for (const w of written) {
+      if (existsSync(w.path) && statSync(w.path).isDirectory()) throw ioError(w.path, new Error('is a directory'));
     }
     for (const w of written) {
       try {
