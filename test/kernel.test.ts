@@ -44,7 +44,7 @@ const model: fc.Arbitrary<PartModel> = fc.oneof(
   })),
   // A speed restriction drawn with another element's travel.
   fc.tuple(distribution, positive, fc.double({ min: 0.001, max: 1, noNaN: true })).map(([travel, limitHours, perTravelHour]) => ({ type: 'restriction' as const, travel, travelKey: 'other', limitHours, perTravelHour })),
-  fc.tuple(distribution, fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.6, noNaN: true }))).map(([headway, cancellationProbability]) => ({ type: 'departure-wait' as const, headway, cancellationProbability })),
+  fc.tuple(distribution, fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 0.6, noNaN: true }), fc.constantFrom(0.97, 0.9999999))).map(([headway, cancellationProbability]) => ({ type: 'departure-wait' as const, headway, cancellationProbability })),
   // A quantile table (a modelled wait), sometimes happening with another element's draw 0 (its
   // stage's, from 0, or the band of a stage instead of another).
   fc

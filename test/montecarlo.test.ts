@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, compare, parseNetwork, simulate, type NetworkSpec } from '../src/index.js';
-import { ElementStream } from '../src/simulate/random.js';
-import { lengthBiasedQuantileOf, normalQuantile, quantileOf } from '../src/simulate/sample.js';
+import { ElementStream, mixRun } from '../src/simulate/random.js';
+import { DRAWN_CANCELLATIONS, cancelledHeadwaysHours, drawPart, lengthBiasedQuantileOf, normalQuantile, quantileOf } from '../src/simulate/sample.js';
 import { toyDoc, toySpec } from './fixtures.js';
 
 /** a →(rail, 10 h)→ b →(link kind given)→ c, with one stage at b. */
@@ -101,6 +101,61 @@ describe('simulate statistics (fixed seed, tolerance)', () => {
     // c/(1 − c) = 10^7 headways of 36 h on average: a geometric number with a standard deviation as large.
     expect(Math.abs(r.summary.meanHours / r.route.totalHours - 1)).toBeLessThan(0.03);
     expect(r.summary.minHours).toBeGreaterThan(0);
+  });
+
+  it('a fixed headway costs exactly K headways for K cancellations, however many', () => {
+    const model = { type: 'departure-wait', headway: { type: 'fixed', value: 33.6 }, cancellationProbability: 0.9999999 } as const;
+    const stream = new ElementStream(8, 'wait');
+    for (let run = 0; run < 2000; run++) {
+      const m = mixRun(run);
+      const cancelled = Math.floor(Math.log(stream.u(m, 2)) / Math.log(0.9999999));
+      expect(drawPart(model, stream, run)).toBe(stream.u(m, 0) * 33.6 + cancelled * 33.6);
+    }
+  });
+
+  it('beyond 16 cancellations the drawn headways stand for all K: the sum of K headways\' exact mean and variance', () => {
+    const headway = { type: 'uniform', min: 24, max: 48 } as const;
+    const mean = 36;
+    const variance = 24 ** 2 / 12;
+    for (const k of [DRAWN_CANCELLATIONS, 17, 100, 1e6]) {
+      const stream = new ElementStream(3, `k${k}`);
+      const n = 40_000;
+      let s = 0;
+      let s2 = 0;
+      for (let run = 0; run < n; run++) {
+        const drawn = Math.min(k, DRAWN_CANCELLATIONS);
+        let sum = 0;
+        for (let j = 0; j < drawn; j++) sum += quantileOf(headway, stream.uniform(run, 4 + j));
+        const h = cancelledHeadwaysHours(k, sum, drawn, mean);
+        s += h;
+        s2 += h * h;
+      }
+      const m = s / n;
+      const v = s2 / n - m * m;
+      expect(Math.abs(m / (k * mean) - 1)).toBeLessThan(0.002);
+      expect(Math.abs(v / (k * variance) - 1)).toBeLessThan(0.05);
+    }
+  });
+
+  it('the hours of K cancellations are never negative, exact up to 16, and never less for a larger K or shorter headways', () => {
+    const headways = fc.array(fc.double({ min: 0, max: 1e3, noNaN: true }), { minLength: DRAWN_CANCELLATIONS, maxLength: DRAWN_CANCELLATIONS });
+    fc.assert(
+      fc.property(headways, fc.double({ min: 0, max: 1e3, noNaN: true }), fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 0, max: 1e3 }), fc.double({ min: 0, max: 1, noNaN: true }), (hs, mean, k, more, shrink) => {
+        const hoursOf = (kk: number, factor: number): number => {
+          const drawn = Math.min(kk, DRAWN_CANCELLATIONS);
+          let sum = 0;
+          for (let j = 0; j < drawn; j++) sum += hs[j]! * factor;
+          return cancelledHeadwaysHours(kk, sum, drawn, mean * factor);
+        };
+        const h = hoursOf(k, 1);
+        expect(h).toBeGreaterThanOrEqual(-1e-9 * k * (mean + 1e3));
+        if (k <= DRAWN_CANCELLATIONS) expect(h).toBe(hs.slice(0, k).reduce((a, b) => a + b, 0));
+        const slack = 1e-12 * (k + more) * (mean + 1e3);
+        expect(hoursOf(k + more, 1)).toBeGreaterThanOrEqual(h - slack);
+        expect(hoursOf(k, shrink)).toBeLessThanOrEqual(h + slack);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('every draw of a distribution with figures ≥ 0 is ≥ 0 and within its bounds, however tiny the figures', () => {

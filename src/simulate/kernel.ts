@@ -12,7 +12,7 @@ import { lognormalParams, meanOf } from '../network/distribution.js';
 import type { PartModel } from '../route/expand.js';
 import { ElementStream, unitOf } from './random.js';
 import { tableQuantile } from './congestion/table.js';
-import { BIASED_TRIANGULAR_SIZE, DRAWN_CANCELLATIONS, biasedTriangularQuantile, biasedTriangularTable, lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
+import { BIASED_TRIANGULAR_SIZE, DRAWN_CANCELLATIONS, biasedTriangularQuantile, cancelledHeadwaysHours, biasedTriangularTable, lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
 
 /** Any distribution, through its quantile function (empirical ones). */
 const QUANTILE = 0;
@@ -360,8 +360,9 @@ function addTable(knots: Float64Array, tailHours: number, p: number, k0: number,
 /**
  * A departure wait, as `drawPart` draws it: draw 0 places the arrival within the headway it falls
  * into (draw 1, length-biased; `fixedHours` when the headway is fixed, else NaN), draw 2 the number
- * of cancelled departures (geometric), draws 4, 5, … the extra headways the first
- * `DRAWN_CANCELLATIONS` of them cost, and `meanHeadway` each one after.
+ * of cancelled departures K (geometric), and the extra headways they cost: K × `fixedHours`, else
+ * draws 4, 5, … for min(K, `DRAWN_CANCELLATIONS`) headways standing for all K
+ * (`cancelledHeadwaysHours`).
  */
 function addDeparture(
   biased: (u: number) => number,
@@ -396,11 +397,13 @@ function addDeparture(
     const u2 = cancellation !== 0 ? unitOf(k2, m) : 1;
     if (u2 <= noCancellationAbove) {
       const cancelled = Math.floor(Math.log(u2) / logCancellation);
-      let extra = 0;
-      const drawn = Math.min(cancelled, DRAWN_CANCELLATIONS);
-      for (let j = 0; j < drawn; j++) extra += quantile(stream.u(m, 4 + j));
-      if (cancelled > drawn) extra += (cancelled - drawn) * meanHeadway;
-      h += extra;
+      if (isFixed) h += cancelled * fixedHours;
+      else {
+        let drawnHours = 0;
+        const drawn = Math.min(cancelled, DRAWN_CANCELLATIONS);
+        for (let j = 0; j < drawn; j++) drawnHours += quantile(stream.u(m, 4 + j));
+        h += cancelledHeadwaysHours(cancelled, drawnHours, drawn, meanHeadway);
+      }
     }
     totals[at + r]! += times * h;
     sum += h;

@@ -270,12 +270,28 @@ export function quantileFn(d: Distribution): (u: number) => number {
 }
 
 /**
- * Cancelled departures drawn one by one: beyond them, each further cancellation costs the mean
- * headway. The number is geometric, so a cancellation probability near 1 (c = 0.9999999 gives ten
- * million) would otherwise loop once per cancelled departure; the spread of so many headways' sum
- * is negligible next to that of their number, and the mean wait is unchanged.
+ * Cancelled departures whose headways are drawn one by one. The number of cancellations K is drawn
+ * at once (geometric, by inverse CDF from one uniform), so a cancellation probability near 1
+ * (c = 0.9999999 gives ten million) costs no more than any other: at most this many headways are
+ * drawn, and `cancelledHeadwaysHours` makes their sum stand for all K.
  */
 export const DRAWN_CANCELLATIONS = 16;
+
+/**
+ * The hours K cancelled departures cost, given the sum `drawnHours` of the `drawn` = min(K,
+ * `DRAWN_CANCELLATIONS`) headways drawn for them (i.i.d., mean `meanHours`). While K is at most
+ * `DRAWN_CANCELLATIONS` that sum is the exact draw. Beyond it, each drawn headway H stands for
+ * K / drawn of them as (K / drawn)·μ + √(K / drawn)·(H − μ), so the hours are
+ * Kμ + √(K / drawn)·(Σ H − drawn·μ): the mean Kμ and variance K·Var(H) of the sum of K headways
+ * exactly, the shape of the sum of `drawn` headways (skewness γ/√16 where the exact sum's is γ/√K,
+ * both tending to the normal), never negative (each term is at least (K/drawn − √(K/drawn))·μ ≥ 0),
+ * and never less for a larger K or for headways that are pointwise shorter, so common random numbers
+ * keep their pairing. A fixed headway does not come here: its K headways are K·h exactly.
+ */
+export function cancelledHeadwaysHours(cancelled: number, drawnHours: number, drawn: number, meanHours: number): number {
+  if (cancelled <= drawn) return drawnHours;
+  return cancelled * meanHours + Math.sqrt(cancelled / drawn) * (drawnHours - drawn * meanHours);
+}
 
 /**
  * Whether a stage happens on a run whose `mixRun` is `m`: draw 0 of its own stream below
@@ -305,9 +321,9 @@ export function drawOccurrence(model: Extract<PartModel, { type: 'random' }>, st
 /**
  * Draw the hours of a part for one run. Draw 0 decides whether a stage happens (u < probability),
  * draw 1 its duration; a departure wait uses draw 1 for the headway the arrival falls into, draw 0
- * for the position within it, draw 2 for the number of cancelled departures (geometric), and draws
- * 4, 5, … for the extra headways the first `DRAWN_CANCELLATIONS` of them cost (the mean headway
- * for each one after). `source` is the stream of the element whose draws the model shares
+ * for the position within it, draw 2 for the number K of cancelled departures (geometric), and draws
+ * 4, 5, … for the extra headways they cost: K·h for a fixed headway h, else min(K,
+ * `DRAWN_CANCELLATIONS`) drawn headways standing for all K (`cancelledHeadwaysHours`). `source` is the stream of the element whose draws the model shares
  * (`sourceKeyOf`): draw 0 of a replaced stage (or of the stage a queue wait belongs to), draw 1 of a restricted link's travel.
  */
 export function drawPart(model: PartModel, stream: ElementStream, run: number, source: ElementStream = stream): number {
@@ -330,11 +346,11 @@ export function drawPart(model: PartModel, stream: ElementStream, run: number, s
       const c = model.cancellationProbability;
       if (c === 0) return residual;
       const cancelled = Math.floor(Math.log(stream.u(m, 2)) / Math.log(c));
-      let extra = 0;
+      if (h.type === 'fixed') return residual + cancelled * h.value;
+      let drawnHours = 0;
       const drawn = Math.min(cancelled, DRAWN_CANCELLATIONS);
-      for (let k = 0; k < drawn; k++) extra += quantileOf(h, stream.u(m, 4 + k));
-      if (cancelled > drawn) extra += (cancelled - drawn) * meanOf(h);
-      return residual + extra;
+      for (let k = 0; k < drawn; k++) drawnHours += quantileOf(h, stream.u(m, 4 + k));
+      return residual + cancelledHeadwaysHours(cancelled, drawnHours, drawn, meanOf(h));
     }
   }
 }
