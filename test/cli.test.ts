@@ -367,6 +367,7 @@ describe('what the commands print', () => {
     const common = ['simulate', '--network', toyFile, '--from', 'a', '--to', 'z', '--runs', '1', '--measures', 'none'];
     const text = cli(...common);
     expect(text.code).toBe(0);
+    expect(text.out).toContain('planned, 1 run, seed 1)');
     expect(text.out).toMatch(/mean 0\.00 \[n\/a\], p50 0\.00 \[n\/a\], p90 0\.00 \[n\/a\], p95 0\.00 \[n\/a\]/);
     const j = JSON.parse(cli(...common, '--json').out);
     for (const k of ['meanHours', 'p50Hours', 'p90Hours', 'p95Hours']) expect(j.difference[k]).toMatchObject({ low: null, high: null });

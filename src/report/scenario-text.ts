@@ -169,7 +169,7 @@ export function comparisonText(network: Network, c: Comparison, attribution?: At
   const b = c.before.summary;
   const a = c.after.summary;
   const lines: string[] = [];
-  lines.push(`${name(c.before.origin)} → ${name(c.before.destination)} (${c.before.profile}, ${c.before.policy}, ${b.runs} runs, seed ${c.before.seed})`);
+  lines.push(`${name(c.before.origin)} → ${name(c.before.destination)} (${c.before.profile}, ${c.before.policy}, ${b.runs} ${b.runs === 1 ? 'run' : 'runs'}, seed ${c.before.seed})`);
   if (c.before.policy === 'adaptive') {
     // Each run takes its own fastest route on its own draws: show how the runs split.
     const split = (r: SimulationResult, label: string): void => {

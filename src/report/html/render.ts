@@ -101,7 +101,7 @@ function tripSection(input: ReportInput, trip: ReportTrip, index: number): strin
   const o = trip.options;
   const avoiding = avoidText(trip);
   out.push(
-    `<p class="meta">${c.before.runs.toLocaleString('en-US')} runs, seed ${o.seed}, ${escapeHtml(c.before.policy)} routes, common random numbers before and after${avoiding !== '' ? `; avoiding ${escapeHtml(avoiding)}` : ''}.</p>`,
+    `<p class="meta">${c.before.runs.toLocaleString('en-US')} ${c.before.runs === 1 ? 'run' : 'runs'}, seed ${o.seed}, ${escapeHtml(c.before.policy)} routes, common random numbers before and after${avoiding !== '' ? `; avoiding ${escapeHtml(avoiding)}` : ''}.</p>`,
   );
   out.push(`<p class="route"><strong>Route${c.after.route.links.join() === c.before.route.links.join() ? '' : ' before'}:</strong> ${routeLine(input, c.before.route)} (${fixed(c.before.route.distanceKm, 0)} km)</p>`);
   if (c.after.route.links.join() !== c.before.route.links.join()) {
