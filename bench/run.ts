@@ -2,17 +2,20 @@
 // stderr). `--write` also replaces each section in bench/RESULTS.md (matched by its `## ` heading),
 // leaving other sections alone; `--quick` is a smoke run on small graphs (its numbers are not
 // results). A section is a function returning Markdown that starts with its `## ` heading: add one
-// to ALL_SECTIONS to have it run and written; `--only=engine,montecarlo,flow,scenario,evidence,calendar` picks sections.
+// to ALL_SECTIONS to have it run and written; `--only=engine,montecarlo,flow,scenario,evidence,calendar,toolkit,cpp-ratio,big` picks sections.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calendarBench } from './calendar.bench.js';
 import { evidenceBench } from './evidence.bench.js';
+import { bigNetworkBench } from './big-network.bench.js';
 import { flowBench } from './flow.bench.js';
+import { montecarloRatioBench } from './montecarlo-ratio.bench.js';
 import { runMonteCarloBench } from './montecarlo.bench.js';
 import { scenarioBench } from './scenario.bench.js';
 import { runShortestPathBench } from './shortest-paths.bench.js';
+import { toolkitBench } from './toolkit.bench.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -54,6 +57,9 @@ const ALL_SECTIONS: readonly { readonly name: string; readonly run: () => Promis
   { name: 'scenario', run: () => withRunInfo('## Scenario', async () => scenarioBench({ quick })) },
   { name: 'evidence', run: () => withRunInfo('## Evidence: two-level simulation and calibration', async () => evidenceBench({ quick })) },
   { name: 'calendar', run: () => withRunInfo('## Monte Carlo: calendar, episodes and correlation', async () => calendarBench({ quick })) },
+  { name: 'toolkit', run: () => withRunInfo("## Planner's toolkit", async () => toolkitBench({ quick })) },
+  { name: 'cpp-ratio', run: () => withRunInfo('## Monte Carlo against C++', async () => montecarloRatioBench({ quick })) },
+  { name: 'big', run: () => withRunInfo('## Big networks', async () => bigNetworkBench({ quick })) },
 ];
 // `--only montecarlo,flow` runs some sections (each still replaces only its own section).
 const onlyArg = process.argv.slice(2).find((a) => a.startsWith('--only='));

@@ -72,6 +72,7 @@ export const ERROR_CODES = Object.freeze([
   'invalid_argument',
   'invalid_measure',
   'invalid_table',
+  'invalid_study',
   'io_error',
 ] as const);
 
@@ -91,15 +92,30 @@ export class TranscaspianError extends Error {
 
 /** A network document failed validation; `problems` lists every problem found, not just the first. */
 export class InvalidNetworkError extends TranscaspianError {
-  /** Every problem found, in document order. */
+  /** The problems found, in document order: every one, or the first `maxProblems` (1,000 by default for `parseNetwork`). */
+  readonly problems: readonly NetworkProblem[];
+  /** How many problems were found in all (more than `problems.length` when they were cut). */
+  readonly problemCount: number;
+  constructor(problems: readonly NetworkProblem[], problemCount = problems.length) {
+    const head = problems.slice(0, 5).map((p) => `  ${p.message}`);
+    const more = problemCount > 5 ? [`  … and ${problemCount - 5} more`] : [];
+    super(
+      'invalid_network',
+      `invalid network: ${problemCount} problem${problemCount === 1 ? '' : 's'}\n${[...head, ...more].join('\n')}`,
+    );
+    this.problems = problems;
+    this.problemCount = problemCount;
+  }
+}
+
+/** A study document has problems: its shape, or a reference it makes (network, measures, nodes). */
+export class InvalidStudyError extends TranscaspianError {
+  /** Every problem found, in document order (the same kind of problem as a network's). */
   readonly problems: readonly NetworkProblem[];
   constructor(problems: readonly NetworkProblem[]) {
     const head = problems.slice(0, 5).map((p) => `  ${p.message}`);
     const more = problems.length > 5 ? [`  … and ${problems.length - 5} more`] : [];
-    super(
-      'invalid_network',
-      `invalid network: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${[...head, ...more].join('\n')}`,
-    );
+    super('invalid_study', `invalid study: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${[...head, ...more].join('\n')}`);
     this.problems = problems;
   }
 }
@@ -125,6 +141,8 @@ export class InvalidTableError extends TranscaspianError {
 
 /** An origin, destination or other node reference matched no node; `suggestions` are the closest names. */
 export class UnknownNodeError extends TranscaspianError {
+  /** The argument that named the node (`origin`, `via`, `avoid.nodes`, …). */
+  readonly field: string;
   /** The text that was looked up. */
   readonly query: string;
   /** Names of the closest nodes, best first (at most 5). */
@@ -132,6 +150,7 @@ export class UnknownNodeError extends TranscaspianError {
   constructor(field: string, query: string, suggestions: readonly string[]) {
     const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
     super('unknown_node', `${field}: no node matches "${query}"${hint}`);
+    this.field = field;
     this.query = query;
     this.suggestions = suggestions;
   }

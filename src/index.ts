@@ -10,6 +10,7 @@ export {
   InvalidArgumentError,
   InvalidMeasureError,
   InvalidTableError,
+  InvalidStudyError,
   ERROR_CODES,
   PROBLEM_CODES,
   type ErrorCode,
@@ -69,7 +70,7 @@ export {
 export { COUNTRY_CODES, isCountryCode } from './network/countries.js';
 export { BUILT_IN_PROFILES } from './network/profiles.js';
 export { networkJsonSchema } from './network/schema.js';
-export { validateNetwork, parseNetworkSpec, type ValidateOptions } from './network/validate.js';
+export { validateNetwork, parseNetworkSpec, MAX_PROBLEMS, type ValidateOptions } from './network/validate.js';
 export { parseNetwork, resolveProfile, type Network, type Link } from './network/network.js';
 export { loadNetwork, middleCorridor, FileReadError, FileTooLargeError, DEFAULT_MAX_FILE_BYTES, type LoadOptions } from './network/load.js';
 export { findNode, foldName } from './network/lookup.js';
@@ -78,6 +79,8 @@ export { checkedMeanOf as meanOf, checkedExpectedDepartureWaitHours as expectedD
 
 export { fastestRoute, type Route, type RouteLeg, type RouteStop, type RoutePart } from './route/fastest.js';
 export type { RouteOptions } from './route/trip.js';
+export { criticality, type Criticality, type CriticalitySettings, type CriticalityElements, type ElementCriticality, type TripImpact } from './route/criticality.js';
+export { alternativeRoutes, DEFAULT_MIN_DIFFERENCE, DEFAULT_MAX_CANDIDATES, type AlternativeSettings, type AlternativeRoute } from './route/alternatives.js';
 export { breakdown, type Breakdown, type CountryHours, type CategoryHours } from './route/breakdown.js';
 // A route part's `kind` is a PartKind; the rest of the expanded graph is in transcaspian/engine.
 export type { PartKind, Avoid, WaitTable } from './route/expand.js';
@@ -86,10 +89,26 @@ export { simulate, BLOCK_RUNS, type SimulateOptions, type SimulationResult, type
 export type { DepartureWindow, ResolvedDeparture } from './simulate/calendar.js';
 export type { MonthSummary } from './simulate/by-month.js';
 export { simulateParallel, type ParallelOptions } from './simulate/parallel.js';
-export { compare, type CompareOptions, type Comparison, type Difference, type Interval, type CountryDelta, type MonthDifference } from './simulate/compare.js';
+export { compare, compareResults, type CompareOptions, type Comparison, type Difference, type Interval, type CountryDelta, type MonthDifference } from './simulate/compare.js';
 export { summarize, type Summary } from './stats/summary.js';
 export { attribute, type AttributeSettings, type Attribution, type MeasureAttribution, type HoursSaved, type SubsetResult } from './simulate/attribute.js';
 export { sensitivity, type Sensitivity, type SensitivityRow, type SensitivityPoint } from './simulate/sensitivity.js';
+export { routePlanner, type RoutePlanner } from './simulate/route-planner.js';
+export { studyJsonSchema, type StudySpec } from './simulate/study/schema.js';
+export {
+  loadStudy,
+  parseStudy,
+  validateStudy,
+  STUDY_PASS_THROUGH_OPTIONS,
+  DEFAULT_BLOCK_RUNS,
+  type Study,
+  type StudyTrip,
+  type StudyAlternative,
+  type StudyOptions,
+} from './simulate/study/load.js';
+export { runStudy, studyUnits, type StudyPart, type StudyUnit, type Shard, type UnitOutput, type StudySynopsis, type RouteDescription, type RunStudySettings } from './simulate/study/run.js';
+export { studyPartJson, parseStudyPart } from './simulate/study/part-file.js';
+export { mergeStudyParts, type StudyResult, type StudyTripResult, type StudyAlternativeResult } from './simulate/study/merge.js';
 export { runScenario, type Scenario, type ScenarioSettings, type ScenarioProgress } from './simulate/scenario.js';
 export { congestionModel, type CongestionModel, type PlaceWait, type WaitMethod } from './simulate/congestion/model.js';
 export { CONGESTION_MODES, type CongestionMode, type CongestionOptions, type CongestionSettings, type RoutePlace } from './simulate/congestion/settings.js';
@@ -166,6 +185,8 @@ export {
 } from './measures/index.js';
 
 export { renderReport } from './report/html/render.js';
+export { renderStudyReport } from './report/html/study.js';
+export { studyText, studyJson, studyCsv } from './report/study-text.js';
 export type { ReportInput, ReportTrip } from './report/model.js';
 export { reportTrip, type ReportProgress, type ReportTripSettings } from './report/trip.js';
 export {

@@ -160,7 +160,7 @@ describe('transcaspian start (the main job)', () => {
     expect(r.out).toContain('Money (USD of 2024) and CO2e (well-to-wheel) per TEU');
     expect(r.out).toMatch(/Annual benefit at 66,300 TEU a year/);
     expect(r.out).toContain('What the package does to the corridors’ shares');
-    expect(r.out).toContain(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, published figures, assumptions): ${out}`);
+    expect(r.out).toContain(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, published figures, the links that matter most, assumptions): ${out}`);
     expect(r.out).toMatch(/Model against published figures: \d+ of \d+ evaluable targets inside their bands/);
     expect(readFileSync(out, 'utf8')).toContain('Model against published figures');
     const html = readFileSync(out, 'utf8');
@@ -337,7 +337,7 @@ describe('the CLI contract', () => {
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ file, valid: false });
     expect(j.problems).toEqual([expect.objectContaining({ code: 'not_positive', pointer: '/links/0/distanceKm', received: -1 })]);
-    expect(JSON.parse(cli('validate', '--json', toyFile).out)).toEqual({ file: toyFile, valid: true, problems: [] });
+    expect(JSON.parse(cli('validate', '--json', toyFile).out)).toEqual({ file: toyFile, valid: true, problemCount: 0, problems: [] });
   });
 
   it('report without --from/--to reports the Middle Corridor avoiding RU, BY and IR, like start', () => {

@@ -2,41 +2,16 @@
 import { fsum } from 'd3-array';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidNetworkError, breakdown, fastestRoute, meanOf, parseNetwork, type LinkSpec, type Mode, type NetworkSpec, type NodeSpec, type StageSpec } from '../src/index.js';
+import { InvalidNetworkError, breakdown, fastestRoute, middleCorridor, parseNetwork, type LinkSpec, type Mode, type NetworkSpec, type NodeSpec, type StageSpec } from '../src/index.js';
 import { networkArb } from './arbitraries.js';
+import { expectedLinkHours, expectedStopHours } from './oracles.js';
+import { expand, partsHours } from '../src/route/expand.js';
+import { throughWaypoints } from '../src/route/waypoints.js';
 import { toyDoc } from './fixtures.js';
 
 /** The independent oracle: expected cost of every simple node path (DFS), taking the minimum. */
 function exhaustiveMin(spec: NetworkSpec, origin: string, destination: string, modes: readonly Mode[], drivers?: 1 | 2): number {
   const network = parseNetwork(spec);
-  const linkCost = (l: (typeof network.links)[number]): number => {
-    if (l.service) {
-      const headway = l.service.headwayHours!;
-      const h = meanOf(headway);
-      // A random arrival waits E[H²] / (2 E[H]) on average (the inspection paradox).
-      const secondMoment =
-        headway.type === 'triangular'
-          ? (headway.min ** 2 + headway.mode ** 2 + headway.max ** 2 + headway.min * headway.mode + headway.min * headway.max + headway.mode * headway.max) / 6
-          : h * h;
-      if (headway.type !== 'triangular' && headway.type !== 'fixed') throw new Error(`oracle: no second moment for ${headway.type}`);
-      const c = l.service.cancellationProbability;
-      return secondMoment / (2 * h) + (c / (1 - c)) * h + meanOf(l.service.sailingHours);
-    }
-    const driving = l.distanceKm / l.speedKmh!;
-    // AETR rests on road legs: (45 min + 11 h) per 9 h driven for one driver, 12 h per 18 h for two.
-    const rest = l.mode === 'road' && drivers !== undefined ? driving * (drivers === 1 ? 11.75 / 9 : 12 / 18) : 0;
-    return driving + rest;
-  };
-  const stopCost = (nodeId: string, a: Mode, b: Mode): number => {
-    let s = 0;
-    for (const st of network.nodeById.get(nodeId)!.stages ?? []) {
-      if (!st.modes.includes(a) && !st.modes.includes(b)) continue;
-      if (st.when === 'transfer' && a === b) continue;
-      if (st.when === 'through' && a !== b) continue;
-      s += (st.probability ?? 1) * meanOf(st.durationHours);
-    }
-    return s;
-  };
   let best = Infinity;
   const visit = (node: string, seen: Set<string>, cost: number, lastMode: Mode | null): void => {
     if (node === destination) {
@@ -45,9 +20,9 @@ function exhaustiveMin(spec: NetworkSpec, origin: string, destination: string, m
     }
     for (const l of network.links) {
       if (l.from !== node || seen.has(l.to) || !modes.includes(l.mode)) continue;
-      const stop = lastMode === null ? 0 : stopCost(node, lastMode, l.mode);
+      const stop = lastMode === null ? 0 : expectedStopHours(network, node, lastMode, l.mode);
       seen.add(l.to);
-      visit(l.to, seen, cost + stop + linkCost(l), l.mode);
+      visit(l.to, seen, cost + stop + expectedLinkHours(l, drivers), l.mode);
       seen.delete(l.to);
     }
   };
@@ -89,6 +64,20 @@ describe('fastestRoute properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('expanded graphs', () => {
+  it("an arc's expected hours, computed without its parts, equal the sum of its parts made later, bit for bit", () => {
+    const check = (network: ReturnType<typeof parseNetwork>, profile: string): void => {
+      const g = expand(network, network.profileById.get(profile)!);
+      for (const arc of g.arcs) expect(Object.is(arc.expectedHours, partsHours(arc.parts))).toBe(true);
+      // A layer of a graph through waypoints shares its original's parts and hours.
+      const layered = throughWaypoints(g, [network.nodes[0]!.id]);
+      layered.arcs.forEach((arc, i) => expect(arc.parts).toBe(g.arcs[i % g.arcs.length]!.parts));
+    };
+    fc.assert(fc.property(networkArb, fc.constantFrom('container-rail', 'truck', 'wagon'), (spec, profile) => check(parseNetwork(spec), profile)), { numRuns: 200 });
+    for (const profile of ['container-rail', 'truck', 'wagon']) check(middleCorridor(), profile);
   });
 });
 

@@ -29,12 +29,47 @@ export function integerFlag(value: string, flag: string, min: number, max: numbe
   return n;
 }
 
-/** `--avoid-countries RU,BY` as route options (ISO codes, any case, are checked by the library). */
-export function avoidFrom(value: string | undefined): { avoid?: { countries: string[] } } {
-  if (value === undefined) return {};
-  const countries = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
-  if (countries.length === 0) throw new UsageError('--avoid-countries: expected ISO codes such as RU,BY');
-  return { avoid: { countries } };
+/** A share flag: a number from 0 to 1. */
+export function shareFlag(value: string, flag: string): number {
+  const x = Number(value);
+  if (!/^(0|1|0?\.\d+|1\.0*)$/.test(value) || !(x >= 0 && x <= 1)) throw new UsageError(`${flag}: expected a share from 0 to 1, received ${quote(value)}`);
+  return x;
+}
+
+/** The places a trip avoids or must pass: `--avoid-countries`, `--avoid-nodes`, `--avoid-links`, `--via`. */
+export const PLACE_FLAGS = {
+  'avoid-countries': { type: 'string', value: 'RU,BY', help: 'Keep the trip out of these countries (ISO codes, any case).' },
+  'avoid-nodes': { type: 'string', value: '<node,…>', help: 'Keep the trip out of these nodes (ids, names or aliases).' },
+  'avoid-links': { type: 'string', value: '<link,…>', help: 'Keep the trip off these links (document ids, both directions; <id>:reverse for one).' },
+  via: { type: 'string', value: '<node,…>', help: 'Nodes the trip must pass, in this order (their stages counted), e.g. poti or poti,constanta.' },
+} as const satisfies FlagTable;
+
+/** The values of the place flags, as parsed. */
+export interface PlaceValues {
+  readonly 'avoid-countries': string | undefined;
+  readonly 'avoid-nodes': string | undefined;
+  readonly 'avoid-links': string | undefined;
+  readonly via: string | undefined;
+}
+
+function listFlag(flag: string, value: string | undefined, expected: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (items.length === 0) throw new UsageError(`--${flag}: expected ${expected}`);
+  return items;
+}
+
+/**
+ * The place flags as route options (`avoid`, `via`): comma-separated lists; ids, names and codes are
+ * checked by the library (exit 1 naming the field), an empty list is a usage error.
+ */
+export function placesFrom(values: PlaceValues, defaultCountries?: string): { avoid?: Avoid; via?: string[] } {
+  const countries = listFlag('avoid-countries', values['avoid-countries'] ?? defaultCountries, 'ISO codes such as RU,BY');
+  const nodes = listFlag('avoid-nodes', values['avoid-nodes'], 'node ids or names such as kuryk,turkmenbashi');
+  const links = listFlag('avoid-links', values['avoid-links'], 'link ids such as aktau-alat-ferry');
+  const via = listFlag('via', values.via, 'node ids or names such as poti');
+  const avoid = { ...(countries !== undefined ? { countries } : {}), ...(nodes !== undefined ? { nodes } : {}), ...(links !== undefined ? { links } : {}) };
+  return { ...(Object.keys(avoid).length > 0 ? { avoid } : {}), ...(via !== undefined ? { via } : {}) };
 }
 
 /** `--network` and `--verbose`: the network a command works on, and how an invalid one is reported. */
@@ -55,7 +90,7 @@ export function networkFrom(path: string | undefined, input: InputReader): Netwo
   try {
     return parseNetwork(text);
   } catch (e) {
-    if (e instanceof InvalidNetworkError) throw new InvalidNetworkInputError(path === '-' ? 'standard input' : path, e.problems);
+    if (e instanceof InvalidNetworkError) throw new InvalidNetworkInputError(path === '-' ? 'standard input' : path, e.problems, e.problemCount);
     throw e;
   }
 }
@@ -133,7 +168,7 @@ export const SCENARIO_FLAGS = {
   seed: { type: 'string', value: 'S', default: '1', help: 'Seed of the random draws: the same seed gives the same result.' },
   policy: { type: 'string', value: 'planned|adaptive', default: 'planned', help: 'planned: the route fixed on expected times; adaptive: re-routed on each run\'s realised times.' },
   'within-days': { type: 'string', value: 'D', help: 'Also report the probability of arriving within D days.' },
-  'avoid-countries': { type: 'string', value: 'RU,BY', help: 'Keep the trip out of these countries (ISO codes, any case).' },
+  ...PLACE_FLAGS,
   volume: {
     type: 'string',
     value: '<factor|teu|tonnes>',
@@ -179,10 +214,11 @@ export interface ScenarioFlags extends CalendarFlags {
   readonly draws: number;
   /** Runs per parameter draw, when given. */
   readonly drawRuns?: number;
+  readonly via?: readonly string[];
 }
 
 /** The string values of the scenario flags, as parsed. */
-export interface ScenarioValues extends CalendarValues {
+export interface ScenarioValues extends CalendarValues, PlaceValues {
   readonly from: string | undefined;
   readonly to: string | undefined;
   readonly profile: string;
@@ -190,7 +226,6 @@ export interface ScenarioValues extends CalendarValues {
   readonly seed: string;
   readonly policy: string;
   readonly 'within-days': string | undefined;
-  readonly 'avoid-countries': string | undefined;
   readonly volume?: string | undefined;
   readonly congestion?: string | undefined;
   readonly regime?: string | undefined;
@@ -227,7 +262,7 @@ export function scenarioFrom(values: ScenarioValues, defaults?: { readonly from:
     draws,
     ...(values['draw-runs'] !== undefined ? { drawRuns: integerFlag(values['draw-runs'], '--draw-runs', 2, 10_000_000) } : {}),
     ...(withinDays !== undefined ? { withinDays } : {}),
-    ...avoidFrom(values['avoid-countries'] ?? (useDefaults ? defaults.avoidCountries : undefined)),
+    ...placesFrom(values, useDefaults ? defaults.avoidCountries : undefined),
     ...congestionFrom(values),
     ...calendarFrom(values),
   };

@@ -51,6 +51,8 @@ export interface PositionalSpec {
   readonly help: string;
   /** Whether it must be given (missing → usage error). */
   readonly required: boolean;
+  /** The last positional only: it takes every argument left (`merge part-*.json`). */
+  readonly variadic?: boolean;
 }
 
 /** What a command's `run` receives. */

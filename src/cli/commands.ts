@@ -18,16 +18,19 @@
 import type { Command } from './command.js';
 import { appraiseCommand } from './commands/appraise.js';
 import { corridorsCommand } from './commands/corridors.js';
+import { criticalityCommand } from './commands/criticality.js';
 import { flowCommand } from './commands/flow.js';
+import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { routeCommand } from './commands/route.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
 import { startCommand } from './commands/start.js';
+import { studyCommand } from './commands/study.js';
 import { validateCommand } from './commands/validate.js';
 import { validationCommand } from './commands/validation.js';
 import { surveyCommand } from './commands/survey.js';
 import { calibrateCommand } from './commands/calibrate.js';
 
 /** Every command of the CLI, in the order of the overview help. */
-export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, appraiseCommand, corridorsCommand, flowCommand, validationCommand, calibrateCommand, surveyCommand, validateCommand, schemaCommand, startCommand];
+export const COMMANDS: readonly Command[] = [routeCommand, simulateCommand, reportCommand, appraiseCommand, corridorsCommand, studyCommand, mergeCommand, criticalityCommand, flowCommand, validationCommand, calibrateCommand, surveyCommand, validateCommand, schemaCommand, startCommand];

@@ -9,8 +9,8 @@ export class UsageError extends Error {}
 export class InvalidNetworkInputError extends InvalidNetworkError {
   /** The file name, or `standard input`. */
   readonly source: string;
-  constructor(source: string, problems: readonly NetworkProblem[]) {
-    super(problems);
+  constructor(source: string, problems: readonly NetworkProblem[], problemCount = problems.length) {
+    super(problems, problemCount);
     this.source = source;
   }
 }

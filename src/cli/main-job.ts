@@ -15,6 +15,7 @@ import type { DepartureWindow } from '../simulate/calendar.js';
 import { scoreText, validationJson } from '../report/validation-text.js';
 import { corridorTargets } from '../evidence/targets.js';
 import { validation } from '../evidence/validation.js';
+import { criticality } from '../route/criticality.js';
 import { runScenario } from '../simulate/scenario.js';
 import { referenceVolume } from '../simulate/flow/demand.js';
 import type { CongestionOptions } from '../simulate/congestion/settings.js';
@@ -136,8 +137,15 @@ export function mainJob(reportPath = 'report.html', options: MainJobOptions = {}
   // The shipped data against published figures, on the main job's seed.
   const checked = validation(network, corridorTargets(), { runs: Math.min(runs, DRAW_RUNS), seed });
   out.push(`Model against published figures: ${scoreText(checked)} (transcaspian validation prints the table).`, '');
-  writeFiles([{ path, text: renderReport({ network, measures: pkg.measures, package: pkg, trips: withEconomics, measuresArg: 'japan2025', corridorChoice: choice, validation: checked }) }]);
-  out.push(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, published figures, assumptions): ${path}`);
+  // Which links matter most to the same trips (before the measures): a map and a ranking in the report.
+  const critical = criticality(
+    network,
+    MAIN_JOB_TRIPS.map(({ origin, destination, profile, avoid }) => ({ origin, destination, profile, ...(avoid !== undefined ? { avoid } : {}) })),
+  );
+  const top = critical.elements[0];
+  if (top !== undefined) out.push(`Most critical link for these trips: ${top.name} (${top.noRouteTrips} of them left without a route if it closes; transcaspian criticality lists the rest).`, '');
+  writeFiles([{ path, text: renderReport({ network, measures: pkg.measures, package: pkg, trips: withEconomics, measuresArg: 'japan2025', corridorChoice: choice, validation: checked, criticality: critical }) }]);
+  out.push(`Report (map, distributions, per-country breakdown, attribution, money, CO2e, Time/Cost–Distance charts, appraisal, corridor shares, published figures, the links that matter most, assumptions): ${path}`);
   const json = {
     network: network.id,
     package: { id: pkg.id, title: pkg.title, measures: pkg.measures.map((m) => m.id) },

@@ -103,7 +103,7 @@ export function parseCommandArgs<T extends FlagTable>(command: Command<T>, args:
       if (spec.required === true && !given.has(name)) throw new UsageError(`missing --${name}${spec.value !== undefined ? ` ${spec.value}` : ''}`);
     }
     const declared = command.positionals ?? [];
-    if (positionals.length > declared.length) throw new UsageError(`unexpected argument ${quote(positionals[declared.length]!)}`);
+    if (positionals.length > declared.length && declared[declared.length - 1]?.variadic !== true) throw new UsageError(`unexpected argument ${quote(positionals[declared.length]!)}`);
     for (let i = positionals.length; i < declared.length; i++) {
       if (declared[i]!.required) throw new UsageError(`missing ${declared[i]!.name}`);
     }

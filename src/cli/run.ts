@@ -27,11 +27,12 @@ function commandNamed(name: string): Command | undefined {
 function invalidNetworkLines(e: InvalidNetworkError, verbose: boolean): string[] {
   const source = e instanceof InvalidNetworkInputError ? ` (${e.source})` : '';
   const first = e.problems[0];
-  const rest = e.problems.length - 1;
+  const rest = e.problemCount - 1;
   const hint = e instanceof InvalidNetworkInputError && e.source !== 'standard input' ? `--verbose or transcaspian validate ${e.source}` : '--verbose';
   const more = rest > 0 ? `; and ${rest} more problem${rest === 1 ? '' : 's'}${verbose ? '' : ` (${hint} lists them)`}` : '';
   const head = `transcaspian: invalid network${source}: ${first !== undefined ? first.message : 'no problems listed'}${more}`;
-  return verbose && rest > 0 ? [head, ...e.problems.map((p) => `  ${p.message}`)] : [head];
+  const cut = e.problemCount > e.problems.length ? [`  … and ${e.problemCount - e.problems.length} more (the first ${e.problems.length} are listed)`] : [];
+  return verbose && rest > 0 ? [head, ...e.problems.map((p) => `  ${p.message}`), ...cut] : [head];
 }
 
 function suggestCommand(name: string): string {

@@ -76,24 +76,20 @@ function spur(csr: Csr, ws: Workspace, starts: ArrayLike<number>, blockedSlots: 
 }
 
 /**
- * Up to `k` least-cost loopless paths from any of `sources` to any of `targets`, sorted by cost
- * (ties in the order found), pairwise distinct as arc lists. The first is a least-cost path. Fewer
- * than `k` when fewer exist; empty when there is none. Each deviation costs one Dijkstra search.
+ * Loopless paths from any of `sources` to any of `targets` in order of cost (ties in the order
+ * found), pairwise distinct as arc lists, produced one at a time as they are asked for: the first is
+ * a least-cost path, and each later one costs one Dijkstra search per vertex of the path it deviates
+ * from (Yen with Lawler's refinement). Equal-cost paths whose costs were summed in different orders
+ * can come out of order in the last bit. Nothing is produced when no path exists. The workspace is
+ * held from the first path to the last: do not search with it in between.
  */
-export function kShortestPaths(
-  csr: Csr,
-  sources: ArrayLike<number>,
-  targets: ArrayLike<number>,
-  k: number,
-  ws: Workspace,
-): PathResult[] {
+export function* pathsInCostOrder(csr: Csr, sources: ArrayLike<number>, targets: ArrayLike<number>, ws: Workspace): Generator<PathResult, void, undefined> {
   checkEnds(csr, ws, sources, targets);
-  if (!Number.isInteger(k) || k < 0) throw new InvalidArgumentError('k', k, 'an integer ≥ 0');
-  if (k === 0) return [];
   const first = shortestPath(csr, sources, targets, ws);
-  if (first === null) return [];
+  if (first === null) return;
   let order = 0;
   const accepted: Found[] = [{ path: first, vertices: verticesOf(csr, first), deviation: -1, order: order++ }];
+  yield first;
   const candidates: Found[] = [];
   const seen = new Set<string>([keyOf(first)]);
   const flags = ws.flags;
@@ -107,7 +103,7 @@ export function kShortestPaths(
     }
   };
 
-  while (accepted.length < k) {
+  for (;;) {
     const last = accepted[accepted.length - 1]!;
     const n = last.path.arcs.length;
     mark(targets, TARGET, true);
@@ -149,20 +145,44 @@ export function kShortestPaths(
       mark(targets, TARGET, false);
       mark(distinctSources, BLOCKED, false);
     }
-    if (candidates.length === 0) break;
+    if (candidates.length === 0) return;
     let best = 0;
     for (let c = 1; c < candidates.length; c++) {
       const a = candidates[c]!;
       const b = candidates[best]!;
       if (a.path.cost < b.path.cost || (a.path.cost === b.path.cost && a.order < b.order)) best = c;
     }
-    accepted.push(candidates[best]!);
+    const next = candidates[best]!;
+    accepted.push(next);
     candidates[best] = candidates[candidates.length - 1]!;
     candidates.pop();
+    yield next.path;
+  }
+}
+
+/**
+ * Up to `k` least-cost loopless paths from any of `sources` to any of `targets`, sorted by cost
+ * (ties in the order found), pairwise distinct as arc lists. The first is a least-cost path. Fewer
+ * than `k` when fewer exist; empty when there is none. Each deviation costs one Dijkstra search.
+ */
+export function kShortestPaths(
+  csr: Csr,
+  sources: ArrayLike<number>,
+  targets: ArrayLike<number>,
+  k: number,
+  ws: Workspace,
+): PathResult[] {
+  checkEnds(csr, ws, sources, targets);
+  if (!Number.isInteger(k) || k < 0) throw new InvalidArgumentError('k', k, 'an integer ≥ 0');
+  const found: PathResult[] = [];
+  if (k === 0) return found;
+  for (const path of pathsInCostOrder(csr, sources, targets, ws)) {
+    found.push(path);
+    if (found.length === k) break;
   }
   // Equal-cost paths summed in different orders can differ in the last bit: sort so costs never decrease.
-  return accepted
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.path.cost - b.f.path.cost || a.i - b.i)
-    .map(({ f }) => f.path);
+  return found
+    .map((path, i) => ({ path, i }))
+    .sort((a, b) => a.path.cost - b.path.cost || a.i - b.i)
+    .map(({ path }) => path);
 }

@@ -6,7 +6,7 @@ import type { LinkSpec, NetworkSpec, ServiceSpec } from '../network/types.js';
 import { defineMeasure } from './define.js';
 import { checkOptions, extraSources, measureIdOf, requireId, resolveParameter, userSetting } from './parameters.js';
 import { positiveFinite, scaleFinite } from './finite.js';
-import { mapLinks, REVERSE_SUFFIX, splitDirections } from './rewrite.js';
+import { mapLinkAt, REVERSE_SUFFIX, splitDirections } from './rewrite.js';
 import { indexSpec, requireLink } from './spec-index.js';
 import type { AdjustLinkOptions, LinkDirections, Measure, MeasureParameter } from './types.js';
 
@@ -41,8 +41,7 @@ export function editLink(
 ): NetworkSpec {
   const index = indexSpec(spec);
   const ref = requireLink(measureId, 'link', index, linkId);
-  return mapLinks(spec, (link, i) => {
-    if (i !== ref.index) return link;
+  return mapLinkAt(spec, ref.index, (link) => {
     if (directions === 'both' || link.bidirectional !== true) return edit(link) ?? [];
     for (const s of link.structures ?? []) {
       if (index.structures.has(`${s.id}${REVERSE_SUFFIX}`)) {

@@ -6,7 +6,7 @@ import { DISTRIBUTION_TYPES, STAGE_KINDS, type Distribution, type StageKind, typ
 import { deepFreeze } from '../network/validate.js';
 import { defineMeasure } from './define.js';
 import { checkOptions, extraSources, measureIdOf, requireId, resolveParameter, userSetting } from './parameters.js';
-import { mapStages } from './rewrite.js';
+import { mapStagesAt } from './rewrite.js';
 import { finiteDistribution, scaleFinite } from './finite.js';
 import { indexSpec, requireNodes } from './spec-index.js';
 import type { AdjustStageOptions, Measure } from './types.js';
@@ -89,8 +89,8 @@ export function adjustStage(options: AdjustStageOptions): Measure {
       } else if (kind !== undefined && !stages.some((x) => x.kind === kind)) {
         throw new InvalidMeasureError(id, 'kind', kind as StageKind, `the kind of a stage at node ${node} (${[...new Set(stages.map((x) => x.kind))].join(', ') || 'it has none'})`);
       }
-      const out = mapStages(spec, (s, n) => {
-        if (n.id !== node || !matches(s)) return s;
+      const out = mapStagesAt(spec, index.nodeIndex.get(node)!, (s) => {
+        if (!matches(s)) return s;
         let out: StageSpec = s;
         if (durationFactor !== undefined) {
           out = { ...out, durationHours: scaleFinite(id, 'durationFactor', out.durationHours, durationFactor.value, `the duration of stage "${s.id}" at ${node}`) };
@@ -102,7 +102,7 @@ export function adjustStage(options: AdjustStageOptions): Measure {
       });
       // A stage instead of another shares its draw: the two probabilities must still sum to at most 1.
       if (probability !== undefined) {
-        const changed = indexSpec(out).nodes.get(node)!.stages ?? [];
+        const changed = out.nodes[index.nodeIndex.get(node)!]!.stages ?? [];
         for (const s of changed) {
           const other = s.insteadOf === undefined ? undefined : changed.find((x) => x.id === s.insteadOf);
           if (other !== undefined && !((other.probability ?? 1) + (s.probability ?? 1) <= 1)) {

@@ -41,5 +41,5 @@ export function applyMeasures(network: Network, measures: readonly Measure[]): N
   let spec = network.spec;
   for (const m of measures) spec = m.transform(spec);
   // Unchanged parts are shared with the (deeply frozen) input; freezing stops at them.
-  return validByConstruction(network, measures) ? indexValidSpec(deepFreeze(spec)) : parseNetwork(spec);
+  return validByConstruction(network, measures) ? indexValidSpec(deepFreeze(spec), network) : parseNetwork(spec);
 }

@@ -20,6 +20,8 @@ export interface StructureRef {
 /** Indexes of one document. */
 export interface SpecIndex {
   readonly nodes: ReadonlyMap<string, NodeSpec>;
+  /** Where each node id lives in `spec.nodes`. */
+  readonly nodeIndex: ReadonlyMap<string, number>;
   /** Directed link ids (reverse ids of bidirectional links included). */
   readonly links: ReadonlyMap<string, LinkRef>;
   readonly structures: ReadonlyMap<string, StructureRef>;
@@ -27,12 +29,27 @@ export interface SpecIndex {
   readonly countries: ReadonlySet<string>;
 }
 
-/** Index a document (linear in its size). */
+// Indexes of frozen documents, kept: every measure of a package, and every variant of a measure
+// applied to the same network, indexes the same document.
+const indexes = new WeakMap<NetworkSpec, SpecIndex>();
+
+/** Index a document (linear in its size; once per frozen document). */
 export function indexSpec(spec: NetworkSpec): SpecIndex {
+  let index = indexes.get(spec);
+  if (index === undefined) {
+    index = buildIndex(spec);
+    if (Object.isFrozen(spec) && Object.isFrozen(spec.nodes) && Object.isFrozen(spec.links)) indexes.set(spec, index);
+  }
+  return index;
+}
+
+function buildIndex(spec: NetworkSpec): SpecIndex {
   const nodes = new Map<string, NodeSpec>();
+  const nodeIndex = new Map<string, number>();
   const countries = new Set<string>();
-  for (const n of spec.nodes) {
+  for (const [i, n] of spec.nodes.entries()) {
     nodes.set(n.id, n);
+    nodeIndex.set(n.id, i);
     countries.add(n.country);
     for (const s of n.stages ?? []) countries.add(s.country);
   }
@@ -44,7 +61,7 @@ export function indexSpec(spec: NetworkSpec): SpecIndex {
     if (l.country !== undefined) countries.add(l.country);
     (l.structures ?? []).forEach((s, structureIndex) => structures.set(s.id, { linkIndex: index, structureIndex }));
   });
-  return { nodes, links, structures, countries };
+  return { nodes, nodeIndex, links, structures, countries };
 }
 
 /** The country a link's time counts to: its `country`, else its origin node's (undefined for waters). */

@@ -8,18 +8,32 @@ import type { FigureRange, NetworkSpec, Provenance, ProvenanceSpec } from '../ne
 
 type Holder = { readonly source?: ProvenanceSpec };
 
-/** Every object of a document that can carry a provenance: nodes, stages, links, services, structures. */
-function holders(spec: NetworkSpec): Holder[] {
+/**
+ * The objects of `output` that can carry a provenance (nodes, stages, links, services, structures)
+ * and may be new: all but those identical to the object at the same place in `input`. An object
+ * shared with `input` but moved still gets listed, which is harmless: `input` is valid, so its
+ * ranges all hold and nothing is dropped from it. Linear in what changed, plus one reference
+ * comparison per node and link (a measure's transform is run per what-if; walking and hashing the
+ * whole document each time cost more than the routing).
+ */
+function changedHolders(input: NetworkSpec, output: NetworkSpec): Holder[] {
   const out: Holder[] = [];
-  for (const n of spec.nodes) {
+  const list = <T extends Holder>(now: readonly T[] | undefined, before: readonly T[] | undefined, each: (x: T, old: T | undefined) => void): void => {
+    if (now === undefined || now === before) return;
+    for (let i = 0; i < now.length; i++) {
+      const old = before?.[i];
+      if (now[i] !== old) each(now[i]!, old);
+    }
+  };
+  list(output.nodes, input.nodes, (n, old) => {
     out.push(n);
-    for (const s of n.stages ?? []) out.push(s);
-  }
-  for (const l of spec.links) {
+    list(n.stages, old?.stages, (s) => out.push(s));
+  });
+  list(output.links, input.links, (l, old) => {
     out.push(l);
-    if (l.service !== undefined) out.push(l.service);
-    for (const s of l.structures ?? []) out.push(s);
-  }
+    if (l.service !== undefined && l.service !== old?.service) out.push(l.service);
+    list(l.structures, old?.structures, (s) => out.push(s));
+  });
   return out;
 }
 
@@ -46,10 +60,9 @@ function keptSource(holder: Holder): ProvenanceSpec | undefined {
  */
 export function dropStaleRanges(input: NetworkSpec, output: NetworkSpec): NetworkSpec {
   if (output === input) return output;
-  const shared = new Set<object>(holders(input));
   const replaced = new Map<object, object>();
-  for (const h of holders(output)) {
-    if (shared.has(h) || h.source === undefined) continue;
+  for (const h of changedHolders(input, output)) {
+    if (h.source === undefined) continue;
     const source = keptSource(h);
     if (source !== undefined) replaced.set(h, { ...h, source });
   }

@@ -4,6 +4,8 @@
 import { InvalidArgumentError, UnknownProfileError } from '../errors.js';
 import { BUILT_IN_PROFILES } from './profiles.js';
 import { MODES, type LinkSpec, type NetworkSpec, type NodeSpec, type ProfileSpec, type SourceSpec } from './types.js';
+import { specChange, type SpecChange } from './derivation.js';
+import { attachMemo, memoized, memoOf } from './memo.js';
 import { deepFreeze, parseNetworkSpec, type ValidateOptions } from './validate.js';
 
 /** A directed link as the network uses it: `bidirectional` links appear twice, the second reversed. */
@@ -48,6 +50,14 @@ export function isIndexedNetwork(network: unknown): boolean {
   return typeof network === 'object' && network !== null && indexed.has(network as Network);
 }
 
+/** A network derived from another by the library's own measures, and how its document differs. */
+export interface Derivation {
+  readonly parent: Network;
+  readonly change: SpecChange;
+}
+
+const DERIVATION = Symbol('derivation');
+
 /**
  * `network` if it is a `Network` (from `parseNetwork`, `loadNetwork`, `middleCorridor` or
  * `applyMeasures`); otherwise an `InvalidArgumentError` naming `field`. A network document (JSON) must
@@ -64,34 +74,105 @@ export function requireNetwork(network: unknown, field = 'network'): Network {
 /**
  * Index a document that is valid by construction, without validating it again: for the library's
  * own measures, which turn a valid document into a valid one (`applyMeasures`). The document must be
- * deeply frozen. Not part of the public API: a caller's document goes through `parseNetwork`.
+ * deeply frozen. With `parent` (the network the measures were applied to), what changed is recorded
+ * when it changes only arc weights or removes links (`derivationOf`). Not part of the public API: a
+ * caller's document goes through `parseNetwork`.
  */
-export function indexValidSpec(spec: NetworkSpec): Network {
-  return indexNetwork(spec);
+export function indexValidSpec(spec: NetworkSpec, parent?: Network): Network {
+  const network = indexNetwork(spec, parent);
+  if (parent !== undefined) {
+    const change = specChange(parent.spec, spec);
+    if (change !== undefined) memoOf(network).set(DERIVATION, { parent, change });
+  }
+  return network;
 }
 
-function indexNetwork(spec: NetworkSpec): Network {
-  const links: Link[] = [];
-  for (const l of spec.links) {
-    const { bidirectional, ...rest } = l;
-    links.push(deepFreeze({ ...rest, baseId: l.id, reversed: false }));
-    if (bidirectional === true) {
-      links.push(deepFreeze({ ...rest, id: `${l.id}:reverse`, from: l.to, to: l.from, baseId: l.id, reversed: true }));
+/** The network `network` was derived from by weight changes and link removals, and how; else undefined. */
+export function derivationOf(network: Network): Derivation | undefined {
+  return memoOf(network).get(DERIVATION) as Derivation | undefined;
+}
+
+/** A link document's fields, but `bidirectional`, copied into a new object (a for-in copy: rest destructuring of frozen objects takes V8's slow path). */
+function linkFields(l: LinkSpec): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const key in l) if (key !== 'bidirectional') o[key] = (l as unknown as Record<string, unknown>)[key];
+  return o;
+}
+
+/**
+ * The directed links of a link document: itself as a `Link`, and its reverse after it when
+ * bidirectional. Frozen one level deep: the document (deeply frozen, as `indexNetwork` requires)
+ * holds the nested objects they share.
+ */
+export function directedLinksOf(l: LinkSpec): readonly Link[] {
+  const forward = linkFields(l);
+  forward['baseId'] = l.id;
+  forward['reversed'] = false;
+  if (l.bidirectional !== true) return [Object.freeze(forward) as unknown as Link];
+  const reverse = linkFields(l);
+  reverse['id'] = `${l.id}:reverse`;
+  reverse['from'] = l.to;
+  reverse['to'] = l.from;
+  reverse['baseId'] = l.id;
+  reverse['reversed'] = true;
+  return [Object.freeze(forward) as unknown as Link, Object.freeze(reverse) as unknown as Link];
+}
+
+const DIRECTED = Symbol('directed links by document link');
+
+/** A network's directed links per link document (for a derived network to share them), made on first use. */
+function directedByDocument(network: Network): Map<LinkSpec, readonly Link[]> {
+  return memoized(network, DIRECTED, () => {
+    const byDoc = new Map<LinkSpec, readonly Link[]>();
+    let at = 0;
+    for (const l of network.spec.links) {
+      const n = l.bidirectional === true ? 2 : 1;
+      byDoc.set(l, network.links.slice(at, at + n));
+      at += n;
     }
+    return byDoc;
+  });
+}
+
+/**
+ * Index a document. With `parent` (a network whose document shares parts with this one), the
+ * indexes of the parts it shares — the node, link, source and profile arrays — are reused.
+ */
+function indexNetwork(spec: NetworkSpec, parent?: Network): Network {
+  const same = <K extends 'nodes' | 'links' | 'sources' | 'profiles'>(key: K): boolean => parent !== undefined && parent.spec[key] === spec[key];
+  let links: readonly Link[];
+  let linkById: ReadonlyMap<string, Link>;
+  if (same('links')) {
+    ({ links, linkById } = parent!);
+  } else {
+    const list: Link[] = [];
+    // Links the document shares with the parent's keep the parent's directed links.
+    const shared = parent !== undefined ? directedByDocument(parent) : undefined;
+    for (const l of spec.links) for (const d of shared?.get(l) ?? directedLinksOf(l)) list.push(d);
+    links = Object.freeze(list);
+    linkById = new Map(list.map((l) => [l.id, l]));
   }
-  const profileById = new Map<string, ProfileSpec>(BUILT_IN_PROFILES.map((p) => [p.id, p]));
-  for (const p of spec.profiles ?? []) profileById.set(p.id, p);
-  const network: Network = Object.freeze({
+  let profileById: ReadonlyMap<string, ProfileSpec>;
+  if (same('profiles')) profileById = parent!.profileById;
+  else {
+    const byId = new Map<string, ProfileSpec>(BUILT_IN_PROFILES.map((p) => [p.id, p]));
+    for (const p of spec.profiles ?? []) byId.set(p.id, p);
+    profileById = byId;
+  }
+  const network: Network = {
     spec,
     id: spec.id,
     title: spec.title,
     nodes: spec.nodes,
-    links: Object.freeze(links),
-    nodeById: new Map(spec.nodes.map((n) => [n.id, n])),
-    linkById: new Map(links.map((l) => [l.id, l])),
-    sourceById: new Map((spec.sources ?? []).map((s) => [s.id, s])),
+    links,
+    nodeById: same('nodes') ? parent!.nodeById : new Map(spec.nodes.map((n) => [n.id, n])),
+    linkById,
+    sourceById: same('sources') ? parent!.sourceById : new Map((spec.sources ?? []).map((s) => [s.id, s])),
     profileById,
-  });
+  };
+  // Caches of what is derived from the network (its graphs, its derivation) live on it (memo.ts).
+  attachMemo(network);
+  Object.freeze(network);
   indexed.add(network);
   return network;
 }

@@ -151,7 +151,8 @@ const stageSchema = z.strictObject({
   notes,
 });
 
-const nodeSchema = z.strictObject({
+/** One node of the document. */
+export const nodeSchema = z.strictObject({
   id,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).optional(),
@@ -202,7 +203,8 @@ const structureSchema = z.strictObject({
   notes,
 });
 
-const linkSchema = z.strictObject({
+/** One link of the document. */
+export const linkSchema = z.strictObject({
   id,
   from: id,
   to: id,
@@ -385,6 +387,16 @@ export const networkSchema = z
     episodes: z.array(episodeSchema).optional(),
   })
   .describe('A transcaspian network document: nodes, links, services and their sources.');
+
+/**
+ * The document with its nodes and links unchecked (their schemas checked one by one): `networkSchema`
+ * in pieces, for big documents, where one parse of the whole built a copy of every node and link in
+ * one go (a copy that outlived the young generation) and most of the parse went to collecting it.
+ */
+export const networkShellSchema = networkSchema.extend({
+  nodes: z.array(z.unknown()).min(1, raises('empty_network', 'at least one node')),
+  links: z.array(z.unknown()),
+});
 
 // Compile-time guarantee that what the schema accepts is a NetworkSpec.
 type SchemaOutput = Defined<z.output<typeof networkSchema>>;

@@ -1,8 +1,9 @@
 // Validation of network documents: zod checks the shapes, then a second pass checks what zod cannot
 // (ids, references, sources, mode rules). Every problem is collected, none is fixed up silently.
 import type * as z from 'zod';
-import { InvalidNetworkError, describeValue, type NetworkProblem, type ProblemCode } from '../errors.js';
-import { distributionSchema, networkSchema } from './schema.js';
+import { InvalidArgumentError, InvalidNetworkError, describeValue, type NetworkProblem, type ProblemCode } from '../errors.js';
+import { isPlainLink, isPlainNode } from './plain-elements.js';
+import { distributionSchema, linkSchema, networkShellSchema, nodeSchema } from './schema.js';
 import { meanOf, secondMomentOf } from './distribution.js';
 import { isCountryCode } from './countries.js';
 import { HOURS_RANGE_TEXT, hoursInRange } from './limits.js';
@@ -23,7 +24,16 @@ export interface ValidateOptions {
    * estimate says how far off it may be). Default `false`.
    */
   readonly requireRanges?: boolean;
+  /**
+   * Keep only the first this many problems, in document order (the count of all is kept): a big
+   * document with problems everywhere must not hold or print hundreds of thousands of them.
+   * Default: every problem for `validateNetwork`, `MAX_PROBLEMS` for `parseNetwork`.
+   */
+  readonly maxProblems?: number;
 }
+
+/** How many problems `parseNetwork` keeps by default (the error's `problemCount` counts them all). */
+export const MAX_PROBLEMS = 1000;
 
 type Path = readonly (string | number)[];
 
@@ -124,8 +134,9 @@ function fromZodIssue(root: unknown, issue: z.core.$ZodIssue, afterTypeFailure: 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+const NONE: readonly unknown[] = Object.freeze([]);
 function arr(v: unknown): readonly unknown[] {
-  return Array.isArray(v) ? v : [];
+  return Array.isArray(v) ? v : NONE;
 }
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
@@ -207,13 +218,14 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       else nodeCountry.set(nid, own(n, 'country'));
     }
     checkProvenance(n, ['nodes', i]);
-    const stageIds = new Set<string>();
-    arr(own(n, 'stages')).forEach((s, j) => {
+    const stages = arr(own(n, 'stages'));
+    const stageIds = stages.length > 0 ? new Set<string>() : undefined;
+    stages.forEach((s, j) => {
       if (!isObj(s)) return;
       const sid = str(own(s, 'id'));
       if (sid !== undefined) {
-        if (stageIds.has(sid)) add('duplicate_id', ['nodes', i, 'stages', j, 'id'], 'a stage id not used before at this node');
-        stageIds.add(sid);
+        if (stageIds!.has(sid)) add('duplicate_id', ['nodes', i, 'stages', j, 'id'], 'a stage id not used before at this node');
+        stageIds!.add(sid);
       }
       checkProfiles(s, ['nodes', i, 'stages', j]);
       checkProvenance(s, ['nodes', i, 'stages', j]);
@@ -466,9 +478,18 @@ function figuresOf(d: Distribution): readonly number[] {
  */
 function overflowingDistributions(doc: unknown): NetworkProblem[] {
   const out: NetworkProblem[] = [];
-  const walk = (v: unknown, path: (string | number)[]): void => {
+  // One path, pushed and popped (copied only for a problem): a big document has millions of values.
+  const path: (string | number)[] = [];
+  const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, i]));
+      // Plain nodes and links hold no distribution.
+      const plain = path.length === 1 && (path[0] === 'nodes' ? isPlainNode : path[0] === 'links' ? isPlainLink : undefined);
+      for (let i = 0; i < v.length; i++) {
+        if (plain !== undefined && plain !== false && plain(v[i])) continue;
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
       return;
     }
     if (!isObj(v)) return;
@@ -478,17 +499,51 @@ function overflowingDistributions(doc: unknown): NetworkProblem[] {
       if (parsed.success) {
         const d = parsed.data as Distribution;
         if (!figuresOf(d).every(hoursInRange)) {
-          out.push(makeProblem('invalid_value', path, v, `a distribution whose figures are each ${HOURS_RANGE_TEXT}`));
+          out.push(makeProblem('invalid_value', [...path], v, `a distribution whose figures are each ${HOURS_RANGE_TEXT}`));
         } else if (!Number.isFinite(meanOf(d)) || !Number.isFinite(secondMomentOf(d))) {
-          out.push(makeProblem('not_finite', path, v, 'a distribution with a finite mean and variance (these parameters overflow)'));
+          out.push(makeProblem('not_finite', [...path], v, 'a distribution with a finite mean and variance (these parameters overflow)'));
         }
       }
       return;
     }
-    for (const key of Object.keys(v)) walk(v[key], [...path, key]);
+    // for…in over a plain parsed object lists its own keys without allocating an array of them.
+    for (const key in v) {
+      if (!hasOwn(v, key)) continue;
+      path.push(key);
+      walk(v[key]);
+      path.pop();
+    }
   };
-  walk(doc, []);
+  walk(doc);
   return out;
+}
+
+/**
+ * The schema's problems of a network document: the document's own fields against the shell schema,
+ * then each node and link against its own schema (zod checks array elements independently, so the
+ * problems are those of one parse of the whole, with the paths prefixed).
+ */
+function documentProblems(doc: unknown): NetworkProblem[] {
+  const problems = issueProblems(doc, networkShellSchema.safeParse(doc), []);
+  if (typeof doc !== 'object' || doc === null) return problems;
+  for (const [key, schema, plain] of [['nodes', nodeSchema, isPlainNode], ['links', linkSchema, isPlainLink]] as const) {
+    const list = (doc as Record<string, unknown>)[key];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      if (plain(list[i])) continue;
+      const result = schema.safeParse(list[i]);
+      if (!result.success) problems.push(...issueProblems(doc, result, [key, i]));
+    }
+  }
+  return problems;
+}
+
+/** The problems of one zod result, its issue paths under `prefix` (paths into `doc`). */
+function issueProblems(doc: unknown, result: z.ZodSafeParseResult<unknown>, prefix: Path): NetworkProblem[] {
+  if (result.success) return [];
+  const issues = prefix.length === 0 ? result.error.issues : result.error.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
+  const typeFailed = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => pathKey(i.path)));
+  return issues.flatMap((issue) => fromZodIssue(doc, issue, issue.code !== 'invalid_type' && typeFailed.has(pathKey(issue.path))));
 }
 
 /** A zod issue path as a map key. */
@@ -496,7 +551,8 @@ function pathKey(path: readonly PropertyKey[]): string {
   return JSON.stringify(path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
 }
 
-function comparePaths(a: Path, b: Path): number {
+/** Document order of two paths (array indices numerically). */
+export function comparePaths(a: Path, b: Path): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
@@ -509,7 +565,7 @@ function comparePaths(a: Path, b: Path): number {
 }
 
 /** Parse JSON text into a value, or the `invalid_json` problem. */
-function readJson(text: string): { value: unknown } | { problem: NetworkProblem } {
+export function readJsonProblem(text: string): { value: unknown } | { problem: NetworkProblem } {
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (e) {
@@ -526,36 +582,47 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
   return check(input, options).problems;
 }
 
-function check(input: unknown, options: ValidateOptions): { problems: NetworkProblem[]; doc: unknown } {
-  return checkDocument(input, networkSchema, (doc) => [...semanticProblems(doc, options), ...overflowingDistributions(doc)]);
+function check(input: unknown, options: ValidateOptions, defaultMax = Infinity): { problems: NetworkProblem[]; count: number; doc: unknown } {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'validation options { requireSources?, requireRanges?, maxProblems? }');
+  const max = options.maxProblems ?? defaultMax;
+  if (max !== Infinity && !(Number.isSafeInteger(max) && max >= 1)) throw new InvalidArgumentError('maxProblems', max, 'a whole number >= 1');
+  // The document's shape element by element (documentProblems), not through the whole schema at once.
+  const { problems, doc } = checkWith(input, documentProblems, (d) => [...semanticProblems(d, options), ...overflowingDistributions(d)]);
+  return { problems: problems.length > max ? problems.slice(0, max) : problems, count: problems.length, doc };
 }
 
 /**
  * Check a JSON document (text or a parsed value) against a zod schema, then with `semantic` (the
  * cross-reference checks a schema cannot express), collecting every problem in document order. The
- * checks run on a private copy, returned as `doc`. Never throws for any input. Networks and the
- * economics tables (costs, emissions, corridor alternatives) are all checked this way.
+ * checks run on a private copy, returned as `doc`. Never throws for any input. The economics tables
+ * (costs, emissions, corridor alternatives) are checked this way; networks the same way with their
+ * shape checked node by node and link by link.
  */
 export function checkDocument(input: unknown, schema: z.ZodType, semantic: (doc: unknown) => NetworkProblem[]): { problems: NetworkProblem[]; doc: unknown } {
+  return checkWith(input, (doc) => issueProblems(doc, schema.safeParse(doc), []), semantic);
+}
+
+/** `checkDocument` with the shape checked by `structural`. */
+function checkWith(input: unknown, structural: (doc: unknown) => NetworkProblem[], semantic: (doc: unknown) => NetworkProblem[]): { problems: NetworkProblem[]; doc: unknown } {
   let doc = input;
   if (typeof input === 'string') {
-    const r = readJson(input);
+    const r = readJsonProblem(input);
     if ('problem' in r) return { problems: [r.problem], doc: undefined };
     doc = r.value;
   }
   let problems: NetworkProblem[];
-  try {
-    // Validate a private copy, which is also what parseNetworkSpec returns: a getter or proxy that
-    // answers differently on a later read cannot slip anything past the checks.
-    doc = structuredClone(doc);
-  } catch (e) {
-    return { problems: [makeProblem('wrong_type', [], doc, `a plain JSON value (copying it failed: ${e instanceof Error ? e.message : String(e)})`)], doc: undefined };
+  // Validate a private copy, which is also what parseNetworkSpec returns: a getter or proxy that
+  // answers differently on a later read cannot slip anything past the checks. What JSON.parse just
+  // made from text is already private and plain (copying it took a tenth of a big network's parse).
+  if (typeof input !== 'string') {
+    try {
+      doc = structuredClone(doc);
+    } catch (e) {
+      return { problems: [makeProblem('wrong_type', [], doc, `a plain JSON value (copying it failed: ${e instanceof Error ? e.message : String(e)})`)], doc: undefined };
+    }
   }
   try {
-    const result = schema.safeParse(doc);
-    const issues = result.success ? [] : result.error.issues;
-    const typeFailed = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => pathKey(i.path)));
-    problems = issues.flatMap((issue) => fromZodIssue(doc, issue, issue.code !== 'invalid_type' && typeFailed.has(pathKey(issue.path))));
+    problems = structural(doc);
     problems.push(...semantic(doc));
   } catch (e) {
     // A hostile value (a getter that throws, a revoked proxy) must still give a typed answer.
@@ -567,11 +634,11 @@ export function checkDocument(input: unknown, schema: z.ZodType, semantic: (doc:
 
 /**
  * Validate a network document and return it as a `NetworkSpec` (a deep, frozen copy). Throws one
- * `InvalidNetworkError` listing every problem found. Use `parseNetwork` to get an indexed `Network`.
+ * `InvalidNetworkError` holding the first `maxProblems` problems (default `MAX_PROBLEMS`, 1,000) and how many were found in all. Use `parseNetwork` to get an indexed `Network`.
  */
 export function parseNetworkSpec(input: unknown, options: ValidateOptions = {}): NetworkSpec {
-  const { problems, doc } = check(input, options);
-  if (problems.length > 0) throw new InvalidNetworkError(problems);
+  const { problems, count, doc } = check(input, options, MAX_PROBLEMS);
+  if (count > 0) throw new InvalidNetworkError(problems, count);
   return deepFreeze(doc as NetworkSpec);
 }
 
@@ -579,7 +646,9 @@ export function parseNetworkSpec(input: unknown, options: ValidateOptions = {}):
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    // Index loops for arrays, for…in for objects: no array of keys per object (a big document has millions).
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }
@@ -618,4 +687,14 @@ function checkInsteadOf(stages: readonly unknown[], path: Path, add: (code: Prob
       add('probability_out_of_range', [...path, j, 'probability'], `at most 1 minus the probability of "${target}" (${p}): the two share one draw`);
     }
   });
+}
+
+/**
+ * The problems of `doc` against a zod schema other than the network's (a study document), translated
+ * as the network's are: the code a check declares, missing fields, unknown fields, wrong types.
+ */
+export function schemaProblems(schema: z.ZodType, doc: unknown): NetworkProblem[] {
+  const problems = issueProblems(doc, schema.safeParse(doc), []);
+  problems.sort((a, b) => comparePaths(a.path, b.path));
+  return problems;
 }

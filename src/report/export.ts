@@ -13,6 +13,7 @@ import type { Comparison } from '../simulate/compare.js';
 import type { Route } from '../route/fastest.js';
 import { profileId, type ReportInput, type ReportTrip } from './model.js';
 import { LIBRARY_VERSION } from './version.js';
+import { alternativesJson } from './route-text.js';
 import { scenarioJson } from './scenario-text.js';
 import { tripEconomicsJson } from './economics-text.js';
 import { validationJson } from './validation-text.js';
@@ -96,6 +97,7 @@ export function tripJson(trip: ReportTrip): Record<string, unknown> {
     policy: o.policy ?? 'planned',
     ...(o.withinDays !== undefined ? { withinDays: o.withinDays } : {}),
     ...(o.avoid !== undefined ? { avoid: o.avoid } : {}),
+    ...(o.via !== undefined ? { via: o.via } : {}),
   };
   if (trip.comparison === null) return { ...head, noRoute: true };
   const a = trip.attribution;
@@ -106,6 +108,7 @@ export function tripJson(trip: ReportTrip): Record<string, unknown> {
     ...(trip.attributionError !== undefined ? { attributionError: trip.attributionError } : {}),
     ...(trip.attributionSkipped !== undefined ? { attributionSkipped: trip.attributionSkipped } : {}),
     ...(trip.economics !== undefined ? { economics: tripEconomicsJson(trip.economics) } : {}),
+    ...(trip.alternatives !== undefined ? { alternatives: alternativesJson(trip.alternatives) } : {}),
   };
 }
 

@@ -6,6 +6,8 @@ import type { TripEconomics } from '../economics/trip-economics.js';
 import type { MeasurePackage } from '../measures/japan2025.js';
 import type { Measure } from '../measures/types.js';
 import type { Network } from '../network/network.js';
+import type { AlternativeRoute } from '../route/alternatives.js';
+import type { Criticality } from '../route/criticality.js';
 import type { Scenario } from '../simulate/scenario.js';
 import type { Validation } from '../evidence/validation.js';
 
@@ -15,6 +17,8 @@ export interface ReportTrip extends Scenario {
   readonly title?: string;
   /** Money, CO2e, the Time/Cost–Distance chart and the appraisal (`tripEconomics`), shown when present. */
   readonly economics?: TripEconomics;
+  /** Alternative routes of the trip before the measures (`alternativeRoutes`), shown on one map. */
+  readonly alternatives?: readonly AlternativeRoute[];
 }
 
 /** What a report shows. */
@@ -37,6 +41,8 @@ export interface ReportInput {
    * the rest of the network around them; `network` fits every map to the whole network.
    */
   readonly mapExtent?: 'route' | 'network';
+  /** Which links matter most to the trips (`criticality`): a map coloured by added days and a table. */
+  readonly criticality?: Criticality;
   /** The model against published figures (`validation`), shown as a section before the assumptions. */
   readonly validation?: Validation;
   /** A timestamp to print; omitted by default so that the same inputs give the same file. */

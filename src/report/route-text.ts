@@ -1,6 +1,7 @@
 // Text and JSON renderings of a route and its breakdown (used by the CLI and the examples).
 import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
+import type { AlternativeRoute } from '../route/alternatives.js';
 import { breakdown, type Breakdown } from '../route/breakdown.js';
 import { type Route, type RoutePart } from '../route/fastest.js';
 import { fmtDays, fmtHours, fmtInt, textTable } from './table.js';
@@ -51,4 +52,22 @@ export function routeJson(route: Route): Record<string, unknown> {
     stops: route.stops,
     breakdown: { byCountry: b.byCountry, byCategory: b.byCategory },
   };
+}
+
+/** Alternative routes as text: one row each (days, extra days, km, share of distance on links no faster one uses), then each route's stops. */
+export function alternativesText(network: Network, alternatives: readonly AlternativeRoute[]): string {
+  const name = (id: string): string => network.nodeById.get(id)?.name ?? id;
+  const first = alternatives[0]!.route;
+  const head = `${name(first.origin)} → ${name(first.destination)} (${first.profile}): ${alternatives.length} route${alternatives.length === 1 ? '' : 's'} that differ by distance`;
+  const table = textTable(
+    [{ header: '#', align: 'right' }, { header: 'days', align: 'right' }, { header: '+days', align: 'right' }, { header: 'km', align: 'right' }, { header: 'new distance', align: 'right' }],
+    alternatives.map((a) => [String(a.rank), fmtDays(a.route.totalHours), a.rank === 1 ? '' : fmtDays(a.extraHours), fmtInt(a.route.distanceKm), a.rank === 1 ? '' : `${Math.round(a.difference * 100)}%`]),
+  );
+  const paths = alternatives.map((a) => `  ${a.rank}. ${a.route.nodes.map(name).join(' → ')}`);
+  return [head, '', table, '', ...paths].join('\n');
+}
+
+/** Alternative routes as JSON: each route's `routeJson` with its rank, difference and extra hours. */
+export function alternativesJson(alternatives: readonly AlternativeRoute[]): Record<string, unknown>[] {
+  return alternatives.map((a) => ({ rank: a.rank, difference: a.difference, extraHours: a.extraHours, ...routeJson(a.route) }));
 }

@@ -4,9 +4,10 @@
 // carrying the stages that apply to (a, b). Dwell is thus an arc weight, and any shortest-path
 // routine handles transfers. Every arc keeps its timed parts (with country and category) so that
 // results can be broken down and sampled.
+import { memoized } from '../network/memo.js';
 import type { Link, Network } from '../network/network.js';
 import { expectedDepartureWaitHours, headwayOf, meanOf, shortfallMeanOf } from '../network/distribution.js';
-import type { Category, Distribution, Mode, NodeSpec, ProfileSpec, StageSpec } from '../network/types.js';
+import { MODES, type Category, type Distribution, type LinkSpec, type Mode, type NodeSpec, type ProfileSpec, type StageSpec, type StructureSpec } from '../network/types.js';
 import { restHoursPerDrivingHour } from './drivers-hours.js';
 
 /**
@@ -119,12 +120,17 @@ export interface ExpandedGraph {
   readonly profile: ProfileSpec;
   /** What the graph leaves out. */
   readonly avoid: Avoid;
+  /**
+   * Node ids a trip on this graph passes in order (`throughWaypoints`): the graph is then layered,
+   * one copy per waypoint passed; absent for a plain expanded graph.
+   */
+  readonly via?: readonly string[];
   /** Vertex keys, `A|<node>|<mode>` or `D|<node>|<mode>`; the index is the vertex number. */
   readonly vertices: readonly string[];
   readonly arcs: readonly Arc[];
-  /** Vertices a trip may start from, per node: D(n, m) for each usable mode. */
+  /** Vertices a trip may start from, per node: D(n, m) for each usable mode (in the first layer). */
   readonly departures: ReadonlyMap<string, readonly number[]>;
-  /** Vertices a trip may end at, per node: A(n, m). */
+  /** Vertices a trip may end at, per node: A(n, m) (in the last layer). */
   readonly arrivals: ReadonlyMap<string, readonly number[]>;
 }
 
@@ -133,7 +139,14 @@ export interface ExpandedGraph {
  * two different elements share a key (and so their draws).
  */
 export function elementKey(...components: string[]): string {
-  return components.map((c) => c.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')).join('|');
+  let key = '';
+  for (let i = 0; i < components.length; i++) {
+    const c = components[i]!;
+    // Most ids have neither character: no regular expression then (a big network has millions of keys).
+    const escaped = c.includes('\\') || c.includes('|') ? c.replace(/\\/g, '\\\\').replace(/\|/g, '\\|') : c;
+    key = i === 0 ? escaped : `${key}|${escaped}`;
+  }
+  return key;
 }
 
 function part(p: Omit<Part, 'expectedHours'>): Part {
@@ -178,31 +191,28 @@ function overweight(limit: number | undefined, profile: ProfileSpec): boolean {
   return limit !== undefined && profile.grossWeightTonnes !== undefined && profile.grossWeightTonnes > limit;
 }
 
-/** The timed parts of travelling a link, in order: wait for departure, travel/sailing, drivers' rests, structures. */
-export function linkParts(network: Network, link: Link, profile: ProfileSpec): Part[] {
-  const key = linkCountry(network, link);
-  const from = network.nodeById.get(link.from)!;
-  const base = { linkId: link.id };
-  const parts: Part[] = [];
-  const name = link.name ?? `${from.name} → ${network.nodeById.get(link.to)!.name}`;
+/** One timed term of travelling a link: what it is, the model it is drawn from, the structure behind it. */
+interface LinkTerm {
+  readonly kind: PartKind;
+  readonly model: PartModel;
+  readonly structure?: StructureSpec;
+}
+
+/**
+ * The timed terms of travelling a link, in order: wait for departure, travel or sailing, then per
+ * drivers' rests on a road leg (AETR), then per structure its speed restriction, overweight detour
+ * and closure. The same for both directions.
+ */
+function linkTerms(link: LinkSpec, profile: ProfileSpec): LinkTerm[] {
+  const terms: LinkTerm[] = [];
   if (link.service !== undefined) {
     const s = link.service;
-    parts.push(
-      part({
-        ...base,
-        kind: 'departure-wait',
-        key: elementKey('link', link.id, 'wait'),
-        label: `${from.name}: wait for ${link.mode} departure`,
-        country: from.country,
-        category: 'waiting',
-        model: { type: 'departure-wait', headway: headwayOf(s), cancellationProbability: s.cancellationProbability },
-      }),
-    );
-    parts.push(part({ ...base, kind: 'sailing', key: elementKey('link', link.id, 'sailing'), label: name, country: key, category: 'moving', model: { type: 'random', dist: s.sailingHours, probability: 1 } }));
+    terms.push({ kind: 'departure-wait', model: { type: 'departure-wait', headway: headwayOf(s), cancellationProbability: s.cancellationProbability } });
+    terms.push({ kind: 'sailing', model: { type: 'random', dist: s.sailingHours, probability: 1 } });
   } else if (link.speedKmh !== undefined) {
-    parts.push(part({ ...base, kind: 'travel', key: elementKey('link', link.id, 'travel'), label: name, country: key, category: 'moving', model: { type: 'constant', hours: link.distanceKm / link.speedKmh } }));
+    terms.push({ kind: 'travel', model: { type: 'constant', hours: link.distanceKm / link.speedKmh } });
   } else if (link.durationHours !== undefined) {
-    parts.push(part({ ...base, kind: 'travel', key: elementKey('link', link.id, 'travel'), label: name, country: key, category: 'moving', model: { type: 'random', dist: link.durationHours, probability: 1 } }));
+    terms.push({ kind: 'travel', model: { type: 'random', dist: link.durationHours, probability: 1 } });
   }
   if (link.mode === 'road' && profile.drivers !== undefined && link.service === undefined) {
     // Rests on top of the driving, at the AETR cycle's time average (drivers-hours.ts); a random
@@ -210,23 +220,86 @@ export function linkParts(network: Network, link: Link, profile: ProfileSpec): P
     const drivingHours = link.speedKmh !== undefined ? link.distanceKm / link.speedKmh : link.durationHours !== undefined ? meanOf(link.durationHours) : 0;
     const restHours = drivingHours * restHoursPerDrivingHour(profile.drivers);
     if (restHours > 0) {
-      parts.push(part({ ...base, kind: 'drivers-rest', key: elementKey('link', link.id, 'drivers-rest'), label: `${name}: drivers' breaks and rest`, country: key, category: 'waiting', model: { type: 'constant', hours: restHours } }));
+      terms.push({ kind: 'drivers-rest', model: { type: 'constant', hours: restHours } });
     }
   }
   for (const s of link.structures ?? []) {
-    const sb = { ...base, structureId: s.id, country: key };
     const restriction = s.speedLimitKmh !== undefined && s.restrictedKm !== undefined ? restrictionModel(link, s.speedLimitKmh, s.restrictedKm) : undefined;
-    if (restriction !== undefined) {
-      parts.push(part({ ...sb, kind: 'speed-restriction', key: elementKey('structure', link.id, s.id, 'restriction'), label: `${s.name}: speed restriction`, category: 'moving', model: restriction }));
-    }
+    if (restriction !== undefined) terms.push({ kind: 'speed-restriction', model: restriction, structure: s });
     if (overweight(s.weightLimitTonnes, profile) && s.overweightDetourHours !== undefined) {
-      parts.push(part({ ...sb, kind: 'overweight-detour', key: elementKey('structure', link.id, s.id, 'detour'), label: `${s.name}: detour over weight cap`, category: 'moving', model: { type: 'random', dist: s.overweightDetourHours, probability: 1 } }));
+      terms.push({ kind: 'overweight-detour', model: { type: 'random', dist: s.overweightDetourHours, probability: 1 }, structure: s });
     }
     if (s.closureProbability > 0 && s.closureDelayHours !== undefined) {
-      parts.push(part({ ...sb, kind: 'closure', key: elementKey('structure', link.id, s.id, 'closure'), label: `${s.name}: closure`, category: 'waiting', model: { type: 'random', dist: s.closureDelayHours, probability: s.closureProbability } }));
+      terms.push({ kind: 'closure', model: { type: 'random', dist: s.closureDelayHours, probability: s.closureProbability }, structure: s });
     }
   }
-  return parts;
+  return terms;
+}
+
+/**
+ * The expected hours of each part of travelling `link` (`linkParts`' `expectedHours`, in order),
+ * pushed onto `out`, without building the parts; returns their sum as `partsHours` adds it.
+ */
+export function linkPartHours(link: LinkSpec, profile: ProfileSpec, out?: number[]): number {
+  let sum = 0;
+  for (const t of linkTerms(link, profile)) {
+    const h = expectedHoursOf(t.model);
+    out?.push(h);
+    sum += h;
+  }
+  return sum;
+}
+
+const STRUCTURE_LABEL: Partial<Record<PartKind, string>> = { 'speed-restriction': 'speed restriction', 'overweight-detour': 'detour over weight cap', closure: 'closure' };
+const STRUCTURE_KEY: Partial<Record<PartKind, string>> = { 'speed-restriction': 'restriction', 'overweight-detour': 'detour', closure: 'closure' };
+
+/** The timed parts of travelling a link, in order: wait for departure, travel/sailing, structures. */
+export function linkParts(network: Network, link: Link, profile: ProfileSpec): Part[] {
+  const country = linkCountry(network, link);
+  const from = network.nodeById.get(link.from)!;
+  const name = link.name ?? `${from.name} → ${network.nodeById.get(link.to)!.name}`;
+  return linkTerms(link, profile).map((t): Part => {
+    const expectedHours = expectedHoursOf(t.model);
+    const s = t.structure;
+    if (s !== undefined) {
+      const category: Category = t.kind === 'closure' ? 'waiting' : 'moving';
+      const key = elementKey('structure', link.id, s.id, STRUCTURE_KEY[t.kind]!);
+      return { linkId: link.id, structureId: s.id, country, kind: t.kind, key, label: `${s.name}: ${STRUCTURE_LABEL[t.kind]!}`, category, model: t.model, expectedHours };
+    }
+    if (t.kind === 'drivers-rest') {
+      return { linkId: link.id, kind: t.kind, key: elementKey('link', link.id, 'drivers-rest'), label: `${name}: drivers' breaks and rest`, country, category: 'waiting', model: t.model, expectedHours };
+    }
+    if (t.kind === 'departure-wait') {
+      const label = `${from.name}: wait for ${link.mode} departure`;
+      return { linkId: link.id, kind: t.kind, key: elementKey('link', link.id, 'wait'), label, country: from.country, category: 'waiting', model: t.model, expectedHours };
+    }
+    return { linkId: link.id, kind: t.kind, key: elementKey('link', link.id, t.kind), label: name, country, category: 'moving', model: t.model, expectedHours };
+  });
+}
+
+/**
+ * The expected hours of each stage of a pass through `node` (`stopParts`' `expectedHours`, in
+ * order), pushed onto `out`, without building the parts; returns their sum as `partsHours` adds
+ * it. `stageHours[i]`, when given, is stage i's expected hours (`stageExpectedHours`), computed once
+ * for all the passes through the node.
+ */
+export function stopPartHours(node: NodeSpec, a: Mode, b: Mode, profile: ProfileSpec, out?: number[], stageHours: readonly number[] = stageExpectedHours(node)): number {
+  let sum = 0;
+  const stages = node.stages ?? [];
+  for (let i = 0; i < stages.length; i++) {
+    if (!stageApplies(stages[i]!, a, b, profile)) continue;
+    const h = stageHours[i]!;
+    out?.push(h);
+    sum += h;
+  }
+  return sum;
+}
+
+const NO_HOURS: readonly number[] = Object.freeze([]);
+
+/** Each stage's expected hours (probability × mean duration), in the order of `node.stages`. */
+export function stageExpectedHours(node: NodeSpec): readonly number[] {
+  return node.stages === undefined || node.stages.length === 0 ? NO_HOURS : node.stages.map((s) => (s.probability ?? 1) * meanOf(s.durationHours));
 }
 
 /**
@@ -236,7 +309,7 @@ export function linkParts(network: Network, link: Link, profile: ProfileSpec): P
  * never lengthens a run). `undefined` when it can never cost anything (a ferry or sea link, a limit
  * above every possible speed).
  */
-function restrictionModel(link: Link, limitKmh: number, restrictedKm: number): PartModel | undefined {
+function restrictionModel(link: LinkSpec, limitKmh: number, restrictedKm: number): PartModel | undefined {
   const limitHours = restrictedKm / limitKmh;
   if (link.service !== undefined) return undefined;
   if (link.speedKmh !== undefined) {
@@ -286,7 +359,8 @@ export function stopParts(node: NodeSpec, a: Mode, b: Mode, profile: ProfileSpec
   return parts;
 }
 
-function sum(parts: readonly Part[]): number {
+/** Σ parts' expected hours: an arc's weight. */
+export function partsHours(parts: readonly Part[]): number {
   let s = 0;
   for (const p of parts) s += p.expectedHours;
   return s;
@@ -305,54 +379,165 @@ function avoided(network: Network, avoid: Avoid): (link: Link) => boolean {
     (l.country !== undefined && countries.has(l.country));
 }
 
+// Arcs of an expanded graph compute their parts (labels, element keys, models) on first use: routing
+// needs only each arc's expected hours, and a big network has millions of arcs whose parts no route
+// ever reads (they were most of a first route's time and memory). The hours are computed from the
+// same terms in the same order as the parts, so they equal `partsHours(arc.parts)` exactly.
+
+/** What a graph's lazy arcs need to make their parts. */
+interface ArcSource {
+  readonly network: Network;
+  readonly profile: ProfileSpec;
+}
+
+/** An arc along a link, its parts made on first use. */
+class LinkArc implements Arc {
+  readonly type = 'link' as const;
+  readonly from: number;
+  readonly to: number;
+  readonly link: Link;
+  readonly expectedHours: number;
+  readonly #source: ArcSource;
+  #parts: readonly Part[] | undefined;
+  constructor(from: number, to: number, link: Link, source: ArcSource) {
+    this.from = from;
+    this.to = to;
+    this.link = link;
+    this.expectedHours = linkPartHours(link, source.profile);
+    this.#source = source;
+  }
+  get parts(): readonly Part[] {
+    return (this.#parts ??= linkParts(this.#source.network, this.link, this.#source.profile));
+  }
+}
+
+/** A pass through a node, its parts made on first use. */
+class StopArc implements Arc {
+  readonly type = 'stop' as const;
+  readonly from: number;
+  readonly to: number;
+  readonly node: NodeSpec;
+  readonly arrivalMode: Mode;
+  readonly departureMode: Mode;
+  readonly expectedHours: number;
+  readonly #profile: ProfileSpec;
+  #parts: readonly Part[] | undefined;
+  constructor(from: number, to: number, node: NodeSpec, a: Mode, b: Mode, profile: ProfileSpec, stageHours: readonly number[]) {
+    this.from = from;
+    this.to = to;
+    this.node = node;
+    this.arrivalMode = a;
+    this.departureMode = b;
+    this.expectedHours = stopPartHours(node, a, b, profile, undefined, stageHours);
+    this.#profile = profile;
+  }
+  get parts(): readonly Part[] {
+    return (this.#parts ??= stopParts(this.node, this.arrivalMode, this.departureMode, this.#profile));
+  }
+}
+
+/** An arc with other ends (in a layer of a graph through waypoints), sharing the original's parts and hours. */
+abstract class MovedArc {
+  readonly from: number;
+  readonly to: number;
+  readonly expectedHours: number;
+  readonly #arc: Arc;
+  constructor(arc: Arc, from: number, to: number) {
+    this.from = from;
+    this.to = to;
+    this.expectedHours = arc.expectedHours;
+    this.#arc = arc;
+  }
+  get parts(): readonly Part[] {
+    return this.#arc.parts;
+  }
+}
+
+/** A link arc with other ends. */
+class MovedLinkArc extends MovedArc implements Arc {
+  readonly type = 'link' as const;
+  readonly link: Link;
+  constructor(arc: Arc, from: number, to: number) {
+    super(arc, from, to);
+    this.link = arc.link!;
+  }
+}
+
+/** A stop arc with other ends. */
+class MovedStopArc extends MovedArc implements Arc {
+  readonly type = 'stop' as const;
+  readonly node: NodeSpec;
+  readonly arrivalMode: Mode;
+  readonly departureMode: Mode;
+  constructor(arc: Arc, from: number, to: number) {
+    super(arc, from, to);
+    this.node = arc.node!;
+    this.arrivalMode = arc.arrivalMode!;
+    this.departureMode = arc.departureMode!;
+  }
+}
+
+/** `arc` between other vertices (same link or stop, parts and hours). */
+export function withEnds(arc: Arc, from: number, to: number): Arc {
+  return arc.type === 'link' ? new MovedLinkArc(arc, from, to) : new MovedStopArc(arc, from, to);
+}
+
 /**
  * Build the expanded graph of `network` for `profile`, leaving out what `avoid` names.
  * Deterministic: same input, same numbering.
  */
 export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}): ExpandedGraph {
   const vertices: string[] = [];
-  const index = new Map<string, number>();
+  // Vertices by (node, mode, side) in a typed table rather than a map of string keys: a big network
+  // has hundreds of thousands. Numbered in order of first use, as they always were.
+  const nodeIndex = nodeIndexOf(network);
+  const table = new Int32Array(network.nodes.length * MODES.length * 2).fill(-1);
   const vertex = (side: 'A' | 'D', nodeId: string, mode: Mode): number => {
-    const key = `${side}|${nodeId}|${mode}`;
-    let v = index.get(key);
-    if (v === undefined) {
+    const slot = ((nodeIndex.get(nodeId)! * MODES.length + MODE_INDEX[mode]) << 1) | (side === 'D' ? 1 : 0);
+    let v = table[slot]!;
+    if (v < 0) {
       v = vertices.length;
-      vertices.push(key);
-      index.set(key, v);
+      vertices.push(`${side}|${nodeId}|${mode}`);
+      table[slot] = v;
     }
     return v;
   };
   const isAvoided = avoided(network, avoid);
   const usable = network.links.filter((l) => linkUsable(l, profile) && !isAvoided(l));
-  const modesAt = new Map<string, Set<Mode>>();
-  const addMode = (n: string, m: Mode): void => {
-    let s = modesAt.get(n);
-    if (s === undefined) modesAt.set(n, (s = new Set()));
-    s.add(m);
-  };
+  // The modes used at each node, as bits of MODE_INDEX.
+  const modesAt = new Uint8Array(network.nodes.length);
   for (const l of usable) {
-    addMode(l.from, l.mode);
-    addMode(l.to, l.mode);
+    const bit = 1 << MODE_INDEX[l.mode];
+    modesAt[nodeIndex.get(l.from)!]! |= bit;
+    modesAt[nodeIndex.get(l.to)!]! |= bit;
   }
   const arcs: Arc[] = [];
-  for (const l of usable) {
-    const parts = linkParts(network, l, profile);
-    arcs.push({ from: vertex('D', l.from, l.mode), to: vertex('A', l.to, l.mode), type: 'link', link: l, parts, expectedHours: sum(parts) });
-  }
+  const source: ArcSource = { network, profile };
+  for (const l of usable) arcs.push(new LinkArc(vertex('D', l.from, l.mode), vertex('A', l.to, l.mode), l, source));
   const departures = new Map<string, number[]>();
   const arrivals = new Map<string, number[]>();
-  for (const node of network.nodes) {
-    const modes = modesAt.get(node.id);
-    if (modes === undefined) continue;
-    const ordered = [...modes].sort();
+  network.nodes.forEach((node, i) => {
+    const bits = modesAt[i]!;
+    if (bits === 0) return;
+    const ordered = MODES_BY_NAME.filter((m) => (bits & (1 << MODE_INDEX[m])) !== 0);
     departures.set(node.id, ordered.map((m) => vertex('D', node.id, m)));
     arrivals.set(node.id, ordered.map((m) => vertex('A', node.id, m)));
+    const stageHours = stageExpectedHours(node);
     for (const a of ordered) {
-      for (const b of ordered) {
-        const parts = stopParts(node, a, b, profile);
-        arcs.push({ from: vertex('A', node.id, a), to: vertex('D', node.id, b), type: 'stop', node, arrivalMode: a, departureMode: b, parts, expectedHours: sum(parts) });
-      }
+      for (const b of ordered) arcs.push(new StopArc(vertex('A', node.id, a), vertex('D', node.id, b), node, a, b, profile, stageHours));
     }
-  }
+  });
   return { network, profile, avoid, vertices, arcs, departures, arrivals };
+}
+
+/** Each mode's number, in `MODES` order. */
+const MODE_INDEX: Readonly<Record<Mode, number>> = Object.fromEntries(MODES.map((m, i) => [m, i])) as Record<Mode, number>;
+/** The modes in alphabetical order: the order of a node's vertices and stops. */
+const MODES_BY_NAME: readonly Mode[] = [...MODES].sort();
+
+const NODE_INDEX = Symbol('node index');
+
+/** Each node's position in `network.nodes`, by id (made once per network). */
+function nodeIndexOf(network: Network): ReadonlyMap<string, number> {
+  return memoized(network, NODE_INDEX, () => new Map(network.nodes.map((n, i) => [n.id, i])));
 }

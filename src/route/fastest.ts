@@ -1,7 +1,7 @@
 // The fastest route on expected times, and routes built from arc paths (with expected or sampled hours).
-import { fsum } from 'd3-array';
 import type { Network } from '../network/network.js';
 import type { Category, Mode } from '../network/types.js';
+import { exactSum } from './exact-sum.js';
 import type { Part, PartKind } from './expand.js';
 import { shortestArcPath } from './search.js';
 import { resolveTrip, type ResolvedTrip, type RouteOptions } from './trip.js';
@@ -49,6 +49,8 @@ export interface Route {
   readonly origin: string;
   readonly destination: string;
   readonly profile: string;
+  /** The waypoints the route was asked to pass, in order (node ids); absent without. */
+  readonly via?: readonly string[];
   /** Node ids, origin first. */
   readonly nodes: readonly string[];
   /** Link ids, in order. */
@@ -74,6 +76,16 @@ function toRoutePart(p: Part, hours: number): RoutePart {
 }
 
 /**
+ * Expected hours of a path of arc indices: the exactly rounded sum of its parts' expected hours, the
+ * same number as the `totalHours` of `routeFromArcs(trip, arcs)`, without building the route.
+ */
+export function pathHours(trip: ResolvedTrip, arcs: ArrayLike<number>): number {
+  const hours: number[] = [];
+  for (let i = 0; i < arcs.length; i++) for (const p of trip.graph.arcs[arcs[i]!]!.parts) hours.push(p.expectedHours);
+  return exactSum(hours.length, (i) => hours[i]!);
+}
+
+/**
  * Build a route from a path of arc indices. `partHours(arc, k)` gives the hours of the k-th part of
  * an arc (default: its expected hours); Monte Carlo passes sampled hours.
  */
@@ -93,7 +105,7 @@ export function routeFromArcs(
     const arc = g.arcs[i]!;
     const ps = arc.parts.map((p, k) => toRoutePart(p, partHours(i, k)));
     parts.push(...ps);
-    const hours = fsum(ps, (p) => p.hours);
+    const hours = exactSum(ps.length, (k) => ps[k]!.hours);
     if (arc.type === 'link') {
       const l = arc.link!;
       nodes.push(l.to);
@@ -105,11 +117,12 @@ export function routeFromArcs(
       stops.push({ nodeId: n.id, name: n.name, country: n.country, arrivalMode: arc.arrivalMode!, departureMode: arc.departureMode!, hours, parts: ps });
     }
   }
-  const totalHours = fsum(parts, (p) => p.hours);
+  const totalHours = exactSum(parts.length, (k) => parts[k]!.hours);
   return {
     origin: trip.originId,
     destination: trip.destinationId,
     profile: trip.profile.id,
+    ...(trip.via.length > 0 ? { via: trip.via } : {}),
     nodes,
     links,
     legs,

@@ -7,7 +7,9 @@ import { cloneCsrWeights, type Csr } from '../engine/csr.js';
 import { shortestPath } from '../engine/shortest-path.js';
 import { checkWeight } from '../engine/csr.js';
 import { createWorkspace, type Workspace } from '../engine/workspace.js';
-import { compileExpanded, type CompiledNetwork } from './compile.js';
+import { memoOf } from '../network/memo.js';
+import { compileExpanded, recompile, type CompiledNetwork } from './compile.js';
+import { sameShapeAs } from './derive.js';
 import type { ExpandedGraph } from './expand.js';
 
 interface Routing {
@@ -17,16 +19,30 @@ interface Routing {
   scratch: Csr | undefined;
 }
 
-const cache = new WeakMap<ExpandedGraph, Routing>();
+const ROUTING = Symbol('routing');
 
 function routing(g: ExpandedGraph): Routing {
-  let r = cache.get(g);
+  const memo = memoOf(g);
+  let r = memo.get(ROUTING) as Routing | undefined;
   if (r === undefined) {
-    const compiled = compileExpanded(g);
-    r = { compiled, ws: createWorkspace(compiled.csr), scratch: undefined };
-    cache.set(g, r);
+    // A graph derived from another with the same arcs shares its topology and its workspace (searches
+    // never interleave); only the weights are copied.
+    const same = sameShapeAs(g);
+    if (same !== undefined) {
+      const parent = routing(same.parent);
+      r = { compiled: recompile(parent.compiled, g, same.changedArcs), ws: parent.ws, scratch: undefined };
+    } else {
+      const compiled = compileExpanded(g);
+      r = { compiled, ws: createWorkspace(compiled.csr), scratch: undefined };
+    }
+    memo.set(ROUTING, r);
   }
   return r;
+}
+
+/** The compiled form of an expanded graph (cached; the caller must not reweight it: copy it first). */
+export function compiledGraph(g: ExpandedGraph): CompiledNetwork {
+  return routing(g).compiled;
 }
 
 /**

@@ -7,6 +7,7 @@ import { requireNetwork, resolveProfile, type Network } from '../network/network
 import type { ProfileSpec } from '../network/types.js';
 import type { Avoid, ExpandedGraph } from './expand.js';
 import { expandedGraph } from './graph-cache.js';
+import { throughWaypoints } from './waypoints.js';
 
 /** Options of `fastestRoute`. */
 export interface RouteOptions {
@@ -21,6 +22,12 @@ export interface RouteOptions {
    * bypasses Russia and Belarus, as Middle Corridor shippers do.
    */
   readonly avoid?: Avoid;
+  /**
+   * Nodes the trip must pass, in this order (ids, names or aliases), e.g. `['poti']` for a route
+   * through Poti. Each is an intermediate stop: its stages count as at any other node. Between
+   * waypoints the route is free (it may pass a later waypoint early, or come back the way it went).
+   */
+  readonly via?: readonly string[];
 }
 
 function checkList(field: string, value: unknown): readonly string[] {
@@ -50,13 +57,28 @@ function resolveAvoid(network: Network, avoid: unknown): Avoid {
   return { countries, nodes, links };
 }
 
+/** Check `via` against the network and the trip's ends; names resolve to ids. */
+function resolveVia(network: Network, via: unknown, originId: string, destinationId: string, avoid: Avoid): string[] {
+  const ids = checkList('via', via).map((n, i) => findNode(network, n, `via[${i}]`).id);
+  ids.forEach((id, i) => {
+    if (id === originId || id === destinationId) throw new InvalidArgumentError(`via[${i}]`, id, 'a node other than the origin and the destination');
+    if (i > 0 && ids[i - 1] === id) throw new InvalidArgumentError(`via[${i}]`, id, `a node other than the waypoint before it`);
+    const country = network.nodeById.get(id)!.country;
+    if (avoid.countries?.includes(country) || avoid.nodes?.includes(id)) throw new InvalidArgumentError(`via[${i}]`, id, 'a node the trip does not avoid');
+  });
+  return ids;
+}
+
 /** Origin, destination and profile checked and resolved, ready for routing. */
 export interface ResolvedTrip {
+  /** The expanded graph, layered through the waypoints when there are any (`throughWaypoints`). */
   readonly graph: ExpandedGraph;
   /** The profile as given (the graph may have been built for an equal one; limits such as `maxHours` come from here). */
   readonly profile: ProfileSpec;
   readonly originId: string;
   readonly destinationId: string;
+  /** Waypoint node ids, in order (empty without). */
+  readonly via: readonly string[];
   readonly sources: readonly number[];
   readonly targets: readonly number[];
 }
@@ -77,12 +99,14 @@ export function resolveTrip(network: Network, options: RouteOptions): ResolvedTr
       throw new InvalidArgumentError(field, node.id, 'a node the trip does not avoid');
     }
   }
-  const graph = expandedGraph(network, profile, avoid);
+  const via = resolveVia(network, options.via, origin.id, destination.id, avoid);
+  const graph = throughWaypoints(expandedGraph(network, profile, avoid), via);
   return {
     graph,
     profile,
     originId: origin.id,
     destinationId: destination.id,
+    via,
     sources: graph.departures.get(origin.id) ?? [],
     targets: graph.arrivals.get(destination.id) ?? [],
   };

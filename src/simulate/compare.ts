@@ -2,9 +2,11 @@
 // the same stages, links and structures in both networks, so run i of "after" differs from run i of
 // "before" only by what changed. The difference then has a much smaller variance than two
 // independent runs would give.
+import { requireShape } from '../arguments.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Network } from '../network/network.js';
 import { CATEGORIES } from '../network/types.js';
+import { quantileDifference } from '../stats/quantile-difference.js';
 import { t975 } from '../stats/student-t.js';
 import { quantileOfSorted, shareWithin, type Summary } from '../stats/summary.js';
 import { departureMonths, runsByMonth } from './by-month.js';
@@ -16,9 +18,9 @@ import type { Interval } from '../stats/interval.js';
 export type { Interval } from '../stats/interval.js';
 
 /**
- * The fewest runs beyond a quantile, on each side, for its bootstrap interval: below it (say p95
- * with fewer than 100 runs) the resampled quantile hardly moves and the interval would look far
- * narrower than it is, so none is given.
+ * The fewest runs beyond a quantile, on each side, for its interval: below it (say p95 with fewer
+ * than 100 runs) the order statistics around the quantile, or a resampled quantile, hardly move and
+ * the interval would look far narrower than it is, so none is given.
  */
 export const MIN_TAIL_RUNS = 5;
 
@@ -26,7 +28,11 @@ export const MIN_TAIL_RUNS = 5;
 export interface CompareOptions extends SimulateOptions {
   /** Report the change in the probability of arriving within this many days. */
   readonly withinDays?: number;
-  /** Bootstrap resamples for the quantile intervals (default 200). */
+  /**
+   * Quantile intervals by a seeded paired bootstrap with this many resamples (20 … 100,000) instead
+   * of the default order-statistic intervals: about the same intervals, but each resample sorts 2n
+   * values, so it costs far more than the simulation itself.
+   */
   readonly bootstrap?: number;
 }
 
@@ -43,7 +49,7 @@ export interface CountryDelta {
 export interface Difference {
   /** Mean of the paired differences; interval mean ± 1.96 · sd / √n. */
   readonly meanHours: Interval;
-  /** Quantile differences; percentile intervals from a paired bootstrap (seeded). */
+  /** Quantile differences; intervals from order statistics (or a paired bootstrap, when asked). */
   readonly p50Hours: Interval;
   readonly p90Hours: Interval;
   readonly p95Hours: Interval;
@@ -118,18 +124,42 @@ function percentile(values: Float64Array, p: number): number {
   return quantileOfSorted(Float64Array.from(values).sort(), p);
 }
 
+/** Percentile intervals of quantile differences from a paired bootstrap, drawn from a stream of its own (seeded like the runs). */
+function bootstrapIntervals(b: SimulationResult, a: SimulationResult, probs: readonly number[], resamples: number, seed: number, hasInterval: (p: number) => boolean): Interval[] {
+  const n = b.runs;
+  const stream = new ElementStream(seed, 'compare|bootstrap');
+  const boot = probs.map(() => new Float64Array(resamples));
+  const rb = new Float64Array(n);
+  const ra = new Float64Array(n);
+  for (let r = 0; r < (hasInterval(probs[0]!) ? resamples : 0); r++) {
+    for (let k = 0; k < n; k++) {
+      const i = Math.floor(stream.uniform(r, k) * n);
+      rb[k] = b.samples[i]!;
+      ra[k] = a.samples[i]!;
+    }
+    rb.sort();
+    ra.sort();
+    probs.forEach((p, j) => (boot[j]![r] = quantileOfSorted(ra, p) - quantileOfSorted(rb, p)));
+  }
+  return probs.map((p, j) => ({
+    estimate: quantileOfSorted(a.sorted, p) - quantileOfSorted(b.sorted, p),
+    low: hasInterval(p) ? percentile(boot[j]!, 0.025) : null,
+    high: hasInterval(p) ? percentile(boot[j]!, 0.975) : null,
+  }));
+}
+
 /**
  * Simulate `before` and `after` with the same options and seed (common random numbers), and report
  * the paired differences in mean, p50, p90 and p95 with 95% intervals (the mean's by Student t, from
- * 2 runs; a quantile's by paired bootstrap, when at least `MIN_TAIL_RUNS` runs lie beyond it on
- * each side; otherwise `low` and `high` are null), per-country and per-category
- * deltas of mean hours, and the change in on-time probabilities. Returns `null` when either network
- * has no route for the trip.
+ * 2 runs; a quantile's from order statistics — or a paired bootstrap, with `bootstrap` — when at
+ * least `MIN_TAIL_RUNS` runs lie beyond it on each side; otherwise `low` and `high` are null),
+ * per-country and per-category deltas of mean hours, and the change in on-time probabilities.
+ * Returns `null` when either network has no route for the trip.
  */
 export function compare(before: Network, after: Network, options: CompareOptions): Comparison | null {
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', options, 'an object');
-  const { bootstrap = 200, withinDays } = options;
-  if (!Number.isInteger(bootstrap) || bootstrap < 20 || bootstrap > 100000) {
+  const { bootstrap, withinDays } = options;
+  if (bootstrap !== undefined && (!Number.isInteger(bootstrap) || bootstrap < 20 || bootstrap > 100000)) {
     throw new InvalidArgumentError('bootstrap', bootstrap, 'an integer from 20 to 100,000');
   }
   if (withinDays !== undefined && !(typeof withinDays === 'number' && Number.isFinite(withinDays) && withinDays >= 0)) {
@@ -138,6 +168,23 @@ export function compare(before: Network, after: Network, options: CompareOptions
   const b = simulate(before, options);
   const a = simulate(after, options);
   if (b === null || a === null) return null;
+  return compareResults(b, a, options);
+}
+
+/**
+ * The comparison of two simulations of the same trip with the same runs and seed (`compare` without
+ * simulating): paired differences with their intervals, deltas per country and category, on-time
+ * and cold-chain probabilities. `options` takes `withinDays`, `bootstrap` and the `seed` (of the
+ * bootstrap's stream), as `compare` does; they are not checked again here.
+ */
+export function compareResults(b: SimulationResult, a: SimulationResult, options: Pick<CompareOptions, 'withinDays' | 'bootstrap' | 'seed'>): Comparison {
+  const result = 'a SimulationResult from simulate';
+  const fields = { runs: 'number', samples: 'samples', sorted: 'samples', summary: 'object', byCountry: 'array', byCategory: 'object' } as const;
+  requireShape(b, 'before', result, fields);
+  requireShape(a, 'after', result, fields);
+  if (a.runs !== b.runs || a.samples.length !== b.runs || b.samples.length !== b.runs) throw new InvalidArgumentError('after.runs', a.runs, `the runs of before (${b.runs}), from the same trip, runs and seed`);
+  requireShape(options, 'options', 'options { withinDays?, bootstrap?, seed }', { seed: 'number' });
+  const { bootstrap, withinDays } = options;
   const n = b.runs;
   const d = new Float64Array(n);
   let sum = 0;
@@ -150,26 +197,13 @@ export function compare(before: Network, after: Network, options: CompareOptions
   const probs = [0.5, 0.9, 0.95] as const;
   const hasInterval = (p: number): boolean => n * Math.min(p, 1 - p) >= MIN_TAIL_RUNS;
 
-  // Paired bootstrap of quantile differences, drawn from a stream of its own (seeded like the runs).
-  const stream = new ElementStream(options.seed, 'compare|bootstrap');
-  const boot = probs.map(() => new Float64Array(bootstrap));
-  const rb = new Float64Array(n);
-  const ra = new Float64Array(n);
-  for (let r = 0; r < (hasInterval(probs[0]) ? bootstrap : 0); r++) {
-    for (let k = 0; k < n; k++) {
-      const i = Math.floor(stream.uniform(r, k) * n);
-      rb[k] = b.samples[i]!;
-      ra[k] = a.samples[i]!;
-    }
-    rb.sort();
-    ra.sort();
-    probs.forEach((p, j) => (boot[j]![r] = quantileOfSorted(ra, p) - quantileOfSorted(rb, p)));
-  }
-  const qInterval = (j: number, p: number): Interval => ({
-    estimate: quantileOfSorted(a.sorted, p) - quantileOfSorted(b.sorted, p),
-    low: hasInterval(p) ? percentile(boot[j]!, 0.025) : null,
-    high: hasInterval(p) ? percentile(boot[j]!, 0.975) : null,
-  });
+  const intervals =
+    bootstrap === undefined
+      ? probs.map((p): Interval => {
+          const q = quantileDifference(a.samples, b.samples, a.sorted, b.sorted, p);
+          return hasInterval(p) ? q : { estimate: q.estimate, low: null, high: null };
+        })
+      : bootstrapIntervals(b, a, probs, bootstrap, options.seed, hasInterval);
 
   const countries = new Map<string, { before: number; after: number }>();
   for (const c of b.byCountry) countries.set(c.country, { before: c.hours, after: 0 });
@@ -183,9 +217,9 @@ export function compare(before: Network, after: Network, options: CompareOptions
     after: a,
     difference: {
       meanHours: { estimate: meanD, low: half === null ? null : meanD - half, high: half === null ? null : meanD + half },
-      p50Hours: qInterval(0, 0.5),
-      p90Hours: qInterval(1, 0.9),
-      p95Hours: qInterval(2, 0.95),
+      p50Hours: intervals[0]!,
+      p90Hours: intervals[1]!,
+      p95Hours: intervals[2]!,
     },
     byCountry: [...countries].map(([country, v]) => ({ country, beforeHours: v.before, afterHours: v.after, deltaHours: v.after - v.before })),
     byCategory: { before: b.byCategory, after: a.byCategory, delta },

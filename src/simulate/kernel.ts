@@ -10,6 +10,7 @@
 import { exp } from './exp.js';
 import { lognormalParams, meanOf } from '../network/distribution.js';
 import type { PartModel } from '../route/expand.js';
+import { A0, A1, A2, A3, A4, A5, B0, B1, B2, B3, B4, P_LOW } from '../stats/normal-quantile.js';
 import { ElementStream, unitOf } from './random.js';
 import { tableQuantile } from './congestion/table.js';
 import { BIASED_TRIANGULAR_SIZE, DRAWN_CANCELLATIONS, biasedTriangularQuantile, cancelledHeadwaysHours, biasedTriangularTable, lengthBiasedFn, normalQuantile, quantileFn } from './sample.js';
@@ -27,6 +28,24 @@ const RESTRICTION = 6;
 const TABLE = 7;
 /** Distribution constants per row. */
 const STRIDE = 5;
+
+/** The kernel's element kinds, by number. */
+export const KERNEL_KINDS = Object.freeze(['quantile', 'fixed', 'uniform', 'triangular', 'lognormal', 'departure', 'restriction'] as const);
+
+/** One row of the kernel's table (`ElementTable.describe`). */
+export interface KernelRow {
+  readonly kind: (typeof KERNEL_KINDS)[number];
+  readonly probability: number;
+  /** The kind's constants (fixed: value; uniform: min, span; triangular: a, b, F(c), b − a, 1 − F(c); lognormal: μ, σ; departure: fixed headway or NaN, cancellation, its log; restriction: limit hours, hours per travel hour). */
+  readonly constants: readonly number[];
+  /** Where its occurrence band starts in draw 0 of key 0 (> 0 only for a stage instead of another, whose draw 0 is that stage's). */
+  readonly from: number;
+  /** The keys of draws 0, 1 and 2 (signed 32-bit). */
+  readonly keys: readonly [number, number, number];
+  /** The element's stream (`drawKey(d)` for the later draws of a departure wait's cancellations). */
+  readonly stream: ElementStream;
+  readonly model: PartModel;
+}
 
 /** The random elements of a simulation, by key, in order of first appearance. */
 export class ElementTable {
@@ -186,6 +205,25 @@ export class ElementTable {
     this.sealed = true;
   }
 
+  /**
+   * Row `e` as the kernel holds it — its kind (`KERNEL_KINDS`), probability, constants and draw keys,
+   * and its model — for a reference implementation in another language (bench/reference-mc.cpp)
+   * to draw exactly what the kernel draws.
+   */
+  describe(e: number): KernelRow {
+    if (!this.sealed) this.seal();
+    const c = e * STRIDE;
+    return {
+      kind: KERNEL_KINDS[this.kind[e]!]!,
+      probability: this.probability[e]!,
+      constants: Array.from(this.constants.subarray(c, c + STRIDE)),
+      from: this.from[e]!,
+      keys: [this.key0[e]!, this.key1[e]!, this.key2[e]!],
+      stream: this.streams[e]!,
+      model: this.models[e]!,
+    };
+  }
+
   /** Row `e`'s hours when they are the same on every run (a fixed stage that always happens), else NaN. */
   constantHours(e: number): number {
     if (!this.sealed) this.seal();
@@ -312,7 +350,16 @@ function addLognormal(mu: number, sigma: number, p: number, k0: number, k1: numb
   for (let r = 0; r < n; r++) {
     const m = mixes[r]!;
     if (p < 1 && !(unitOf(k0, m) < p)) continue;
-    const h = exp(mu + sigma * normalQuantile(unitOf(k1, m)));
+    const u = unitOf(k1, m);
+    // normalQuantile's central branch, written out: V8 would not inline the whole function here, and
+    // 95% of draws take this branch (the same operations, so the same bits).
+    let z: number;
+    if (u >= P_LOW && u <= 1 - P_LOW) {
+      const q = u - 0.5;
+      const s = q * q;
+      z = ((((((A0 * s + A1) * s + A2) * s + A3) * s + A4) * s + A5) * q) / (((((B0 * s + B1) * s + B2) * s + B3) * s + B4) * s + 1);
+    } else z = normalQuantile(u);
+    const h = exp(mu + sigma * z);
     totals[at + r]! += times * h;
     sum += h;
   }

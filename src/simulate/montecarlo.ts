@@ -292,8 +292,54 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
   };
 }
 
+/** What a result needs besides its runs: the trip's ids, how it was run, the planned route and the profile's limit. */
+export interface ResultHeader {
+  readonly origin: string;
+  readonly destination: string;
+  readonly profile: string;
+  readonly policy: RoutePolicy;
+  readonly seed: number;
+  readonly route: Route;
+  /** The congestion the runs drew from (as `SimulationResult.congestion`). */
+  readonly congestion: CongestionSettings;
+  /** The profile's `maxHours` (cold chain), when it has one. */
+  readonly maxHours?: number;
+  /** The calendar the runs walk in (as `SimulationResult.calendar`), when they have one. */
+  readonly calendar?: CalendarSettings;
+}
+
+/** The header of a prepared simulation. */
+export function headerOf(prep: Prepared): ResultHeader {
+  const maxHours = prep.trip.profile.maxHours;
+  return {
+    origin: prep.trip.originId,
+    destination: prep.trip.destinationId,
+    profile: prep.trip.profile.id,
+    policy: prep.policy,
+    seed: prep.seed,
+    route: prep.route,
+    congestion: prep.congestion,
+    ...(maxHours !== undefined ? { maxHours } : {}),
+    ...(prep.calendar !== undefined ? { calendar: prep.calendar } : {}),
+  };
+}
+
 /** Combine block results (in block order) and samples into a `SimulationResult`. */
 export function assembleResult(prep: Prepared, runs: number, samples: Float64Array, blocks: readonly BlockResult[]): SimulationResult {
+  return assembleFrom(headerOf(prep), runs, samples, blocks, (key) => routeFromArcs(prep.trip, key === '' ? [] : key.split(',').map(Number)));
+}
+
+/**
+ * Combine block results (in block order) and samples into a `SimulationResult`, given the header and
+ * how to describe a route from its key in the blocks (a study's shards describe them as they go).
+ */
+export function assembleFrom(
+  header: ResultHeader,
+  runs: number,
+  samples: Float64Array,
+  blocks: readonly BlockResult[],
+  routeOf: (key: string) => { readonly links: readonly string[]; readonly nodes: readonly string[] },
+): SimulationResult {
   const totals = new Map<string, Float64Array>();
   const routeRuns = new Map<string, number>();
   for (const b of blocks) {
@@ -319,26 +365,26 @@ export function assembleResult(prep: Prepared, runs: number, samples: Float64Arr
   const routes = [...routeRuns]
     .sort((a, b) => b[1] - a[1])
     .map(([key, n]) => {
-      const route = routeFromArcs(prep.trip, key === '' ? [] : key.split(',').map(Number));
+      const route = routeOf(key);
       return { links: route.links, nodes: route.nodes, runs: n, share: n / runs };
     });
   const sorted = sortedCopy(samples);
-  const maxHours = prep.trip.profile.maxHours;
-  const calendar = prep.calendar;
-  // Departure instants depend only on (seed, run): recomputed here rather than carried back from workers.
-  const departureHours = calendar === undefined ? undefined : departureInstants(calendar.departure, prep.seed, 0, runs);
+  const maxHours = header.maxHours;
+  const calendar = header.calendar;
+  // Departure instants depend only on (seed, run): recomputed here rather than carried back from workers (or shards).
+  const departureHours = calendar === undefined ? undefined : departureInstants(calendar.departure, header.seed, 0, runs);
   return {
-    origin: prep.trip.originId,
-    destination: prep.trip.destinationId,
-    profile: prep.trip.profile.id,
-    policy: prep.policy,
-    seed: prep.seed,
+    origin: header.origin,
+    destination: header.destination,
+    profile: header.profile,
+    policy: header.policy,
+    seed: header.seed,
     runs,
     samples,
     sorted,
     summary: summarize(samples, sorted),
-    route: prep.route,
-    congestion: prep.congestion,
+    route: header.route,
+    congestion: header.congestion,
     byCountry,
     byCategory,
     routes,

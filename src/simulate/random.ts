@@ -84,8 +84,12 @@ export class ElementStream {
 
 /** The uniform in (0, 1) of a draw key and a run's `mixRun` value: the one formula behind every draw. */
 export function unitOf(drawKey: number, mixedRun: number): number {
-  return (triple32(drawKey ^ mixedRun) + 0.5) / TWO32;
+  // × 2^-32 rather than ÷ 2^32: the same number (a power of two scales exactly), without a division.
+  return (triple32(drawKey ^ mixedRun) + 0.5) * INV_TWO32;
 }
+
+/** 2^-32, exactly. */
+const INV_TWO32 = 1 / TWO32;
 
 /** The run's share of every uniform: hashed once per run, then combined with each element's key. */
 export function mixRun(run: number): number {

@@ -10,13 +10,25 @@ const SHIFTS = [0, 11, 22] as const;
 const MASKS = [0x7ff, 0x7ff, 0x3ff] as const;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/** Up to this many values, the key buffers are kept from one sort to the next (16 MiB at most). */
+const KEEP = 1 << 20;
+let kept = new Uint32Array(0);
+
+/** Four key buffers of `n` words: views of the kept ones (n ≤ KEEP), else new ones. */
+function keyBuffers(n: number): [Uint32Array, Uint32Array, Uint32Array, Uint32Array] {
+  // Fresh typed arrays are zero-filled and, at these sizes, collected as large objects: a simulation
+  // sorts once per call, so reusing them saves both (the buffers are fully written before they are read).
+  if (n > KEEP) return [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
+  if (kept.length < 4 * n) kept = new Uint32Array(4 * Math.max(n, Math.min(KEEP, 2 * kept.length / 4)));
+  return [kept.subarray(0, n), kept.subarray(n, 2 * n), kept.subarray(2 * n, 3 * n), kept.subarray(3 * n, 4 * n)];
+}
+
 /** Sort `values` in place, ascending, in the order of `Float64Array.prototype.sort`; returns it. */
 export function sortFloat64(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < SMALL || !LITTLE_ENDIAN) return values.sort();
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  let hi = new Uint32Array(n);
-  let lo = new Uint32Array(n);
+  let [hi, lo, hi2, lo2] = keyBuffers(n);
   // Keys whose unsigned order is the numeric order: flip the sign bit of a positive number, every
   // bit of a negative one.
   for (let i = 0; i < n; i++) {
@@ -44,8 +56,6 @@ export function sortFloat64(values: Float64Array): Float64Array {
     counts[8192 + ((h >>> 11) & 0x7ff)]!++;
     counts[10240 + (h >>> 22)]!++;
   }
-  let hi2 = new Uint32Array(n);
-  let lo2 = new Uint32Array(n);
   for (let pass = 0; pass < 6; pass++) {
     const base = pass * 2048;
     const shift = SHIFTS[pass % 3]!;

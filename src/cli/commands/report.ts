@@ -8,6 +8,7 @@ import { renderReport } from '../../report/html/render.js';
 import type { ReportInput } from '../../report/model.js';
 import { fastestRoute } from '../../route/fastest.js';
 import { runScenario, type ScenarioProgress } from '../../simulate/scenario.js';
+import { alternativeRoutes } from '../../route/alternatives.js';
 import { DRAW_RUNS, SCENARIO_FLAGS, compareOptionsFrom, integerFlag, networkFrom, scenarioFrom, uncertaintyFrom } from '../args.js';
 import { corridorTargets } from '../../evidence/targets.js';
 import { validation } from '../../evidence/validation.js';
@@ -61,8 +62,9 @@ The format defaults to the --out extension (.json, .csv, .geojson; otherwise htm
     ...APPRAISAL_FLAGS,
     ...VALUE_FLAGS,
     'choice-runs': { type: 'string', value: 'N', default: '2000', help: 'Monte Carlo runs per corridor for the corridor-share section (0 leaves it out).' },
+    alternatives: { type: 'string', value: 'K', help: 'Also show up to K routes (2 to 20) that differ meaningfully, on one map (HTML and JSON).' },
   },
-  examples: ['report --out report.html', 'report --out report.html --investment-usd 60000000 --running-usd 1000000', 'report --from kashgar --to baku --profile truck --out trip.json', 'report --out - --format geojson > route.geojson'],
+  examples: ['report --out report.html', 'report --out report.html --investment-usd 60000000 --running-usd 1000000', 'report --out report.html --alternatives 3 --via poti', 'report --from kashgar --to baku --profile truck --out trip.json', 'report --out - --format geojson > route.geojson'],
   run({ values: v, io }) {
     const out = v.out;
     if (out === '') throw new UsageError('--out: expected a file name or "-"');
@@ -70,6 +72,7 @@ The format defaults to the --out extension (.json, .csv, .geojson; otherwise htm
     if (format === 'csv' && out === '-') throw new UsageError('--out -: csv writes two files (samples and breakdown); give a file name');
     const options = scenarioFrom(v, DEFAULT_REPORT_TRIP);
     const choiceRuns = integerFlag(v['choice-runs'], '--choice-runs', 0, 1_000_000);
+    const k = v.alternatives === undefined ? undefined : integerFlag(v.alternatives, '--alternatives', 2, 20);
     const { origin, destination, profile } = options;
     const input = new InputReader(io);
     const network = networkFrom(v.network, input);
@@ -132,10 +135,11 @@ The format defaults to the --out extension (.json, .csv, .geojson; otherwise htm
             ...(appraisal.tables?.costs !== undefined ? { costs: appraisal.tables.costs } : {}),
           })
         : undefined;
+    const alternatives = k === undefined ? undefined : alternativeRoutes(network, options, { k });
     const report: ReportInput = {
       network,
       measures,
-      trips: [economics === null ? trip : { ...trip, economics }],
+      trips: [{ ...trip, ...(economics !== null ? { economics } : {}), ...(alternatives !== undefined ? { alternatives } : {}) }],
       ...(choice !== undefined ? { corridorChoice: choice } : {}),
       ...(omitted.length > 0 ? { notes: omitted } : {}),
       measuresArg: label,

@@ -42,7 +42,7 @@ export function congestionText(trip: ReportTrip): string {
   return `modelled from volume and capacity, ${+c.volume.toFixed(3)}× the ${c.year ?? 'reference'} volume${teu}${unstable}`;
 }
 
-/** The `transcaspian report` command that reruns a trip (`avoid` nodes and links have no flag). */
+/** The `transcaspian report` command that reruns a trip. */
 export function reproduceCommand(input: ReportInput, trip: ReportTrip): string {
   const o = trip.options;
   const c = trip.comparison;
@@ -67,6 +67,9 @@ export function reproduceCommand(input: ReportInput, trip: ReportTrip): string {
     ...(o.avoid?.countries !== undefined && o.avoid.countries.length > 0 ? ['--avoid-countries', o.avoid.countries.join(',')] : []),
     ...volumeArgs(trip),
     ...(o.congestion !== undefined ? ['--congestion', o.congestion] : []),
+    ...(o.avoid?.nodes !== undefined && o.avoid.nodes.length > 0 ? ['--avoid-nodes', o.avoid.nodes.join(',')] : []),
+    ...(o.avoid?.links !== undefined && o.avoid.links.length > 0 ? ['--avoid-links', o.avoid.links.join(',')] : []),
+    ...(o.via !== undefined && o.via.length > 0 ? ['--via', o.via.join(',')] : []),
     ...calendarArgs(trip),
     ...(input.networkFile !== undefined ? ['--network', input.networkFile] : []),
     '--out',
@@ -158,7 +161,7 @@ export function assumptionsHtml(input: ReportInput): string {
     `<tr><th>Library</th><td>transcaspian <span class="version">${escapeHtml(LIBRARY_VERSION)}</span></td></tr>`,
     `<tr><th>Network</th><td><code>${escapeHtml(n.id)}</code> — ${escapeHtml(n.title)} (${n.nodes.length} nodes, ${n.links.length} directed links)${input.networkFile !== undefined ? `, file <code>${escapeHtml(input.networkFile)}</code>` : ''}</td></tr>`,
     `<tr><th>Measures</th><td>${input.measures.length === 0 ? 'none' : input.measures.map((m) => `<code>${escapeHtml(m.id)}</code>`).join(', ')}${input.measuresArg !== undefined ? ` (<code>--measures ${escapeHtml(input.measuresArg)}</code>)` : ''}</td></tr>`,
-    '<tr><th>Method</th><td>Monte Carlo with a seeded counter-based generator; before and after share common random numbers (the same draws for the same stages), so the paired differences have low variance. Intervals: 95%, mean ± 1.96 se and a seeded paired bootstrap for quantiles. Attribution: exact Shapley values over every subset of the measures, same seed.</td></tr>',
+    '<tr><th>Method</th><td>Monte Carlo with a seeded counter-based generator; before and after share common random numbers (the same draws for the same stages), so the paired differences have low variance. Intervals: 95%, mean ± 1.96 se, and for quantile differences the asymptotic interval from order statistics (sparsities by Siddiqui’s quotient with Hall–Sheather bandwidths, the pairs’ joint exceedance for their correlation). Attribution: exact Shapley values over every subset of the measures, same seed.</td></tr>',
     '</tbody></table>',
     '<h3>Runs</h3>',
     `<table class="wide runs"><thead><tr><th>Origin</th><th>Destination</th><th>Profile</th><th class="num">Runs</th><th class="num">Seed</th><th>Policy</th><th>Avoiding</th><th>Congestion and volume</th><th>Departing; seasons</th><th>Command</th></tr></thead><tbody>${runRows.join('')}</tbody></table>`,

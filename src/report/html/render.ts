@@ -16,7 +16,8 @@ import { escapeHtml } from './escape.js';
 import { days, fixed, percent, signed } from './format.js';
 import { basemapGroup, fitMap, mapLegendSvg, mapSvg } from './map.js';
 import { NODE_KIND_LABELS } from './palette.js';
-import { REPORT_CSS } from './styles.js';
+import { pageHead } from './page-head.js';
+import { alternativesHtml, criticalityHtml } from './toolkit-sections.js';
 import { uncertaintySection } from './uncertainty.js';
 import { validationSection } from './validation.js';
 
@@ -133,6 +134,7 @@ function tripSection(input: ReportInput, trip: ReportTrip, index: number): strin
   out.push(`<figure><figcaption>After the measures</figcaption>${mapSvg({ network: input.network, frame, basemapId, route: c.after.route, dwellScaleHours, title: `Map of ${heading}, after the measures`, chart: 'map-after' })}</figure>`);
   out.push(`<figure>${mapLegendSvg(dwellScaleHours, 'map-legend')}</figure>`);
   out.push('<h4>Expected hours at each node of the route</h4>', stopsTable(input, trip));
+  if (trip.alternatives !== undefined && trip.alternatives.length > 1) out.push(alternativesHtml(input, trip.alternatives, prefix, heading));
 
   out.push('<h3>Transit-time distribution</h3>');
   out.push('<p class="note">Each curve gives the share of runs that arrive within a number of days; a curve further left is faster. Dots mark the median (p50) and the 90th percentile (p90). The x axis stops at the 99.5th percentile.</p>');
@@ -185,19 +187,10 @@ export function renderReport(input: ReportInput): string {
             const label = `${nameOf(input, c?.before.origin ?? t.options.origin)} → ${nameOf(input, c?.before.destination ?? t.options.destination)} (${profileId(t)})`;
             return `<li><a href="#trip-${i + 1}">${escapeHtml(label)}</a></li>`;
           })
-          .join('')}${input.corridorChoice !== undefined ? '<li><a href="#corridor-choice">What the package does to the corridor’s share</a></li>' : ''}${input.validation !== undefined ? '<li><a href="#validation">Model against published figures</a></li>' : ''}<li><a href="#assumptions">Assumptions and reproduction</a></li></ol></nav>`
+          .join('')}${input.corridorChoice !== undefined ? '<li><a href="#corridor-choice">What the package does to the corridor’s share</a></li>' : ''}${input.criticality !== undefined ? '<li><a href="#criticality">Which links matter most</a></li>' : ''}${input.validation !== undefined ? '<li><a href="#validation">Model against published figures</a></li>' : ''}<li><a href="#assumptions">Assumptions and reproduction</a></li></ol></nav>`
       : '';
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="transcaspian ${escapeHtml(LIBRARY_VERSION)}">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead(title),
     '<main>',
     '<header>',
     `<h1>${escapeHtml(title)}</h1>`,
@@ -207,6 +200,7 @@ export function renderReport(input: ReportInput): string {
     nav,
     ...sections,
     ...(input.corridorChoice !== undefined ? [corridorChoiceHtml(input.corridorChoice)] : []),
+    ...(input.criticality !== undefined ? [criticalityHtml(input, input.criticality)] : []),
     ...(input.validation !== undefined ? [validationSection(input.validation)] : []),
     ...(input.notes ?? []).map((n) => `<p class="note report-note">${escapeHtml(n)}</p>`),
     assumptionsHtml(input),

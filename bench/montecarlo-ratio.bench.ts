@@ -1,0 +1,154 @@
+// The planned Monte Carlo against a C++ -O3 reference of the same loop (bench/reference-mc.cpp):
+// the rows of the library's element table for Xi'an → Constanța (the random elements of the
+// planned route, their kinds, constants and draw keys) are written to a file; the reference draws
+// the same uniforms by the same hash, accumulates the same totals, sorts and sums them; the library's
+// `simulate` does the same (draws, totals, sort, summary). Both are timed per CPU-second, alternately
+// in one run, and the ratio is what this section tracks (absolute rates differ by machine). The sums
+// of the samples must agree (to 1e-9: the reference's exponential is the C library's).
+//
+// Also the cost of `compare`'s quantile-difference intervals against its two simulations, at
+// 1,000,000 runs (and the former paired bootstrap at 100,000 runs, for scale).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyMeasures, compare, japan2025, middleCorridor, simulate } from '../src/index.js';
+import { resolveTrip } from '../src/route/trip.js';
+import { shortestArcPath } from '../src/route/search.js';
+import { ElementTable } from '../src/simulate/kernel.js';
+import { lognormalParams } from '../src/network/distribution.js';
+import { CXX_FLAGS, gxxVersion } from './reference.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const buildDir = join(here, '.build');
+const source = join(here, 'reference-mc.cpp');
+const binary = join(buildDir, 'reference-mc');
+const TRIP = { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] } } as const;
+const KIND_CODE: Record<string, number> = { fixed: 1, uniform: 2, triangular: 3, lognormal: 4, departure: 5 };
+
+/** The planned route's element rows under `seed`, in reference-mc.cpp's input format. */
+function writeRows(seed: number, runs: number, reps: number): string {
+  const network = middleCorridor();
+  const trip = resolveTrip(network, TRIP);
+  const arcs = shortestArcPath(trip.graph, trip.sources, trip.targets)!;
+  // As prepareSimulation builds the planned table: one row per element, times = how many parts share it.
+  const table = new ElementTable(seed);
+  const ids = arcs.flatMap((a) => trip.graph.arcs[a]!.parts).map((p) => table.row(p.key, p.model));
+  const times = new Float64Array(table.count);
+  for (const e of ids) times[e]!++;
+  const ROW = 1 + 1 + 8 + 40 + 8 + 8 + 8 + 19 * 4;
+  const buf = Buffer.alloc(8 + 4 + table.count * ROW + 8);
+  let at = buf.write('TCSPMC01', 0, 'latin1');
+  at = buf.writeUInt32LE(table.count, at);
+  for (let e = 0; e < table.count; e++) {
+    const row = table.describe(e);
+    const code = KIND_CODE[row.kind];
+    if (code === undefined) throw new Error(`reference-mc: no ${row.kind} elements (the corridor's planned route has none)`);
+    if (row.from > 0) throw new Error('reference-mc: no stage instead of another (the corridor has none)');
+    let headway = 0;
+    let mu = 0;
+    let sigma = 0;
+    if (row.model.type === 'departure-wait') {
+      const h = row.model.headway;
+      if (h.type === 'fixed') [headway, mu] = [1, h.value];
+      else if (h.type === 'lognormal') [headway, { mu, sigma }] = [2, lognormalParams(h.median, h.p90)];
+      else throw new Error(`reference-mc: a ${h.type} headway (only fixed and lognormal ones are ported)`);
+    }
+    at = buf.writeUInt8(code, at);
+    at = buf.writeUInt8(headway, at);
+    at = buf.writeDoubleLE(row.probability, at);
+    for (let k = 0; k < 5; k++) at = buf.writeDoubleLE(row.constants[k]!, at);
+    at = buf.writeDoubleLE(times[e]!, at);
+    at = buf.writeDoubleLE(mu, at);
+    at = buf.writeDoubleLE(sigma, at);
+    for (const key of row.keys) at = buf.writeUInt32LE(key >>> 0, at);
+    for (let d = 4; d < 20; d++) at = buf.writeUInt32LE(row.stream.drawKey(d) >>> 0, at);
+  }
+  at = buf.writeUInt32LE(runs, at);
+  buf.writeUInt32LE(reps, at);
+  mkdirSync(buildDir, { recursive: true });
+  const file = join(buildDir, 'planned-mc.bin');
+  writeFileSync(file, buf);
+  return file;
+}
+
+function buildReferenceMc(): void {
+  mkdirSync(buildDir, { recursive: true });
+  if (!existsSync(binary) || statSync(binary).mtimeMs < statSync(source).mtimeMs) execFileSync('g++', [...CXX_FLAGS, '-o', binary, source], { stdio: 'inherit' });
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+function cpuMs(run: () => unknown): number {
+  const c0 = process.cpuUsage();
+  run();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+/** Run the section; returns its Markdown body. */
+export function montecarloRatioBench(options: { quick?: boolean } = {}): string {
+  const q = options.quick === true;
+  const gxx = gxxVersion();
+  const out: string[] = [];
+  const runs = q ? 50_000 : 400_000;
+  const seed = 7;
+  if (gxx === null) {
+    out.push('g++ is not installed: no C++ reference in this run.');
+  } else {
+    buildReferenceMc();
+    const file = writeRows(seed, runs, 1);
+    const network = middleCorridor();
+    simulate(network, { ...TRIP, runs: 20_000, seed }); // JIT warm-up
+    const lib: number[] = [];
+    const ref: number[] = [];
+    let sumLib = 0;
+    let sumRef = 0;
+    for (let k = 0; k < (q ? 2 : 7); k++) {
+      let r = null as ReturnType<typeof simulate>;
+      lib.push(cpuMs(() => (r = simulate(network, { ...TRIP, runs, seed }))));
+      sumLib = r!.samples.reduce((s, x) => s + x, 0);
+      const res = spawnSync(binary, [file], { encoding: 'utf8' });
+      if (res.status !== 0) throw new Error(`reference-mc failed: ${res.stderr}`);
+      const j = JSON.parse(res.stdout) as { cpuMs: number[]; sum: number };
+      ref.push(...j.cpuMs);
+      sumRef = j.sum;
+    }
+    const agree = Math.abs(sumLib - sumRef) <= 1e-9 * Math.abs(sumRef);
+    const libRate = runs / (median(lib) / 1000);
+    const refRate = runs / (median(ref) / 1000);
+    const ratio = refRate / libRate;
+    out.push(
+      `Planned Monte Carlo, Xi'an → Constanța (${runs.toLocaleString('en-US')} runs, seed ${seed}; draws, totals, sort and summary), per CPU-second, median of ${lib.length} alternating repetitions; C++: ${gxx}, ${CXX_FLAGS.join(' ')}. The samples' sums ${agree ? 'agree' : '**differ**'} (library ${sumLib.toPrecision(15)}, C++ ${sumRef.toPrecision(15)}).`,
+      '',
+      '| implementation | samples per CPU-second, thousands | time for the run, CPU ms |',
+      '|---|---:|---:|',
+      `| transcaspian \`simulate\` (planned) | ${Math.round(libRate / 1000)} | ${median(lib).toFixed(0)} (${Math.min(...lib).toFixed(0)}–${Math.max(...lib).toFixed(0)}) |`,
+      `| C++ reference (bench/reference-mc.cpp) | ${Math.round(refRate / 1000)} | ${median(ref).toFixed(0)} (${Math.min(...ref).toFixed(0)}–${Math.max(...ref).toFixed(0)}) |`,
+      '',
+      `Ratio: the library takes **${ratio.toFixed(2)}×** the C++ time (goal: within 1.5×: ${ratio <= 1.5 ? 'met' : '**not met**'}).`,
+    );
+  }
+
+  // compare: the intervals against the simulations.
+  const base = middleCorridor();
+  const after = applyMeasures(base, japan2025().measures);
+  const big = q ? 100_000 : 1_000_000;
+  compare(base, after, { ...TRIP, runs: 20_000, seed: 1 }); // warm-up
+  const sims = cpuMs(() => {
+    simulate(base, { ...TRIP, runs: big, seed: 1 });
+    simulate(after, { ...TRIP, runs: big, seed: 1 });
+  });
+  const whole = cpuMs(() => compare(base, after, { ...TRIP, runs: big, seed: 1 }));
+  const bootRuns = q ? 20_000 : 100_000;
+  const bootSims = cpuMs(() => {
+    simulate(base, { ...TRIP, runs: bootRuns, seed: 1 });
+    simulate(after, { ...TRIP, runs: bootRuns, seed: 1 });
+  });
+  const boot = cpuMs(() => compare(base, after, { ...TRIP, runs: bootRuns, seed: 1, bootstrap: 200 }));
+  out.push(
+    '',
+    `\`compare\` of the Japan 2025 package on the same trip, CPU seconds: at ${big.toLocaleString('en-US')} runs the whole comparison took ${(whole / 1000).toFixed(2)} s, of which the two simulations ${(sims / 1000).toFixed(2)} s and the order-statistic intervals (with the differences and breakdowns) ${((whole - sims) / 1000).toFixed(2)} s (${(((whole - sims) / sims) * 100).toFixed(0)}% of the simulations; goal: no more than the simulations). For scale, the paired bootstrap (\`bootstrap: 200\`) at ${bootRuns.toLocaleString('en-US')} runs spent ${((boot - bootSims) / 1000).toFixed(2)} s beyond its simulations' ${(bootSims / 1000).toFixed(2)} s.`,
+  );
+  return out.join('\n');
+}
