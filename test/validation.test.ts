@@ -55,7 +55,8 @@ describe('validation', () => {
     // Border b: customs 4 h, an exam for a quarter of units (mean 4 h), gauge change 1–3 h: 7 h expected.
     expect(v.rows[3]!.model as number).toBeCloseTo(7, 0);
     expect(v.rows[5]!.needs).toMatch(/^calendar months; missing: month \(no effect on the simulation\)/);
-    expect(v.rows[6]!.needs).toMatch(/via \(the route does not pass island\)/);
+    // The waypoint is a route option now: a trip that cannot pass it has no route (no figure).
+    expect(v.rows[6]!.needs).toBe('no route from a to z via island for container-rail');
     expect(v.score).toEqual({ inside: 4, outside: 1, notEvaluable: 3, crossChecks: 1, evaluable: 5 });
     expect(validationText(v)).toContain('4 of 5 evaluable targets inside their bands (80%); 3 not evaluable yet, 1 cross-check');
   });

@@ -88,7 +88,10 @@ class Evaluator {
       r = simulate(network, { ...trip, runs: this.runs, seed: this.seed } as never);
       this.cache.set(key, r);
     }
-    if (r === null) throw new NotEvaluable(`no route from ${trip.origin} to ${trip.destination} for ${trip.profile}`);
+    if (r === null) {
+      const via = Array.isArray(trip.via) ? ` via ${(trip.via as unknown[]).map(String).join(', ')}` : '';
+      throw new NotEvaluable(`no route from ${trip.origin} to ${trip.destination}${via} for ${trip.profile}`);
+    }
     return r;
   }
 
