@@ -47,7 +47,7 @@ function stagesMapped(node: NodeSpec, fn: (stage: StageSpec, node: NodeSpec) => 
   return changed ? { ...node, stages } : node;
 }
 
-/** Replace link `i` by `fn(link)`: one link, several, or none (`[]`), copying only the array of links. */
+/** Replace link `i` by `fn(link)`: one link, several, or none (`[]`, its episodes dropped as `mapLinks` does), copying only the array of links. */
 export function mapLinkAt(spec: NetworkSpec, i: number, fn: (link: LinkSpec) => LinkSpec | readonly LinkSpec[]): NetworkSpec {
   const link = spec.links[i]!;
   const r = fn(link);
@@ -55,7 +55,22 @@ export function mapLinkAt(spec: NetworkSpec, i: number, fn: (link: LinkSpec) => 
   const links = [...spec.links];
   if (Array.isArray(r)) links.splice(i, 1, ...(r as readonly LinkSpec[]));
   else links[i] = r as LinkSpec;
-  return { ...spec, links };
+  return withLinks(spec, links);
+}
+
+/**
+ * `spec` with `links` in place of its links. Episodes at a link that is gone altogether (neither `x`
+ * nor `x:reverse` is left) go with it: a closed link has no closures.
+ */
+function withLinks(spec: NetworkSpec, links: readonly LinkSpec[]): NetworkSpec {
+  if (spec.episodes === undefined || links.length === spec.links.length) return { ...spec, links };
+  const ids = new Set<string>();
+  for (const l of links) {
+    ids.add(l.id);
+    if (l.bidirectional === true) ids.add(`${l.id}${REVERSE_SUFFIX}`);
+  }
+  const episodes = spec.episodes.filter((e) => !('link' in e.at) || ids.has(e.at.link) || ids.has(`${e.at.link}${REVERSE_SUFFIX}`));
+  return episodes.length === spec.episodes.length ? { ...spec, links } : { ...spec, links, episodes };
 }
 
 /**
@@ -71,15 +86,7 @@ export function mapLinks(spec: NetworkSpec, fn: (link: LinkSpec, index: number) 
     if (Array.isArray(r)) links.push(...(r as readonly LinkSpec[]));
     else links.push(r as LinkSpec);
   });
-  if (!changed) return spec;
-  if (spec.episodes === undefined || links.length === spec.links.length) return { ...spec, links };
-  const ids = new Set<string>();
-  for (const l of links) {
-    ids.add(l.id);
-    if (l.bidirectional === true) ids.add(`${l.id}${REVERSE_SUFFIX}`);
-  }
-  const episodes = spec.episodes.filter((e) => !('link' in e.at) || ids.has(e.at.link) || ids.has(`${e.at.link}${REVERSE_SUFFIX}`));
-  return episodes.length === spec.episodes.length ? { ...spec, links } : { ...spec, links, episodes };
+  return changed ? withLinks(spec, links) : spec;
 }
 
 /** Suffix of the reverse direction's link id, and of its structures' ids once a link is split. */
