@@ -1,23 +1,18 @@
 // The zod schema of corridor alternatives: structural validation and the JSON Schema written to
 // data/corridors.schema.json. Nodes and profiles are checked when the document meets a network.
 import * as z from 'zod';
-import { COUNTRY_CODES } from '../network/countries.js';
+import { tableCountry, tableId, tableReference, tripFields } from './table-fields.js';
 import { raises } from '../network/raises.js';
 import { provenanceSpec, sourceSchema } from '../network/schema.js';
 import type { CorridorAlternativesSpec } from './corridor-types.js';
 import { documentJsonSchema, type Defined } from '../network/json-schema.js';
 
-const id = z.string().min(1, raises('invalid_id', 'a non-empty id'));
-const reference = z.string().min(1);
-const country = z.enum(COUNTRY_CODES as [string, ...string[]], raises('unknown_country'));
+const id = tableId;
+const reference = tableReference;
+const country = tableCountry;
 
 const alternativeSchema = z.strictObject({
-  id,
-  title: z.string().min(1),
-  origin: reference,
-  destination: reference,
-  profile: reference,
-  avoidCountries: z.array(country).optional(),
+  ...tripFields,
   observedTeuPerYear: z.number().nonnegative(raises('negative')).optional(),
   source: provenanceSpec,
   notes: z.string().optional(),

@@ -2,17 +2,17 @@
 // Schema written to data/costs.schema.json. References to a network (nodes, links, profiles) are
 // checked when the tables meet one (cost-tables.ts).
 import * as z from 'zod';
-import { COUNTRY_CODES } from '../network/countries.js';
+import { tableCountry, tableId, tableReference, tripFields } from './table-fields.js';
 import { raises } from '../network/raises.js';
 import { provenanceSpec, sourceSchema } from '../network/schema.js';
 import { documentJsonSchema, type Defined } from '../network/json-schema.js';
 import { MODES, STAGE_WHEN_VALUES } from '../network/types.js';
 import { CHARGE_UNITS, COST_CATEGORIES, type CostTablesSpec } from './cost-types.js';
 
-const id = z.string().min(1, raises('invalid_id', 'a non-empty id'));
-const reference = z.string().min(1);
+const id = tableId;
+const reference = tableReference;
 const money = z.number().nonnegative(raises('negative'));
-const country = z.enum(COUNTRY_CODES as [string, ...string[]], raises('unknown_country')).describe('ISO 3166-1 alpha-2 country code.');
+const country = tableCountry;
 /** A country code or the name of a body of water (what a link's time counts to). */
 const place = z.string().min(1).describe('ISO 3166-1 alpha-2 country code, or a body of water as links name it (`Caspian Sea`).');
 const mode = z.enum(MODES, raises('unknown_mode'));
@@ -68,12 +68,7 @@ const timeChargeSchema = z.strictObject({
 });
 
 const fitSchema = z.strictObject({
-  id,
-  title: z.string().min(1),
-  origin: reference,
-  destination: reference,
-  profile: reference,
-  avoidCountries: z.array(country).optional(),
+  ...tripFields,
   band: z
     .strictObject({ low: money, high: money, per: z.enum(CHARGE_UNITS) })
     .refine((b) => b.low <= b.high, raises('invalid_value', 'low <= high')),
