@@ -35,8 +35,20 @@ export type TargetMeasure =
       readonly numerator: { readonly trip: TargetTrip; readonly statistic: TripStatistic };
       readonly denominator: { readonly trip: TargetTrip; readonly statistic: TripStatistic };
     }
-  /** A statistic of a place over the calendar (seasons, episodes): `worst-month-p95-wait`, `closed-share`. */
-  | { readonly kind: 'place'; readonly node: string; readonly statistic: 'worst-month-p95-wait' | 'closed-share'; readonly months?: readonly number[] };
+  /**
+   * A statistic of a place over the calendar (seasons, episodes): `closed-share`, the expected share
+   * of the hours of `months` (1–12, required) the place is closed by its episodes; or
+   * `worst-month-p95-wait`, over the calendar months of departure, the largest p95 of the hours
+   * spent at the place (arriving to leaving: stages, queues, episodes' holds) on `trip` (required),
+   * which must pass it.
+   */
+  | {
+      readonly kind: 'place';
+      readonly node: string;
+      readonly statistic: 'worst-month-p95-wait' | 'closed-share';
+      readonly months?: readonly number[];
+      readonly trip?: TargetTrip;
+    };
 
 /** Where a published figure comes from. */
 export interface TargetSource {
@@ -116,6 +128,7 @@ const measureSchema = z.discriminatedUnion('kind', [
     node: text,
     statistic: z.enum(['worst-month-p95-wait', 'closed-share']),
     months: z.array(z.number().int().min(1).max(12)).min(1).optional(),
+    trip: trip.optional(),
   }),
 ]);
 
@@ -161,6 +174,9 @@ export const targetsSchema = z
         ctx.addIssue({ code: 'custom', path: ['targets', i, 'band'], message: boolean ? 'equals: true or false for a route-uses target' : 'min and/or max for a numeric target' });
       }
       if (boolean !== (t.unit === 'boolean')) ctx.addIssue({ code: 'custom', path: ['targets', i, 'unit'], message: boolean ? 'boolean for a route-uses target' : 'a numeric unit' });
+      const m = t.measure;
+      if (m.kind === 'place' && m.statistic === 'closed-share' && m.months === undefined) ctx.addIssue({ code: 'custom', path: ['targets', i, 'measure', 'months'], message: 'the months (1–12) whose hours a closed-share averages' });
+      if (m.kind === 'place' && m.statistic === 'worst-month-p95-wait' && m.trip === undefined) ctx.addIssue({ code: 'custom', path: ['targets', i, 'measure', 'trip'], message: 'the trip whose waits at the place a worst-month-p95-wait takes' });
     });
   })
   .describe('A transcaspian validation targets document: published figures and the bands the model must land in.');

@@ -1,6 +1,6 @@
 // The model against published figures: each target's figure computed on the network (common random
 // numbers: one seed for every simulation), and whether it lands inside its band. A target whose
-// mechanism the library does not have yet (waypoints, months, regimes, episodes) is reported as not
+// mechanism the library or the network does not have (waypoints, regimes, a place's episodes) is reported as not
 // evaluable, with what it needs, never as passing: a trip option the simulation ignores (the results
 // with and without it are identical) or a waypoint the route does not pass marks the mechanism as
 // missing, so the target evaluates as soon as the mechanism exists.
@@ -12,8 +12,10 @@ import { patchFigures } from '../measures/patch-figures.js';
 import type { Measure } from '../measures/types.js';
 import { requireNetwork, type Network } from '../network/network.js';
 import { fastestRoute } from '../route/fastest.js';
+import { MONTH_NAMES } from '../simulate/by-month.js';
 import { simulate, type SimulationResult } from '../simulate/montecarlo.js';
 import { requireOptions, requireTargets } from './check-input.js';
+import { closedShare, closureEpisodes, worstMonthWait } from './place-statistics.js';
 import type { Target, TargetBand, TargetTrip, TargetsDocument, TripStatistic } from './targets.js';
 
 /** Options of `validation`. */
@@ -146,10 +148,34 @@ class Evaluator {
         return { model: statisticOf(a.sorted, a.samples, m.numerator.statistic) / statisticOf(b.sorted, b.samples, m.denominator.statistic) };
       }
       case 'place':
-        // Statistics of a place over the calendar need months, seasons and episodes; this version has
-        // none. Evaluating them is to be written here once those mechanisms exist.
-        throw new NotEvaluable(target.needs ?? 'calendar months, seasons and disruption episodes');
+        return this.place(target, m);
     }
+  }
+
+  /**
+   * A place's statistic over the calendar from the episode mechanism: its closed share in the months
+   * named (`closedShare`: exact expectation over the histories), or the worst departure month's p95
+   * of the hours at it on the target's trip (`worstMonthWait`, on the evaluator's runs and seed).
+   */
+  private place(target: Target, m: Extract<Target['measure'], { kind: 'place' }>): { model: number; detail: string } {
+    const network = this.network;
+    if (!network.nodeById.has(m.node)) throw new NotEvaluable(`node ${m.node} is not in the network`);
+    if (network.spec.calendar === undefined) throw new NotEvaluable(`${target.needs ?? 'the calendar'}; missing: the network has no calendar`);
+    const episodes = (network.spec.episodes ?? []).filter((e) => 'node' in e.at && e.at.node === m.node);
+    if (m.statistic === 'closed-share') {
+      const months = m.months ?? [];
+      if (closureEpisodes(network, m.node).length === 0) throw new NotEvaluable(`${target.needs ?? 'closures'}; missing: no closure episode at ${m.node}`);
+      const share = closedShare(network, m.node, months)!;
+      return { model: share, detail: `expected share of the hours of months ${months.join(', ')} of ${network.spec.calendar.referenceYear} that ${m.node} is closed by its episodes` };
+    }
+    if (episodes.length === 0) throw new NotEvaluable(`${target.needs ?? 'episodes'}; missing: no episode at ${m.node}`);
+    const trip = m.trip!;
+    const w = worstMonthWait(network, { ...trip, runs: this.runs, seed: this.seed } as never, m.node, 0.95);
+    if (w === null) throw new NotEvaluable(`the route from ${trip.origin} to ${trip.destination} for ${trip.profile} does not pass ${m.node}`);
+    return {
+      model: target.unit === 'days' ? w.hours / 24 : w.hours,
+      detail: `p95 of the hours at ${m.node} by departure month, worst ${MONTH_NAMES[w.month - 1]}, on the route ${w.route.join(' → ')}`,
+    };
   }
 
   /**
@@ -190,9 +216,11 @@ export function inBand(model: number | boolean, band: TargetBand): boolean {
  * with the same seed and runs, and whether it lies in its band. Targets: a trip's statistic (days;
  * `mean` or a percentile, R-7), whether the expected-time route passes given nodes, the hours at a
  * border pair per run (the trip simulated with and without the stages there, on the same seed), the
- * ratio of two trip statistics, a place's statistic over the calendar. A target whose trip options
- * name a mechanism the library lacks — a waypoint the route does not pass, an option that leaves the
- * simulation unchanged — or that needs the calendar is `not-evaluable` with what it `needs`; a
+ * ratio of two trip statistics, a place's statistic over the calendar (the expected share of the
+ * hours of given months it is closed by its episodes; the worst departure month's p95 of the hours
+ * at it on a trip). A target whose trip options name a mechanism the library lacks — a waypoint the
+ * route does not pass, an option that leaves the simulation unchanged — or whose place has no
+ * calendar or no episodes in the network is `not-evaluable` with what it `needs`; a
  * target without a band is a `cross-check`. The score counts inside and outside among the evaluable.
  */
 export function validation(network: Network, targets: TargetsDocument, options: ValidationOptions = {}): Validation {

@@ -46,7 +46,8 @@ export function statusText(r: TargetResult): string {
 /** The score in one sentence, as the README states it. */
 export function scoreText(v: Validation): string {
   const s = v.score;
-  return `${s.inside} of ${s.evaluable} evaluable targets inside their bands (${s.evaluable === 0 ? 0 : Math.round((100 * s.inside) / s.evaluable)}%); ${s.notEvaluable} not evaluable yet, ${s.crossChecks} cross-check${s.crossChecks === 1 ? '' : 's'}`;
+  const pending = s.notEvaluable > 0 ? `${s.notEvaluable} not evaluable yet, ` : '';
+  return `${s.inside} of ${s.evaluable} evaluable targets inside their bands (${s.evaluable === 0 ? 0 : Math.round((100 * s.inside) / s.evaluable)}%); ${pending}${s.crossChecks} cross-check${s.crossChecks === 1 ? '' : 's'}`;
 }
 
 /** The validation table as text: target, band, model, verdict, source; then what the not-evaluable ones need. */

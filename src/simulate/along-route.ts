@@ -5,7 +5,7 @@
 // time, and its spread, is gained. With episodes, each run departs at its own instant and passes the
 // route's gates as the planned walk does (a gate's hold counts to the position after it).
 import { resolveTrip } from '../route/trip.js';
-import { sourceKeyOf } from '../route/expand.js';
+import { sourceKeyOf, type Arc } from '../route/expand.js';
 import { congestedTrip, resolveCongestion } from './congestion/settings.js';
 import { routeFromArcs, type Route } from '../route/fastest.js';
 import { shortestArcPath } from '../route/search.js';
@@ -39,12 +39,24 @@ export interface AlongRoute {
   readonly positions: readonly RoutePosition[];
 }
 
+/** The planned route walked run by run: `cumulative[k × runs + r]` is run r's hours on reaching the end of arc k − 1 (row 0: the origin). */
+export interface RouteWalk {
+  readonly route: Route;
+  readonly runs: number;
+  /** The planned route's arcs, in order. */
+  readonly arcs: readonly Arc[];
+  /** (arcs + 1) rows of `runs` cumulative hours. */
+  readonly cumulative: Float64Array;
+  /** Each run's departure instant (hours since 1970), or `null` when the runs have no calendar time or no episode applies. */
+  readonly departureHours: Float64Array | null;
+}
+
 /**
- * Cumulative hours along the planned route (the route on expected times) of `runs` runs, with the
- * same draws as `simulate` under the `planned` policy: the last position's samples are the
- * simulation's, up to the order of summation. `null` when no route exists.
+ * Walk the planned route (the route on expected times) `runs` times with the same draws as
+ * `simulate` under the `planned` policy, recording each run's cumulative hours at the end of every
+ * arc. `null` when no route exists.
  */
-export function alongRoute(network: Parameters<typeof resolveTrip>[0], options: SimulateOptions): AlongRoute | null {
+export function walkAlongRoute(network: Parameters<typeof resolveTrip>[0], options: SimulateOptions): RouteWalk | null {
   const { runs, seed, seasons, independent } = checkSimulateOptions(options);
   // The trip as simulate draws it: with the congestion model's waits when it is on.
   const congestion = resolveCongestion(network, options);
@@ -77,6 +89,18 @@ export function alongRoute(network: Parameters<typeof resolveTrip>[0], options: 
       cumulative[(k + 1) * runs + r] = t;
     });
   }
+  return { route, runs, arcs: arcs.map((a) => trip.graph.arcs[a]!), cumulative, departureHours: departs };
+}
+
+/**
+ * Cumulative hours along the planned route (the route on expected times) of `runs` runs, with the
+ * same draws as `simulate` under the `planned` policy: the last position's samples are the
+ * simulation's, up to the order of summation. `null` when no route exists.
+ */
+export function alongRoute(network: Parameters<typeof resolveTrip>[0], options: SimulateOptions): AlongRoute | null {
+  const walk = walkAlongRoute(network, options);
+  if (walk === null) return null;
+  const { route, runs, cumulative, arcs } = walk;
   const positions: RoutePosition[] = [];
   let km = 0;
   let expected = 0;
@@ -86,9 +110,8 @@ export function alongRoute(network: Parameters<typeof resolveTrip>[0], options: 
     for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
     positions.push({ nodeId, kind, distanceKm: km, expectedHours: expected, meanHours: sum / runs, p10Hours: quantileOfSorted(sorted, 0.1), p50Hours: quantileOfSorted(sorted, 0.5), p90Hours: quantileOfSorted(sorted, 0.9) });
   };
-  push(0, trip.originId, 'origin');
-  arcs.forEach((a, k) => {
-    const arc = trip.graph.arcs[a]!;
+  push(0, route.nodes[0]!, 'origin');
+  arcs.forEach((arc, k) => {
     expected += arc.expectedHours;
     if (arc.type === 'link') {
       km += arc.link!.distanceKm;
