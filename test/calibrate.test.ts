@@ -70,7 +70,7 @@ describe('calibrate', () => {
   });
 
   it('refuses targets none of which evaluate, and a bad date', () => {
-    const none = parseTargets({ title: 't', targets: [{ id: 'P', case: 'c', published: 'p', source, unit: 'share', band: { min: 0.1 }, measure: { kind: 'place', node: 'p', statistic: 'closed-share' } }] });
+    const none = parseTargets({ title: 't', targets: [{ id: 'P', case: 'c', published: 'p', source, unit: 'share', band: { min: 0.1 }, measure: { kind: 'place', node: 'p', statistic: 'closed-share', months: [12] } }] });
     expect(() => calibrate(net, none, { parameters: [borderDwell], runs: 100 })).toThrow(InvalidArgumentError);
     expect(() => calibrate(net, targets, { parameters: [borderDwell], runs: 100, date: '29/11/2026' })).toThrow(InvalidArgumentError);
   });
