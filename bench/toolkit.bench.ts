@@ -44,7 +44,7 @@ export function toolkitBench(options: { quick?: boolean } = {}): string {
   const span = (f: (r: RouteChanges) => Range): string => `${int(Math.min(...runs.map((r) => f(r).min)))}–${int(Math.max(...runs.map((r) => f(r).max)))}`;
   const r0 = runs[0]!;
   return [
-    `\`npx tsx examples/09-route-changes.ts\` (public API only), ${runs.length} run${runs.length === 1 ? '' : 's'}: ${r0.variants} seeded variants of one stage's duration or one link's speed (factor 0.5–1.5); rates per CPU-second of the script's process; median of the runs' medians (range of all repetitions).`,
+    `\`npx tsx examples/09-route-changes.ts\` (public API only), ${runs.length} run${runs.length === 1 ? '' : 's'}: ${r0.variants} seeded variants of one stage's duration or one link's speed (factor 0.5–1.5); rates per CPU-second of the script's process (the planner's 9 rounds timed after 5 warm-up rounds of the variants, V8 optimizing the code meanwhile; the other figures after one); median of the runs' medians (range of all repetitions).`,
     '',
     '| measure | result | target |',
     '|---|---:|---:|',

@@ -3,7 +3,7 @@
 // accepts, and it must refuse (typed) the measures that change the network's shape.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, addLink, adjustStage, applyMeasures, closeLink, fastestRoute, japan2025, middleCorridor, parseNetwork, routePlanner, type Measure, type Network } from '../src/index.js';
+import { InvalidArgumentError, addLink, adjustLink, adjustStage, applyMeasures, closeLink, fastestRoute, japan2025, middleCorridor, parseNetwork, routePlanner, type Measure, type Network } from '../src/index.js';
 import { specChange } from '../src/network/derivation.js';
 import { MAIN_JOB_TRIPS } from '../src/cli/main-job.js';
 import { build, measureArb, randomNetworkArb } from './measure-arbitraries.js';
@@ -90,6 +90,31 @@ describe('routePlanner', { timeout: 60_000 }, () => {
       const after = applyMeasures(network, measures);
       trips.forEach((t, i) => expect(planner.hours(i)).toBe(fastestRoute(after, t)?.totalHours ?? null));
     }
+  });
+
+  it('on the shipped network, for random stage, speed and closure changes: the hours of re-routing from scratch (most changes leave a trip\'s fastest path alone and are answered without a search)', () => {
+    const network = middleCorridor();
+    const trips = MAIN_JOB_TRIPS.map(({ origin, destination, profile, avoid }) => ({ origin, destination, profile, ...(avoid !== undefined ? { avoid } : {}) }));
+    const planner = routePlanner(network, trips);
+    const stages = network.nodes.flatMap((n) => (n.stages ?? []).map((s) => ({ node: n.id, stage: s.id })));
+    const roads = network.spec.links.filter((l) => l.speedKmh !== undefined).map((l) => l.id);
+    const links = network.spec.links.map((l) => l.id);
+    const change = fc.oneof(
+      fc.tuple(fc.nat(stages.length - 1), fc.double({ min: 0, max: 3, noNaN: true })).map(([i, f]) => adjustStage({ ...stages[i]!, durationFactor: f })),
+      fc.tuple(fc.nat(roads.length - 1), fc.double({ min: 0.2, max: 5, noNaN: true })).map(([i, f]) => adjustLink({ link: roads[i]!, speedFactor: f })),
+      fc.nat(links.length - 1).map((i) => closeLink({ link: links[i]! })),
+    );
+    // One change, or two at once (two changes can each leave a path alone while together they move it).
+    const ids = (ms: readonly Measure[]): string[] => ms.map((m) => m.id);
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 2 }).filter((ms) => new Set(ids(ms)).size === ms.length), (measures) => {
+        planner.apply(measures);
+        const after = applyMeasures(network, measures);
+        trips.forEach((t, i) => expect(planner.hours(i)).toBe(fastestRoute(after, t)?.totalHours ?? null));
+        planner.restore();
+      }),
+      { numRuns: 120 },
+    );
   });
 
   it('refuses what it cannot re-weight, naming the field, and leaves the measures in force', () => {

@@ -22,7 +22,8 @@ export interface MeasureParts {
   readonly transform: (spec: NetworkSpec) => NetworkSpec;
 }
 
-const libraryMeasures = new WeakSet<Measure>();
+/** The library's own measures, each with its factory's transform (before stale ranges are dropped). */
+const libraryMeasures = new WeakMap<Measure, (spec: NetworkSpec) => NetworkSpec>();
 
 /** The warning for a parameter set outside its plausible range. */
 export function implausible(measureId: string, p: MeasureParameter): string {
@@ -32,6 +33,16 @@ export function implausible(measureId: string, p: MeasureParameter): string {
 /** Whether `measure` was built by one of the library's factories (through `defineMeasure`). */
 export function isLibraryMeasure(measure: unknown): boolean {
   return typeof measure === 'object' && measure !== null && libraryMeasures.has(measure as Measure);
+}
+
+/**
+ * A library measure's transform as its factory wrote it, without dropping the ranges it made stale:
+ * the same nodes, stages and links changed, with the same figures (only their provenance may keep a
+ * range). For callers that read times only (the route planner, per what-if); `undefined` for a
+ * measure that is not the library's own.
+ */
+export function timingTransform(measure: Measure): ((spec: NetworkSpec) => NetworkSpec) | undefined {
+  return libraryMeasures.get(measure);
 }
 
 /**
@@ -59,6 +70,6 @@ export function defineMeasure(parts: MeasureParts): Measure {
     definition: deepFreeze(structuredClone({ kind: parts.kind, options })) as unknown as MeasureDefinition,
     transform: (spec: NetworkSpec) => dropStaleRanges(spec, transform(spec)),
   });
-  libraryMeasures.add(measure);
+  libraryMeasures.set(measure, transform);
   return measure;
 }

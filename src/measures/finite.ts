@@ -7,7 +7,7 @@ import { InvalidMeasureError } from '../errors.js';
 import { meanOf, secondMomentOf } from '../network/distribution.js';
 import { HOURS_RANGE_TEXT, hoursInRange } from '../network/limits.js';
 import type { Distribution } from '../network/types.js';
-import { scaleDistribution } from './scale.js';
+import { scaledDistribution } from './scale.js';
 
 /**
  * Whether a distribution is what validation requires beyond its shape: every figure 0 or within
@@ -22,12 +22,12 @@ export function finiteDistribution(d: Distribution): boolean {
 }
 
 /**
- * `scaleDistribution(d, factor)`, checked: throws `InvalidMeasureError` naming `field` (the option
+ * `scaleDistribution(d, factor)` for a figure of a valid document, checked: throws `InvalidMeasureError` naming `field` (the option
  * that set the factor) when the scaled distribution would overflow. `what` names the figure in the
  * message, e.g. `the duration of stage "customs" at dostyk`.
  */
 export function scaleFinite(measureId: string, field: string, d: Distribution, factor: number, what: string): Distribution {
-  const scaled = scaleDistribution(d, factor);
+  const scaled = scaledDistribution(d, factor);
   if (scaled !== d && !finiteDistribution(scaled)) {
     throw new InvalidMeasureError(measureId, field, factor, `a factor that keeps ${what} within its bounds (scaled, a figure would leave ${HOURS_RANGE_TEXT}, or its moments overflow)`);
   }

@@ -13,6 +13,15 @@ import type { Distribution } from '../network/types.js';
  */
 export function scaleDistribution(d: Distribution, factor: number): Distribution {
   requireDistribution(d, 'distribution');
+  return scaledDistribution(d, factor);
+}
+
+/**
+ * `scaleDistribution` for a distribution read from a validated document (a measure's transform):
+ * the factor is checked, the distribution only by its type (schema-checking every figure a what-if
+ * scales cost more than routing it). An unknown type is the same `InvalidArgumentError`.
+ */
+export function scaledDistribution(d: Distribution, factor: number): Distribution {
   if (typeof factor !== 'number' || !(factor >= 0) || !Number.isFinite(factor)) throw new InvalidArgumentError('factor', factor, 'a finite number >= 0');
   if (factor === 1) return d;
   if (factor === 0) return { type: 'fixed', value: 0 };
@@ -31,5 +40,7 @@ export function scaleDistribution(d: Distribution, factor: number): Distribution
     }
     case 'empirical':
       return { type: 'empirical', values: d.values.map((v) => v * factor) };
+    default:
+      return requireDistribution(d, 'distribution');
   }
 }
