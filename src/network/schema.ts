@@ -146,7 +146,7 @@ const stageSchema = z.strictObject({
   waitCause: z
     .enum(WAIT_CAUSES)
     .optional()
-    .describe('Queue stages only: capacity (default; the queue model replaces the stage by queueing), weather or schedule (kept as a delay).'),
+    .describe('Queue stages only: capacity (default; a capacity the network declares, so the queue and congestion models replace the stage by queueing), undeclared (a capacity the network does not declare: kept as a delay), weather or schedule (kept as a delay).'),
   source: provenanceSpec,
   notes,
 });
@@ -344,7 +344,17 @@ const regimeSchema = z
       )
       .optional(),
     closedLinks: z.array(z.strictObject({ link: reference, source: provenanceSpec, notes })).optional(),
-    overload: z.strictObject({ until: isoDate, source: provenanceSpec, notes }).optional(),
+    overload: z
+      .strictObject({
+        until: isoDate,
+        crossings: z
+          .array(z.strictObject({ link: reference.describe('A link with a service.'), share: z.number().min(0).max(1).optional().describe('The share of the backlog a consignment there meets (default 1).'), source: provenanceSpec, notes }))
+          .optional()
+          .describe("Services that crossed between the same shores as an overloaded one in the period: a consignment there met the same backlog (shippers moved to the other crossings until the waits matched)."),
+        source: provenanceSpec,
+        notes,
+      })
+      .optional(),
     source: provenanceSpec,
     notes,
   })

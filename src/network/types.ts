@@ -45,7 +45,7 @@ export const STAGE_WHEN_VALUES = Object.freeze(['always', 'transfer', 'through']
 export type StageWhen = (typeof STAGE_WHEN_VALUES)[number];
 
 /** The causes of a `queue` stage's wait (`waitCause`), the default first. */
-export const WAIT_CAUSES = Object.freeze(['capacity', 'weather', 'schedule'] as const);
+export const WAIT_CAUSES = Object.freeze(['capacity', 'undeclared', 'weather', 'schedule'] as const);
 /** What causes a `queue` stage's wait; see `StageSpec.waitCause`. */
 export type WaitCause = (typeof WAIT_CAUSES)[number];
 
@@ -165,10 +165,13 @@ export interface StageSpec {
   readonly servers?: number;
   /**
    * `queue` stages only: what causes the wait. `capacity` (the default): more units than servers,
-   * slots or vehicles; the queue model drops the stage, since there the wait emerges from
-   * capacities (counting it too would count it twice). `weather` and `schedule` (opening days,
-   * timetable windows) are not capacity: the queue model keeps the stage as a delay. Routing and
-   * Monte Carlo ignore it.
+   * slots or vehicles the network declares (a stage's `servers`, a service's vessels and
+   * capacity); the queue model and the congestion model drop the stage, since there the wait
+   * emerges from those capacities (counting it too would count it twice). `undeclared`: a capacity
+   * the network does not declare (interchange and station tracks, locomotives and crews, acceptance
+   * by the next railway, traffic other than the corridor's): no model can compute it, so both keep
+   * the surveyed wait as a delay. `weather` and `schedule` (opening days, timetable windows) are not
+   * capacity: kept as a delay too. Routing and Monte Carlo ignore it.
    */
   readonly waitCause?: WaitCause;
   readonly source?: ProvenanceSpec;
@@ -467,8 +470,18 @@ export interface RegimeSpec {
   readonly services?: readonly RegimeServiceSpec[];
   /** Links out of use in the period. */
   readonly closedLinks?: readonly { readonly link: string; readonly source?: ProvenanceSpec; readonly notes?: string }[];
-  /** The services' capacity held until `until` (an ISO date within the period), the document's after it. */
-  readonly overload?: { readonly until: string; readonly source?: ProvenanceSpec; readonly notes?: string };
+  /**
+   * The services' capacity held until `until` (an ISO date within the period), the document's after
+   * it. `crossings`: services between the same shores as an overloaded one; a consignment there
+   * meets the same backlog (shippers moved to the other crossings until the waits matched), or
+   * `share` of it (0 to 1, default 1).
+   */
+  readonly overload?: {
+    readonly until: string;
+    readonly crossings?: readonly { readonly link: string; readonly share?: number; readonly source?: ProvenanceSpec; readonly notes?: string }[];
+    readonly source?: ProvenanceSpec;
+    readonly notes?: string;
+  };
   readonly source?: ProvenanceSpec;
   readonly notes?: string;
 }

@@ -399,6 +399,12 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       checkProvenance(overload, [...at, 'overload']);
       const until = dayOf(own(overload, 'until'));
       if (until === null || (from !== null && !(until > from)) || (to !== null && !(until <= to))) add('invalid_value', [...at, 'overload', 'until'], 'a calendar date YYYY-MM-DD after period.from and not after period.to');
+      arr(own(overload, 'crossings')).forEach((x, j) => {
+        if (!isObj(x)) return;
+        const link = str(own(x, 'link'));
+        if (link !== undefined && !serviceLinks.has(link)) add('invalid_id', [...at, 'overload', 'crossings', j, 'link'], 'the id of a link with a service');
+        checkProvenance(x, [...at, 'overload', 'crossings', j]);
+      });
     }
     arr(own(r, 'services')).forEach((x, j) => {
       if (!isObj(x)) return;

@@ -17,7 +17,7 @@ import { routeFromArcs, type Route } from '../route/fastest.js';
 import { zeroCategories, type CategoryHours, type CountryHours } from '../route/breakdown.js';
 import { ElementTable } from './kernel.js';
 import { shortestArcPath } from '../route/search.js';
-import { resolveRegime } from './congestion/regime.js';
+import { regimeDepartureWindow, resolveRegime } from './congestion/regime.js';
 import { congestedTrip, congestionSettings, resolveCongestion, type CongestionOptions, type CongestionSettings, type ResolvedCongestion } from './congestion/settings.js';
 import type { Part } from '../route/expand.js';
 import { departureInstants, resolveDeparture, type DepartureWindow, type ResolvedDeparture } from './calendar.js';
@@ -180,7 +180,8 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
   const net = regime?.network ?? network;
   const congestion = prebuilt?.congestion ?? resolveCongestion(net, options, regime);
   const { trip, placesOfArc, avoided } = congestedTrip(resolveTrip(net, options), congestion);
-  const departure = resolveDeparture(options.departure, network.spec.calendar?.referenceYear);
+  // Without a departure window, a regime's trip departs in its period (else the reference year).
+  const departure = resolveDeparture(options.departure ?? regimeDepartureWindow(regime), network.spec.calendar?.referenceYear);
   const graph = trip.graph;
   const plannedArcs = shortestArcPath(graph, trip.sources, trip.targets);
   if (plannedArcs === null) return null;

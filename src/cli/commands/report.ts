@@ -6,10 +6,13 @@ import { applyMeasures } from '../../measures/apply.js';
 import { breakdownCsv, breakdownCsvPath, networkGeoJson, reportJson, samplesCsv } from '../../report/export.js';
 import { renderReport } from '../../report/html/render.js';
 import type { ReportInput } from '../../report/model.js';
-import { fastestRoute } from '../../route/fastest.js';
+import { fastestRoute, type Route } from '../../route/fastest.js';
+import type { Network } from '../../network/network.js';
+import { regimeNetwork } from '../../simulate/congestion/regime.js';
+import { prepareSimulation } from '../../simulate/montecarlo.js';
 import { runScenario, type ScenarioProgress } from '../../simulate/scenario.js';
 import { alternativeRoutes } from '../../route/alternatives.js';
-import { DRAW_RUNS, SCENARIO_FLAGS, compareOptionsFrom, integerFlag, networkFrom, scenarioFrom, uncertaintyFrom } from '../args.js';
+import { DRAW_RUNS, SCENARIO_FLAGS, compareOptionsFrom, integerFlag, networkFrom, scenarioFrom, uncertaintyFrom, type ScenarioFlags } from '../args.js';
 import { corridorTargets } from '../../evidence/targets.js';
 import { validation } from '../../evidence/validation.js';
 import { defineCommand } from '../command.js';
@@ -87,8 +90,8 @@ The format defaults to the --out extension (.json, .csv, .geojson; otherwise htm
     };
 
     if (format === 'geojson') {
-      const before = fastestRoute(network, options);
-      const after = fastestRoute(measures.length > 0 ? applyMeasures(network, measures) : network, options);
+      const before = plannedRoute(network, options);
+      const after = plannedRoute(measures.length > 0 ? applyMeasures(network, measures) : network, options);
       if (before === null || after === null) return noRoute();
       writeOutputs(io, [{ path: out, text: `${JSON.stringify(networkGeoJson(network, { before, after }))}\n` }]);
       wrote([out]);
@@ -135,7 +138,8 @@ The format defaults to the --out extension (.json, .csv, .geojson; otherwise htm
             ...(appraisal.tables?.costs !== undefined ? { costs: appraisal.tables.costs } : {}),
           })
         : undefined;
-    const alternatives = k === undefined ? undefined : alternativeRoutes(network, options, { k });
+    // Alternatives on the network of the trip's period (a regime closes links, changes fleets).
+    const alternatives = k === undefined ? undefined : alternativeRoutes(options.regime === undefined ? network : regimeNetwork(network, options.regime), options, { k });
     const report: ReportInput = {
       network,
       measures,
@@ -153,3 +157,13 @@ The format defaults to the --out extension (.json, .csv, .geojson; otherwise htm
     return 0;
   },
 });
+
+/**
+ * The route the trip's simulation plans: with a regime, a volume or a congestion mode, on the
+ * period's network with the congestion model's waits (so the map shows the route the report's
+ * figures are for); otherwise `fastestRoute`'s, which is the same route.
+ */
+function plannedRoute(network: Network, options: ScenarioFlags): Route | null {
+  if (options.regime === undefined && options.volume === undefined && options.congestion === undefined) return fastestRoute(network, options);
+  return prepareSimulation(network, compareOptionsFrom(options))?.route ?? null;
+}

@@ -78,11 +78,16 @@ function linkParts(arc: Arc, model: CongestionModel, met: Set<PlaceWait>): Part[
   met.add(place);
   const out: Part[] = [];
   for (const p of arc.parts) {
-    if (p.kind !== 'departure-wait' || place.table === null) {
+    if (p.kind !== 'departure-wait') {
       out.push(p);
       continue;
     }
+    // A crossing that shares a regime's backlog may have no modelled wait of its own (table null).
     if (place.backlog !== undefined) out.push(backlogPart(place, p.country, { linkId: link.id }));
+    if (place.table === null) {
+      out.push(p);
+      continue;
+    }
     if (place.kind === 'fleet') {
       out.push(waitPart({ ...p, key: elementKey('link', link.id, 'fleet-wait'), model: { type: 'table', table: place.table, probability: 1 } }));
       continue;

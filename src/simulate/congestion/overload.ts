@@ -29,19 +29,62 @@ export function backlogTable(rho: number, rhoAfter: number, windowHours: number,
   return sampleWaitTable(waits.sort());
 }
 
+/** A service that crossed between the same shores as an overloaded one (a regime's `overload.crossings`). */
+export interface SharedCrossing {
+  readonly linkId: string;
+  readonly label: string;
+  /** The share of the backlog met there (0 to 1). */
+  readonly share: number;
+}
+
 /**
  * The model of a regime with an overload window: `during`'s places, except those it finds
  * unstable and `after` finds stable, which take `after`'s wait plus the window's backlog
- * (`backlog`, their `meanWaitHours` the sum of both).
+ * (`backlog`, their `meanWaitHours` the sum of both). The `crossings` meet the same backlog (the
+ * largest the window builds): a shipper who could take another crossing did, until its wait
+ * matched (a crossing no flow loads becomes a place of its own, with the backlog as its only wait).
  */
-export function overloadedModel(during: CongestionModel, after: CongestionModel, window: { readonly overloadHours: number; readonly periodHours: number; readonly until: string }): CongestionModel {
-  const placed = during.places.map((p): PlaceWait => {
+export function overloadedModel(
+  during: CongestionModel,
+  after: CongestionModel,
+  window: { readonly overloadHours: number; readonly periodHours: number; readonly until: string },
+  crossings: readonly SharedCrossing[] = [],
+): CongestionModel {
+  const overloaded = during.places.map((p): PlaceWait => {
     const a = after.byId.get(p.id);
     if (p.stable || a === undefined || !a.stable || a.meanWaitHours === null) return p;
     const table = backlogTable(p.utilisation, a.utilisation, window.overloadHours, window.periodHours);
     return { ...a, label: p.label, meanWaitHours: a.meanWaitHours + table.meanHours, backlog: { utilisationInWindow: p.utilisation, until: window.until, meanHours: table.meanHours, table } };
   });
+  let shared: PlaceWait['backlog'];
+  for (const p of overloaded) if (p.backlog !== undefined && (shared === undefined || p.backlog.meanHours > shared.meanHours)) shared = p.backlog;
+  const placed = shared === undefined ? overloaded : withSharedBacklog(overloaded, shared, crossings);
   const unstable = new Set(placed.filter((p) => !p.stable).map((p) => p.id));
   const places = placed.map((p) => (p.behindUnstable.every((id) => unstable.has(id)) ? p : { ...p, behindUnstable: p.behindUnstable.filter((id) => unstable.has(id)) }));
   return { volume: during.volume, places, byId: new Map(places.map((p) => [p.id, p])) };
+}
+
+/** `places` with `backlog` at every crossing that has none of its own (a place made for a crossing no flow loads). */
+function withSharedBacklog(places: readonly PlaceWait[], backlog: NonNullable<PlaceWait['backlog']>, crossings: readonly SharedCrossing[]): PlaceWait[] {
+  const out = [...places];
+  for (const c of crossings) {
+    const id = `service|${c.linkId}`;
+    const b = c.share === 1 ? backlog : scaledBacklog(backlog, c.share);
+    const i = out.findIndex((p) => p.id === id);
+    if (i < 0) {
+      out.push({ id, kind: 'schedule', label: c.label, linkId: c.linkId, method: 'bulk-chain', utilisation: 0, stable: true, behindUnstable: [], meanWaitHours: b.meanHours, table: null, backlog: b });
+      continue;
+    }
+    const p = out[i]!;
+    if (p.backlog !== undefined || !p.stable || p.meanWaitHours === null) continue;
+    out[i] = { ...p, meanWaitHours: p.meanWaitHours + b.meanHours, backlog: b };
+  }
+  return out;
+}
+
+/** `backlog` with every wait times `share`. */
+function scaledBacklog(backlog: NonNullable<PlaceWait['backlog']>, share: number): NonNullable<PlaceWait['backlog']> {
+  const t = backlog.table;
+  const table = { knots: t.knots.map((k) => k * share), tailHours: t.tailHours * share, meanHours: t.meanHours * share };
+  return { ...backlog, meanHours: table.meanHours, table };
 }

@@ -9,6 +9,7 @@ import { requireNetwork, parseNetwork, type Network } from '../../network/networ
 import type { LinkSpec, NetworkSpec, RegimeSpec } from '../../network/types.js';
 import { editLink } from '../../measures/adjust-link.js';
 import { scaleDistribution } from '../../measures/scale.js';
+import type { DepartureWindow } from '../calendar.js';
 
 /** The regime every network has: the document as it is, at its reference volume. */
 export const TODAY_REGIME = 'today';
@@ -109,4 +110,17 @@ export function resolveRegime(network: Network, id: unknown): ResolvedRegime {
  */
 export function regimeNetwork(network: Network, id: string): Network {
   return resolveRegime(network, id).network;
+}
+
+/**
+ * The default departure window under `regime`: its declared period (`period.from` to the day
+ * before `period.to`, both included), so a trip under the 2022–23 surge departs in 2022 and meets
+ * that period's seasons and episodes; `undefined` without a regime or for an undeclared `today`
+ * (the network's reference year then).
+ */
+export function regimeDepartureWindow(regime: ResolvedRegime | null): DepartureWindow | undefined {
+  const period = regime?.spec?.period;
+  if (period === undefined) return undefined;
+  const lastDay = new Date((hoursOf(period.to) - 24) * 3_600_000).toISOString().slice(0, 10);
+  return { from: period.from, to: lastDay };
 }

@@ -99,7 +99,11 @@ export function resolveCongestion(network: Network, options: CongestionOptions, 
   }
   const model = congestionModel(network, flows!, volume);
   if (regime === null || regime.after === null || regime.window === null) return { mode, regime: id, volume, model };
-  return { mode, regime: id, volume, model: overloadedModel(model, congestionModel(regime.after, networkFlows(regime.after)!, volume), regime.window) };
+  const crossings = (regime.spec?.overload?.crossings ?? []).map((c) => {
+    const link = network.linkById.get(c.link)!;
+    return { linkId: c.link, share: c.share ?? 1, label: link.name ?? `${network.nodeById.get(link.from)!.name} → ${network.nodeById.get(link.to)!.name} (${link.mode})` };
+  });
+  return { mode, regime: id, volume, model: overloadedModel(model, congestionModel(regime.after, networkFlows(regime.after)!, volume), regime.window, crossings) };
 }
 
 /**
