@@ -6,13 +6,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, middleCorridor, parseNetwork, regimeNetwork, simulate, validateNetwork, type NetworkSpec } from '../src/index.js';
 import { congestionLines } from '../src/report/scenario-text.js';
-import { backlogHours, backlogTable } from '../src/simulate/congestion/overload.js';
+import { backlogHours, backlogTable, overloadedModel } from '../src/simulate/congestion/overload.js';
+import type { CongestionModel, PlaceWait } from '../src/simulate/congestion/model.js';
+import { alongRoute } from '../src/simulate/along-route.js';
 import { run as runCli } from '../src/cli/run.js';
 
 /** The CLI in process: exit code and what it printed. */
 function run(argv: string[]): { code: number; out: string } {
   const out: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => out.push(t), write: () => {}, readStdin: () => '', env: {} });
+  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => out.push(t), write: (t) => out.push(t), readStdin: () => '', env: {} });
   return { code, out: out.join('\n') };
 }
 
@@ -130,5 +132,91 @@ describe('regimes of the shipped network', () => {
     expect(run(['simulate', '--help']).out).toMatch(/--regime <id>/);
     const lines = congestionLines(simulate(network, { ...toPoti, ...trip, regime: 'surge-2022-23' })!).join('\n');
     expect(lines).toMatch(/Aktau–Alat container feeder: OVERLOADED until 2022-09-01 \(utilisation 1\.\d\d, then 0\.\d\d\), mean wait [\d.,]+ h of which [\d.,]+ h backlog/);
+  }, 60_000);
+});
+
+// Issue 13's note trips on the Middle Corridor (RU, BY, IR avoided).
+const corridor = { profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] } };
+const noteTrips = [
+  { origin: 'xian', destination: 'baku', ...corridor },
+  { origin: 'altynkol', destination: 'poti', ...corridor },
+  { origin: 'xian', destination: 'constanta', ...corridor },
+];
+
+describe('a regime is the corridor of its period, never a faster one', () => {
+  it('the 2022–23 surge never makes a note trip faster than today (p50), whichever crossing or route it takes', () => {
+    for (const t of noteTrips) {
+      const today = simulate(network, { ...t, runs: 2000, seed: 3 })!;
+      const surge = simulate(network, { ...t, runs: 2000, seed: 3, regime: 'surge-2022-23' })!;
+      expect(surge.summary.p50Hours, `${t.origin} → ${t.destination}`).toBeGreaterThan(today.summary.p50Hours);
+    }
+  }, 120_000);
+
+  it('the backlog is met at the other Caspian crossings (Kuryk, Turkmenbashi), so a trip cannot escape it there', () => {
+    for (const [via, avoid] of [['kuryk', { countries: ['RU', 'BY', 'IR', 'TM'], nodes: ['aktau'] }], ['turkmenbashi', { countries: ['RU', 'BY', 'IR'], nodes: ['aktau', 'kuryk'] }]] as const) {
+      const r = simulate(network, { origin: 'xian', destination: 'baku', profile: 'container-rail', avoid: { countries: [...avoid.countries], nodes: [...avoid.nodes] }, runs: 500, seed: 1, regime: 'surge-2022-23' })!;
+      expect(r.route.nodes).toContain(via);
+      const crossing = r.congestion.places.find((p) => p.id === `service|${via}-alat-ferry`)!;
+      expect(crossing.backlog!.until, via).toBe('2022-09-01');
+      expect(crossing.backlog!.meanHours).toBeGreaterThan(24 * 7);
+    }
+  }, 60_000);
+
+  it('a shared crossing meets the largest backlog times its share; one with no place of its own gets one', () => {
+    const table = backlogTable(1.3, 0.5, 100, 300);
+    const place = (id: string, backlog?: PlaceWait['backlog']): PlaceWait => ({ id, kind: 'schedule', label: id, method: 'bulk-chain', utilisation: 0.5, stable: true, behindUnstable: [], meanWaitHours: 2, table: null, ...(backlog !== undefined ? { backlog } : {}) });
+    const model = (places: PlaceWait[]): CongestionModel => ({ volume: 1, places, byId: new Map(places.map((p) => [p.id, p])) });
+    const over = { ...place('service|a'), utilisation: 1.3, stable: false, meanWaitHours: null };
+    const out = overloadedModel(model([over, place('service|b')]), model([place('service|a'), place('service|b')]), { overloadHours: 100, periodHours: 300, until: '2022-09-01' }, [
+      { linkId: 'b', label: 'b', share: 0.5 },
+      { linkId: 'c', label: 'c', share: 1 },
+    ]);
+    expect(out.byId.get('service|a')!.backlog!.meanHours).toBeCloseTo(table.meanHours, 9);
+    expect(out.byId.get('service|b')!.backlog!.meanHours).toBeCloseTo(table.meanHours / 2, 9);
+    expect(out.byId.get('service|b')!.meanWaitHours).toBeCloseTo(2 + table.meanHours / 2, 9);
+    expect(out.byId.get('service|c')!.backlog!.meanHours).toBeCloseTo(table.meanHours, 9);
+    const spec = structuredClone(network.spec) as unknown as NetworkSpec & { regimes: { overload?: { crossings: { link: string }[] } }[] };
+    spec.regimes[1]!.overload!.crossings[0]!.link = 'almaty-shu';
+    expect(validateNetwork(spec).map((p) => `${p.code} ${p.path.join('.')}`)).toContain('invalid_id regimes.1.overload.crossings.0.link');
+  });
+
+  it('the congestion model keeps the surveyed waits at capacities the network does not declare (waitCause "undeclared")', () => {
+    // Alashankou's interchange queue and the Georgian locomotive queue have no servers or vessels
+    // behind them: today with the model still waits there, as with the surveyed waits.
+    const waiting = (r: NonNullable<ReturnType<typeof simulate>>, country: string): number => r.byCountry.find((c) => c.country === country)!.byCategory.waiting;
+    const modelled = simulate(network, { ...toPoti, ...trip, congestion: 'model' })!;
+    const surveyed = simulate(network, { ...toPoti, ...trip })!;
+    for (const country of ['CN', 'GE']) {
+      expect(waiting(modelled, country), country).toBeGreaterThan(0);
+      // The same stages, drawn in a graph with the model's parts beside them: equal within 1%.
+      expect(Math.abs(waiting(modelled, country) / waiting(surveyed, country) - 1), country).toBeLessThan(0.01);
+    }
+  }, 60_000);
+
+  it("departures default to the regime's period (an explicit window wins), in simulate and alongRoute alike", () => {
+    const surge = simulate(network, { ...toPoti, runs: 300, seed: 2, regime: 'surge-2022-23' })!;
+    expect(surge.calendar!.departure.label).toBe('2022-03-01 to 2022-12-31');
+    expect(Math.min(...surge.departureHours!)).toBeGreaterThanOrEqual(Date.UTC(2022, 2, 1) / 3.6e6);
+    expect(Math.max(...surge.departureHours!)).toBeLessThan(Date.UTC(2023, 0, 1) / 3.6e6);
+    expect(simulate(network, { ...toPoti, runs: 300, seed: 2, regime: 'surge-2022-23', departure: { month: 6, year: 2022 } })!.calendar!.departure.label).toBe('2022-06');
+    expect(simulate(network, { ...toPoti, runs: 300, seed: 2, regime: 'today' })!.calendar!.departure.label).toBe('2025-01-01 to 2025-12-31');
+    expect(simulate(network, { ...toPoti, runs: 300, seed: 2 })!.calendar!.departure.label).toBe('2025');
+    // alongRoute walks the regime's trip: its last position is the simulation's samples.
+    const along = alongRoute(network, { ...toPoti, runs: 300, seed: 2, regime: 'surge-2022-23' })!;
+    expect(along.route.nodes).toEqual(surge.route.nodes);
+    const last = along.positions[along.positions.length - 1]!;
+    expect(last.meanHours).toBeCloseTo(surge.summary.meanHours, 6);
+    expect(last.p50Hours).toBeCloseTo(surge.summary.p50Hours, 6);
+  }, 60_000);
+
+  it("the report's GeoJSON route is the regime's: under the surge Xi'an → Constanța leaves the corridor for the sea", () => {
+    const stops = (extra: string[]): string[] => {
+      const r = run(['report', '--format', 'geojson', '--out', '-', '--from', 'xian', '--to', 'constanta', '--avoid-countries', 'RU,BY,IR', '--measures', 'none', ...extra]);
+      expect(r.code).toBe(0);
+      const features = (JSON.parse(r.out) as { features: { properties: { layer?: string; route?: string; nodeId?: string } }[] }).features;
+      return features.filter((f) => f.properties.layer === 'route-stop' && f.properties.route === 'before').map((f) => f.properties.nodeId!);
+    };
+    expect(stops([])).toContain('poti');
+    expect(stops(['--regime', 'surge-2022-23'])).toContain('lianyungang');
   }, 60_000);
 });
