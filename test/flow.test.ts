@@ -64,7 +64,7 @@ describe('simulateFlow at low volume agrees with Monte Carlo', () => {
       flows: [{ id: 'w', name: 'wagon', origin: 'xian', destination: 'baku', profile: 'wagon', avoid: TITR, perWeek: 1, size: { wagons: 1 } }],
     });
     const f = r.flows[0]!;
-    expect(f.replacedQueues.map((q) => `${q.nodeId}/${q.stageId}`)).toEqual(['alashankou/acceptance-queue-wagon', 'dostyk/transhipment-queue-wagon', 'dostyk/traction-wait-wagon', 'kuryk/ferry-slot-queue', 'alat/train-formation-queue']);
+    expect(f.replacedQueues.map((q) => `${q.nodeId}/${q.stageId}`)).toEqual(['dostyk/transhipment-queue-wagon', 'kuryk/ferry-slot-queue']);
     const expected = mc.summary.meanHours - f.replacedQueueHours;
     expect(Math.abs(f.meanHours!.estimate - expected) / expected).toBeLessThan(0.01);
     // Weather and schedule waits are kept: the Dostyk wind stoppage is on this route.
@@ -129,7 +129,7 @@ describe('simulateFlow on the shipped network', () => {
 
   it('separates queueing from service, and replaces today\'s capacity queues', () => {
     const baku = today.flows.find((f) => f.id === 'block-train-baku')!;
-    expect(baku.replacedQueues.map((q) => q.stageId)).toEqual(['interchange-queue-block', 'traction-wait-block', 'vessel-space-queue', 'train-formation-queue']);
+    expect(baku.replacedQueues.map((q) => q.stageId)).toEqual(['vessel-space-queue']);
     expect(baku.breakdown.byKind.service).toBeGreaterThan(0);
     expect(baku.breakdown.byKind.departureWait).toBeGreaterThan(0);
     const tripleBaku = triple.flows.find((f) => f.id === 'block-train-baku')!;
