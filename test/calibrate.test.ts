@@ -1,7 +1,7 @@
 // Calibration: selectors pick whole classes of figures, the objective scores misses by band, the
 // search recovers a known factor on the toy corridor, and the result carries its provenance.
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, calibrate, calibrationObjective, parseCalibrationParameters, parseNetwork, parseTargets, validation, CALIBRATION_PARAMETERS } from '../src/index.js';
+import { InvalidArgumentError, applyMeasures, calibrate, calibrationObjective, parseCalibrationParameters, parseNetwork, parseTargets, patchFigures, validation, CALIBRATION_PARAMETERS } from '../src/index.js';
 import { selectedFigures, type CalibrationParameter } from '../src/evidence/calibration-parameters.js';
 import { run } from '../src/cli/run.js';
 import { invalidField, toyDoc } from './fixtures.js';
@@ -44,6 +44,52 @@ describe('calibration parameters', () => {
     expect(field([{ ...borderDwell, min: 2 }])).toBe('parameters[0]');
     expect(field([borderDwell, borderDwell])).toBe('parameters[1].id');
     expect(field([{ ...borderDwell, select: { figure: 'everything' } }])).toBe('parameters[0].select.figure');
+  });
+});
+
+describe('calibrating the calendar\'s mechanisms', () => {
+  // The toy corridor with storms closing port p (correlated) and a restriction throttling border b.
+  const doc = toyDoc();
+  doc.calendar = { referenceYear: 2025 };
+  doc.correlation = { sigma: 0.8 };
+  const rates = [4, 4, 2.5, 1.5, 1, 0.5, 0.5, 0.5, 1, 2.5, 6, 6];
+  doc.episodes = [
+    { id: 'storm', name: 'Storm', at: { node: 'p' }, effect: { type: 'closure' }, occurrence: { type: 'process', startsPerMonth: rates, durationHours: { type: 'triangular', min: 12, mode: 36, max: 120 } }, correlated: true, utilisation: 0.5 },
+    { id: 'ban', name: 'Ban', at: { node: 'b' }, effect: { type: 'throttle', capacityShare: 0.3 }, occurrence: { type: 'process', startsPerMonth: Array(12).fill(0.2), durationHours: { type: 'triangular', min: 72, mode: 240, max: 720 } }, utilisation: 0.7 },
+  ];
+  const calendarNet = parseNetwork(doc);
+  const byId = (id: string): CalibrationParameter => CALIBRATION_PARAMETERS.find((p) => p.id === id)!;
+  const place = (measure: Record<string, unknown>, unit: string, value: number, width: number) =>
+    parseTargets({ title: 'synthetic', targets: [{ id: 'S', case: 'synthetic', published: String(value), source, unit, band: { min: value - width, max: value + width }, measure: { kind: 'place', node: 'p', ...measure } }] });
+  /** Fit `id` alone to a target computed on the network with that parameter's figures scaled by `known`. */
+  const recover = (id: string, known: number, measure: Record<string, unknown>, unit: string, width: (v: number) => number): number => {
+    const p = byId(id);
+    const changes = selectedFigures(calendarNet, p.select).map((c) => ({ ...c, factor: known }));
+    const truth = validation(applyMeasures(calendarNet, [patchFigures({ changes })]), place(measure, unit, 1, 1), { runs: 600, seed: 3 }).rows[0]!.model as number;
+    const c = calibrate(calendarNet, place(measure, unit, truth, width(truth)), { parameters: [p], runs: 600, seed: 3, date: '2026-11-29', maxEvaluations: 40 });
+    expect(c.after.rows[0]!.status).toBe('inside');
+    return c.parameters[0]!.value;
+  };
+
+  it('selectors pick the closures\' and throttles\' start rates, every utilisation and σ', () => {
+    expect(selectedFigures(calendarNet, byId('closure-intensity').select)).toEqual([{ episode: 'storm', field: 'occurrence.startsPerMonth' }]);
+    expect(selectedFigures(calendarNet, byId('restriction-intensity').select)).toEqual([{ episode: 'ban', field: 'occurrence.startsPerMonth' }]);
+    expect(selectedFigures(calendarNet, byId('traffic-load').select)).toEqual([
+      { episode: 'storm', field: 'utilisation' },
+      { episode: 'ban', field: 'utilisation' },
+    ]);
+    expect(selectedFigures(calendarNet, byId('correlation-strength').select)).toEqual([{ correlation: true, field: 'sigma' }]);
+    expect(selectedFigures(net, byId('correlation-strength').select)).toEqual([]);
+  });
+
+  it('recovers a known closure intensity and σ from the closed share, and a known load from the worst month\'s wait, on common random numbers', () => {
+    const share = { statistic: 'closed-share', months: [11, 12] };
+    expect(recover('closure-intensity', 1.6, share, 'share', () => 0.002)).toBeCloseTo(1.6, 1);
+    // A higher σ makes fewer months closed (Jensen): the closed share pins σ too.
+    expect(recover('correlation-strength', 1.4, share, 'share', () => 0.001)).toBeCloseTo(1.4, 1);
+    const wait = { statistic: 'worst-month-p95-wait', trip };
+    const load = recover('traffic-load', 1.2, wait, 'hours', (v) => 0.01 * v);
+    expect(Math.abs(load - 1.2)).toBeLessThan(0.05);
   });
 });
 

@@ -112,3 +112,53 @@ describe('patchFigures', () => {
     expect(meanOf(after)).toBeCloseTo(0.7 * meanOf(before), 12);
   });
 });
+
+describe('patchFigures on episodes and the corridor state', () => {
+  const withEpisodes = (): ReturnType<typeof parseNetwork> => {
+    const d = toyDoc();
+    d.calendar = { referenceYear: 2025 };
+    d.correlation = { sigma: 0.8, source: { estimate: 'σ 0.8', range: { field: 'sigma', min: 0.4, max: 1.2, reason: 'r' } } };
+    d.episodes = [
+      {
+        id: 'storm',
+        name: 'Storm',
+        at: { node: 'p' },
+        effect: { type: 'closure' },
+        occurrence: { type: 'process', startsPerMonth: [4, 4, 2, 1, 1, 0.5, 0.5, 0.5, 1, 2, 9, 9], durationHours: { type: 'triangular', min: 12, mode: 36, max: 120 } },
+        correlated: true,
+        utilisation: 0.5,
+        source: { estimate: 'e', range: [{ field: 'occurrence.startsPerMonth', factor: [0.5, 1.5], reason: 'r' }, { field: 'utilisation', min: 0.4, max: 0.6, reason: 'r' }] },
+      },
+    ];
+    return parseNetwork(d);
+  };
+
+  it('scales a monthly profile whole, sets a utilisation and scales σ, dropping the ranges a change leaves', () => {
+    const net = withEpisodes();
+    const after = applyMeasures(net, [
+      patchFigures({
+        changes: [
+          { episode: 'storm', field: 'occurrence.startsPerMonth', factor: 2 },
+          { episode: 'storm', field: 'utilisation', set: 0.7 },
+          { correlation: true, field: 'sigma', factor: 2 },
+        ],
+      }),
+    ]);
+    const e = after.spec.episodes![0]!;
+    expect((e.occurrence as unknown as { startsPerMonth: number[] }).startsPerMonth).toEqual([8, 8, 4, 2, 2, 1, 1, 1, 2, 4, 18, 18]);
+    expect(e.utilisation).toBe(0.7);
+    expect(after.spec.correlation!.sigma).toBeCloseTo(1.6, 12);
+    // σ 1.6 is outside 0.4–1.2: that range is dropped; the profile's relative range still holds.
+    expect(JSON.stringify(after.spec.correlation!.source)).not.toContain('"range"');
+    expect(JSON.stringify(e.source)).toContain('occurrence.startsPerMonth');
+    expect(net.spec.episodes![0]!.utilisation).toBe(0.5);
+  });
+
+  it('names the change at fault: an unknown episode, no correlation, a set on a profile, two places', () => {
+    const net = withEpisodes();
+    expect(failure(() => applyMeasures(net, [patchFigures({ changes: [{ episode: 'nope', field: 'utilisation', factor: 1 }] })])).field).toBe('changes[0].episode');
+    expect(failure(() => applyMeasures(net, [patchFigures({ changes: [{ episode: 'storm', field: 'occurrence.startsPerMonth', set: 2 }] })])).field).toBe('changes[0].set');
+    expect(failure(() => patchFigures({ changes: [{ episode: 'storm', node: 'p', field: 'utilisation', factor: 1 }] })).field).toBe('changes[0]');
+    expect(failure(() => applyMeasures(base(), [patchFigures({ changes: [{ correlation: true, field: 'sigma', factor: 1 }] })])).field).toBe('changes[0].correlation');
+  });
+});

@@ -8,6 +8,7 @@ import { firstOrderIndices, noiseThreshold } from '../src/stats/first-order.js';
 import { hypercubeColumn } from '../src/simulate/latin-hypercube.js';
 import { ElementStream } from '../src/simulate/random.js';
 import { scenarioJson, scenarioText } from '../src/report/scenario-text.js';
+import { allInputs, drawScenario } from '../src/simulate/uncertain-inputs.js';
 import { renderReport } from '../src/index.js';
 import { toyDoc } from './fixtures.js';
 
@@ -109,6 +110,36 @@ describe('uncertain inputs and the two-level simulation', () => {
     ]);
     expect(inputs[4]).toMatchObject({ kind: 'figure', low: 0.5, high: 2, unit: 'factor', value: 1, reason: 'guess' });
     expect(inputs[5]).toMatchObject({ low: 0.1, high: 0.4, value: 0.25 });
+  });
+
+  it('lists the episodes\' ranged start rates, durations and utilisation and σ of the corridor state, and a draw sets them', () => {
+    const d = toyDoc();
+    d.calendar = { referenceYear: 2025 };
+    d.correlation = { sigma: 0.8, source: { estimate: 'σ', range: { field: 'sigma', min: 0.4, max: 1.2, reason: 'r' } } };
+    d.episodes = [
+      {
+        id: 'storm',
+        name: 'Storm',
+        at: { node: 'b' },
+        effect: { type: 'closure' },
+        occurrence: { type: 'process', startsPerMonth: Array(12).fill(2), durationHours: { type: 'triangular', min: 12, mode: 36, max: 120 } },
+        correlated: true,
+        utilisation: 0.5,
+        source: { estimate: 'e', range: [{ field: 'occurrence.startsPerMonth', factor: [0.5, 2], reason: 'r' }, { field: 'utilisation', min: 0.4, max: 0.6, reason: 'r' }] },
+      },
+    ];
+    const net = parseNetwork(d);
+    const inputs = allInputs(net, []);
+    expect(inputs.map((x) => x.id)).toEqual(['episode:storm/occurrence.startsPerMonth', 'episode:storm/utilisation', 'correlation:corridor-state/sigma']);
+    expect(inputs[0]).toMatchObject({ unit: 'factor', low: 0.5, high: 2, value: 1 });
+    const drawn = drawScenario(net, [], inputs, [1.5, 0.45, 1.1]).network;
+    expect((drawn.spec.episodes![0]!.occurrence as unknown as { startsPerMonth: number[] }).startsPerMonth).toEqual(Array(12).fill(3));
+    expect(drawn.spec.episodes![0]!.utilisation).toBe(0.45);
+    expect(drawn.spec.correlation!.sigma).toBe(1.1);
+    // The draws reach the simulation: more storms, a longer trip on the same seed.
+    const t = { ...trip, runs: 400 };
+    const more = drawScenario(net, [], inputs, [2, 0.6, 0.8]).network;
+    expect(runScenario(more, measures, t, { attribution: false }).comparison!.before.summary.meanHours).toBeGreaterThan(runScenario(net, measures, t, { attribution: false }).comparison!.before.summary.meanHours);
   });
 
   it('runScenario gives the effect as a distribution over the draws, around the value at the inputs\' values, the same for the same seed', () => {

@@ -1,12 +1,12 @@
 // What calibration may tune: a small, declared set of named, bounded parameters, each scaling a whole
 // class of figures of the document (every stage at rail borders, every sailing interval on the
-// Caspian), never one figure for one target. A parameter's selector is resolved against a network
+// Caspian, the start rates of every closure, σ of the corridor state), never one figure for one target. A parameter's selector is resolved against a network
 // into figure changes (`patchFigures`), so calibrating is patching.
 import * as z from 'zod';
 import { InvalidArgumentError } from '../errors.js';
 import type { FigureChange } from '../measures/types.js';
 import type { Network } from '../network/network.js';
-import { MODES, NODE_KINDS, STAGE_KINDS, type Mode, type NodeKind, type StageKind } from '../network/types.js';
+import { MODES, NODE_KINDS, STAGE_KINDS, type EpisodeSpec, type Mode, type NodeKind, type StageKind } from '../network/types.js';
 
 /** Which figures a parameter scales. */
 export type FigureSelector =
@@ -22,7 +22,13 @@ export type FigureSelector =
   /** The commercial speed (`speedKmh`) of links of these modes (and countries, when given). */
   | { readonly figure: 'link-speed'; readonly modes: readonly Mode[]; readonly countries?: readonly string[] }
   /** The interval between sailings (`headwayHours`, or `departuresPerWeek` inversely) of ferry and sea services on these waters. */
-  | { readonly figure: 'service-headway'; readonly waters?: readonly string[] };
+  | { readonly figure: 'service-headway'; readonly waters?: readonly string[] }
+  /** The start rates (`occurrence.startsPerMonth`, the whole monthly profile) of episode processes with these effects (`closure`, `throttle`), at these nodes (each filter when given). */
+  | { readonly figure: 'episode-starts'; readonly effects?: readonly ('closure' | 'throttle')[]; readonly nodes?: readonly string[] }
+  /** The utilisation ρ (traffic against capacity) of the places episodes act on: each episode's `utilisation`, at these nodes when given. */
+  | { readonly figure: 'episode-utilisation'; readonly nodes?: readonly string[] }
+  /** σ of the corridor state (the document's `correlation`): how strongly bad months coincide. */
+  | { readonly figure: 'correlation-sigma' };
 
 /** A calibration parameter: a factor on a class of figures, with its bounds and default. */
 export interface CalibrationParameter {
@@ -76,8 +82,9 @@ const sailingInterval = (id: string, sea: string, evidence: string): Calibration
 
 /**
  * The parameters calibration tunes by default, each a class of figures the published end-to-end
- * figures are sensitive to and the segment evidence leaves uncertain. Mechanisms added later (closure
- * intensity, correlation strength, capacities) add theirs here.
+ * figures are sensitive to and the segment evidence leaves uncertain: dwell, sailing intervals and
+ * speed, and the calendar's mechanisms (how often closures and restrictions start, how strongly bad
+ * months coincide, how loaded the places they hit are).
  */
 export const CALIBRATION_PARAMETERS: readonly CalibrationParameter[] = Object.freeze([
   borderDwell('rail', ' (customs, inspections, gauge change, queues, traction)'),
@@ -95,6 +102,42 @@ export const CALIBRATION_PARAMETERS: readonly CalibrationParameter[] = Object.fr
     max: 1.3,
     default: 1,
   },
+  {
+    id: 'closure-intensity',
+    description: 'How often storms close places (the Caspian ports): no monthly counts of closures are published, only shares of the season closed and single events.',
+    scales: 'the start rates (every month) of every closure episode process',
+    select: { figure: 'episode-starts', effects: ['closure'] },
+    min: 0.5,
+    max: 2,
+    default: 1,
+  },
+  {
+    id: 'restriction-intensity',
+    description: 'How often acceptance restrictions, snowstorms and other throttles start: one to two restrictions a year are reported at the China–Kazakhstan border.',
+    scales: 'the start rates (every month) of every throttle episode process',
+    select: { figure: 'episode-starts', effects: ['throttle'] },
+    min: 0.5,
+    max: 2,
+    default: 1,
+  },
+  {
+    id: 'correlation-strength',
+    description: 'How strongly bad months coincide along the corridor (σ of the corridor state): one such month (December 2024) is reported, no frequency.',
+    scales: 'σ of the corridor state',
+    select: { figure: 'correlation-sigma' },
+    min: 0.5,
+    max: 1.5,
+    default: 1,
+  },
+  {
+    id: 'traffic-load',
+    description: 'Traffic against capacity at the places episodes hit (their utilisation ρ): the backlog a closure leaves grows at ρ and clears at 1 − ρ.',
+    scales: 'the utilisation of every episode',
+    select: { figure: 'episode-utilisation' },
+    min: 0.75,
+    max: 1.25,
+    default: 1,
+  },
 ]);
 
 const text = z.string().min(1);
@@ -109,6 +152,9 @@ const selectorSchema = z.discriminatedUnion('figure', [
   }),
   z.strictObject({ figure: z.literal('link-speed'), modes: z.array(z.enum(MODES)).min(1), countries: z.array(text).min(1).optional() }),
   z.strictObject({ figure: z.literal('service-headway'), waters: z.array(text).min(1).optional() }),
+  z.strictObject({ figure: z.literal('episode-starts'), effects: z.array(z.enum(['closure', 'throttle'])).min(1).optional(), nodes: z.array(text).min(1).optional() }),
+  z.strictObject({ figure: z.literal('episode-utilisation'), nodes: z.array(text).min(1).optional() }),
+  z.strictObject({ figure: z.literal('correlation-sigma') }),
 ]);
 const parameterSchema = z
   .strictObject({ id: text, description: text, scales: text, select: selectorSchema, min: z.number().positive(), max: z.number().positive(), default: z.number().positive() })
@@ -138,6 +184,11 @@ export function parseCalibrationParameters(input: unknown): readonly Calibration
     ids.add(p.id);
   });
   return Object.freeze(structuredClone(r.data)) as readonly CalibrationParameter[];
+}
+
+/** Whether an episode's place is one of `nodes` (any place when not given). */
+function atNodes(at: EpisodeSpec['at'], nodes: readonly string[] | undefined): boolean {
+  return nodes === undefined || ('node' in at && nodes.includes(at.node));
 }
 
 /** The figures a selector picks in a network, as changes without their factor. */
@@ -172,5 +223,13 @@ export function selectedFigures(network: Network, select: FigureSelector): Omit<
       return spec.links
         .filter((l) => l.service !== undefined && (select.waters === undefined || (l.waters !== undefined && select.waters.includes(l.waters))))
         .map((l) => ({ link: l.id, service: true as const, field: l.service!.headwayHours !== undefined ? 'headwayHours' : 'departuresPerWeek' }));
+    case 'episode-starts':
+      return (spec.episodes ?? [])
+        .filter((e) => e.occurrence.type === 'process' && (select.effects === undefined || select.effects.includes(e.effect.type)) && atNodes(e.at, select.nodes))
+        .map((e) => ({ episode: e.id, field: 'occurrence.startsPerMonth' }));
+    case 'episode-utilisation':
+      return (spec.episodes ?? []).filter((e) => e.utilisation !== undefined && atNodes(e.at, select.nodes)).map((e) => ({ episode: e.id, field: 'utilisation' }));
+    case 'correlation-sigma':
+      return spec.correlation === undefined ? [] : [{ correlation: true as const, field: 'sigma' }];
   }
 }

@@ -2,7 +2,7 @@
 // comes from. What a time survey's fit, a calibration and a draw of uncertain figures produce, as a
 // measure like any other (applyMeasures, attribution, provenance, the `definition` recipe).
 import { InvalidMeasureError } from '../errors.js';
-import { figureAt, provenanceList, rangesOf } from '../network/ranges.js';
+import { figureAt, isProfile, provenanceList, rangesOf } from '../network/ranges.js';
 import { distributionSchema, provenanceSchema, sourceSchema } from '../network/schema.js';
 import type { Distribution, NetworkSpec, Provenance, ProvenanceSpec, SourceSpec } from '../network/types.js';
 import { deepFreeze, validateNetwork } from '../network/validate.js';
@@ -29,10 +29,10 @@ function optionalId(measureId: string, at: string, change: Json, key: string): s
 /** A change checked for shape (the network is checked when the patch is applied), frozen. */
 function checkChange(measureId: string, i: number, change: unknown): FigureChange {
   const at = `changes[${i}]`;
-  if (!isRecord(change)) throw new InvalidMeasureError(measureId, at, change, 'a change { node | link, stage? | service? | structure?, field, set | factor, source? }');
+  if (!isRecord(change)) throw new InvalidMeasureError(measureId, at, change, 'a change { node | link | episode | correlation, stage? | service? | structure?, field, set | factor, source? }');
   for (const key of Object.keys(change)) {
-    if (!['node', 'stage', 'link', 'service', 'structure', 'field', 'set', 'factor', 'source'].includes(key)) {
-      throw new InvalidMeasureError(measureId, `${at}.${key}`, change[key], 'one of node, stage, link, service, structure, field, set, factor, source');
+    if (!['node', 'stage', 'link', 'service', 'structure', 'episode', 'correlation', 'field', 'set', 'factor', 'source'].includes(key)) {
+      throw new InvalidMeasureError(measureId, `${at}.${key}`, change[key], 'one of node, stage, link, service, structure, episode, correlation, field, set, factor, source');
     }
   }
   const node = optionalId(measureId, at, change, 'node');
@@ -40,7 +40,9 @@ function checkChange(measureId: string, i: number, change: unknown): FigureChang
   const link = optionalId(measureId, at, change, 'link');
   const structure = optionalId(measureId, at, change, 'structure');
   if (change.service !== undefined && change.service !== true) throw new InvalidMeasureError(measureId, `${at}.service`, change.service, 'true (the link\'s service), or nothing');
-  if ((node === undefined) === (link === undefined)) throw new InvalidMeasureError(measureId, at, change, 'exactly one of node, link');
+  const episode = optionalId(measureId, at, change, 'episode');
+  if (change.correlation !== undefined && change.correlation !== true) throw new InvalidMeasureError(measureId, `${at}.correlation`, change.correlation, "true (the document's corridor state), or nothing");
+  if ([node, link, episode, change.correlation].filter((x) => x !== undefined).length !== 1) throw new InvalidMeasureError(measureId, at, change, 'exactly one of node, link, episode, correlation');
   if (stage !== undefined && node === undefined) throw new InvalidMeasureError(measureId, `${at}.stage`, stage, 'a stage only with node');
   if ((change.service !== undefined || structure !== undefined) && link === undefined) throw new InvalidMeasureError(measureId, at, change, 'service or structure only with link');
   if (change.service !== undefined && structure !== undefined) throw new InvalidMeasureError(measureId, `${at}.structure`, structure, 'not both service and structure');
@@ -82,6 +84,8 @@ interface Slot {
 class Working {
   readonly nodes: Json[];
   readonly links: Json[];
+  readonly episodes: Json[] | undefined;
+  correlation: Json | undefined;
   private readonly nodeIndex = new Map<string, number>();
   private readonly linkIndex = new Map<string, number>();
   /** Nodes and links already copied with an array of their own (stages, structures). */
@@ -90,6 +94,8 @@ class Working {
   constructor(spec: NetworkSpec) {
     this.nodes = spec.nodes.map((n) => n as unknown as Json);
     this.links = spec.links.map((l) => l as unknown as Json);
+    this.episodes = spec.episodes?.map((e) => e as unknown as Json);
+    this.correlation = spec.correlation as unknown as Json | undefined;
     this.nodes.forEach((n, i) => this.nodeIndex.set(n.id as string, i));
     this.links.forEach((l, i) => this.linkIndex.set(l.id as string, i));
   }
@@ -109,6 +115,15 @@ class Working {
   }
   slot(measureId: string, i: number, c: FigureChange): Slot {
     const at = `changes[${i}]`;
+    if (c.episode !== undefined) {
+      const e = this.episodes?.findIndex((x) => x.id === c.episode) ?? -1;
+      if (e < 0) throw new InvalidMeasureError(measureId, `${at}.episode`, c.episode, 'the id of an episode of the network');
+      return { get: () => this.episodes![e]!, put: (next) => (this.episodes![e] = next), where: `episode ${c.episode}`, path: ['episodes', e] };
+    }
+    if (c.correlation === true) {
+      if (this.correlation === undefined) throw new InvalidMeasureError(measureId, `${at}.correlation`, true, 'a network with a correlation (it has none)');
+      return { get: () => this.correlation!, put: (next) => (this.correlation = next), where: 'the correlation', path: ['correlation'] };
+    }
     if (c.node !== undefined) {
       const n = this.nodeIndex.get(c.node);
       if (n === undefined) throw new InvalidMeasureError(measureId, `${at}.node`, c.node, 'the id of a node of the network');
@@ -165,11 +180,13 @@ function appendedSource(source: ProvenanceSpec | undefined, added: Provenance, d
 
 /**
  * Replace or scale figures at named places. Each change names an object — a node (`node`), a stage
- * (`node`, `stage`), a link (`link`, its document id), its service (`link`, `service: true`) or a
- * structure (`link`, `structure`) — and a `field` of it holding a number or a duration distribution
- * (dotted for a nested one, as a range's `field`); it either `set`s the figure (a number for a
- * number, a distribution for a distribution) or multiplies it by `factor` (a distribution is scaled
- * whole). `source`, when given, is appended to the object's provenance, and with `set` the object's
+ * (`node`, `stage`), a link (`link`, its document id), its service (`link`, `service: true`), a
+ * structure (`link`, `structure`), a disruption episode (`episode`) or the corridor state
+ * (`correlation: true`) — and a `field` of it holding a number, a duration distribution or a
+ * monthly profile (an episode's `occurrence.startsPerMonth`; dotted for a nested field, as a
+ * range's `field`); it either `set`s the figure (a number for a number, a distribution for a
+ * distribution) or multiplies it by `factor` (a distribution or a profile is scaled whole; a
+ * profile only so). `source`, when given, is appended to the object's provenance, and with `set` the object's
  * old ranges of that field are dropped. `addSources` adds entries to the network's `sources` table
  * (ids not yet used), so a change may cite them by `ref`. Changes apply in order; several may touch
  * one object. Ranges that a change leaves outside their figure are dropped, as with every measure.
@@ -194,7 +211,7 @@ export function patchFigures(options: PatchFiguresOptions): Measure {
       return deepFreeze(structuredClone(s));
     });
   }
-  const places = [...new Set(changes.map((c) => (c.node ?? c.link)!))];
+  const places = [...new Set(changes.map((c) => c.node ?? c.link ?? (c.episode !== undefined ? `episode ${c.episode}` : 'correlation')))];
   return defineMeasure({
     id,
     kind: 'patch-figures',
@@ -203,7 +220,7 @@ export function patchFigures(options: PatchFiguresOptions): Measure {
       `Sets or scales ${changes.length} figure${changes.length === 1 ? '' : 's'}: ` +
       changes
         .slice(0, 5)
-        .map((c) => `${c.field} of ${c.stage ?? c.structure ?? (c.service === true ? `${c.link} service` : (c.node ?? c.link))} ${c.factor !== undefined ? `×${c.factor}` : typeof c.set === 'number' ? `= ${c.set}` : `= a ${(c.set as Distribution).type} distribution`}`)
+        .map((c) => `${c.field} of ${c.stage ?? c.structure ?? (c.service === true ? `${c.link} service` : (c.node ?? c.link ?? (c.episode !== undefined ? `episode ${c.episode}` : 'the correlation')))} ${c.factor !== undefined ? `×${c.factor}` : typeof c.set === 'number' ? `= ${c.set}` : `= a ${(c.set as Distribution).type} distribution`}`)
         .join('; ') +
       (changes.length > 5 ? `; and ${changes.length - 5} more` : '') +
       '. Nothing else changes.',
@@ -225,12 +242,14 @@ export function patchFigures(options: PatchFiguresOptions): Measure {
         const holder = slot.get();
         const figure = figureAt(holder, c.field);
         if (figure === undefined) throw new InvalidMeasureError(id, `${at}.field`, c.field, `a field of ${slot.where} holding a number or a duration distribution`);
-        let value: number | Distribution;
+        let value: number | Distribution | readonly number[];
         if (c.factor !== undefined) {
-          value = typeof figure === 'number' ? figure * c.factor : scaleFinite(id, `${at}.factor`, figure, c.factor, `${c.field} of ${slot.where}`);
-          if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidMeasureError(id, `${at}.factor`, c.factor, `a factor keeping ${c.field} of ${slot.where} finite`);
+          const f = c.factor;
+          value = typeof figure === 'number' ? figure * f : isProfile(figure) ? figure.map((x) => x * f) : scaleFinite(id, `${at}.factor`, figure, f, `${c.field} of ${slot.where}`);
+          if ((typeof value === 'number' && !Number.isFinite(value)) || (isProfile(figure) && !isProfile(value))) throw new InvalidMeasureError(id, `${at}.factor`, c.factor, `a factor keeping ${c.field} of ${slot.where} finite`);
         } else {
           value = c.set!;
+          if (isProfile(figure)) throw new InvalidMeasureError(id, `${at}.set`, value, `a factor: ${c.field} of ${slot.where} is a monthly profile, scaled whole`);
           if ((typeof value === 'number') !== (typeof figure === 'number')) {
             throw new InvalidMeasureError(id, `${at}.set`, value, `${typeof figure === 'number' ? 'a number' : 'a duration distribution'}, as ${c.field} of ${slot.where} holds`);
           }
@@ -244,6 +263,8 @@ export function patchFigures(options: PatchFiguresOptions): Measure {
         ...(addSources.length > 0 ? { sources: [...(spec.sources ?? []), ...addSources] } : {}),
         nodes: work.nodes as unknown as NetworkSpec['nodes'],
         links: work.links as unknown as NetworkSpec['links'],
+        ...(work.episodes !== undefined ? { episodes: work.episodes as unknown as NonNullable<NetworkSpec['episodes']> } : {}),
+        ...(work.correlation !== undefined ? { correlation: work.correlation as unknown as NonNullable<NetworkSpec['correlation']> } : {}),
       });
       // The patch writes figures its caller chose: check the result as a whole (a probability above 1,
       // a lognormal whose median passes its p90, a ref to an unknown source) and name the change.

@@ -9,7 +9,8 @@ import type { FigureRange, NetworkSpec, Provenance, ProvenanceSpec } from '../ne
 type Holder = { readonly source?: ProvenanceSpec };
 
 /**
- * The objects of `output` that can carry a provenance (nodes, stages, links, services, structures)
+ * The objects of `output` that can carry a provenance (nodes, stages, links, services, structures,
+ * episodes, the correlation)
  * and may be new: all but those identical to the object at the same place in `input`. An object
  * shared with `input` but moved still gets listed, which is harmless: `input` is valid, so its
  * ranges all hold and nothing is dropped from it. Linear in what changed, plus one reference
@@ -34,6 +35,8 @@ function changedHolders(input: NetworkSpec, output: NetworkSpec): Holder[] {
     if (l.service !== undefined && l.service !== old?.service) out.push(l.service);
     list(l.structures, old?.structures, (s) => out.push(s));
   });
+  list(output.episodes, input.episodes, (e) => out.push(e));
+  if (output.correlation !== undefined && output.correlation !== input.correlation) out.push(output.correlation);
   return out;
 }
 
@@ -82,5 +85,7 @@ export function dropStaleRanges(input: NetworkSpec, output: NetworkSpec): Networ
       const same = service === l.service && (structures === undefined || structures.every((s, i) => s === l.structures![i]));
       return same ? link : { ...link, ...(service !== undefined ? { service } : {}), ...(structures !== undefined ? { structures } : {}) };
     }),
+    ...(output.episodes !== undefined ? { episodes: output.episodes.map(swap) } : {}),
+    ...(output.correlation !== undefined ? { correlation: swap(output.correlation) } : {}),
   };
 }

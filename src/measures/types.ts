@@ -249,6 +249,10 @@ export interface FigureAddress {
   readonly link?: string;
   readonly service?: true;
   readonly structure?: string;
+  /** A disruption episode (its id): `utilisation`, `occurrence.durationHours`, `occurrence.startsPerMonth` (a monthly profile, scaled whole by a `factor`). */
+  readonly episode?: string;
+  /** The document's corridor state (`correlation`): its `sigma`. */
+  readonly correlation?: true;
 }
 
 /** One change of `patchFigures`: a figure at an address, set or scaled, with where the new figure comes from. */

@@ -4,8 +4,13 @@
 import type { Distribution, FigureRange, Provenance, ProvenanceSpec } from './types.js';
 import { DISTRIBUTION_TYPES } from './types.js';
 
-/** A figure a range can point at: a number, or a duration distribution. */
-export type Figure = number | Distribution;
+/** A figure a range can point at: a number, a duration distribution, or a monthly profile (numbers ≥ 0, ranged and scaled whole by a factor, as a distribution). */
+export type Figure = number | Distribution | readonly number[];
+
+/** Whether a value is a profile: a non-empty array of finite numbers ≥ 0 (an episode's starts per month). */
+export function isProfile(v: unknown): v is readonly number[] {
+  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0);
+}
 
 /** Fields holding a probability: a range's absolute `max`, and the figure times its factor, stay ≤ 1. */
 const PROBABILITY_FIELDS: ReadonlySet<string> = new Set(['probability', 'cancellationProbability', 'closureProbability']);
@@ -26,7 +31,7 @@ export function isDistribution(v: unknown): v is Distribution {
 
 /**
  * The figure at a dotted `field` of `holder` (own properties only), or `undefined` when the path
- * holds no number or distribution. `field` may not end inside a distribution (`durationHours.median`
+ * holds no number, distribution or monthly profile. `field` may not end inside a distribution (`durationHours.median`
  * is not a figure: a distribution is ranged whole, by a factor).
  */
 export function figureAt(holder: unknown, field: string): Figure | undefined {
@@ -36,6 +41,7 @@ export function figureAt(holder: unknown, field: string): Figure | undefined {
     cur = cur[key];
   }
   if (typeof cur === 'number' && Number.isFinite(cur)) return cur;
+  if (isProfile(cur)) return cur;
   return isDistribution(cur) ? cur : undefined;
 }
 
@@ -79,7 +85,7 @@ export function rangeProblem(holder: unknown, range: FigureRange): RangeProblem 
     return { code: 'unknown_field', member: 'field', expected: 'the path of a number or a duration distribution of this object (dotted for a nested field)' };
   }
   if (typeof figure !== 'number') {
-    if (range.factor === undefined) return { code: 'conflicting_fields', member: 'min', expected: 'factor: [low, high] for a distribution (it is scaled whole)' };
+    if (range.factor === undefined) return { code: 'conflicting_fields', member: 'min', expected: 'factor: [low, high] for a distribution or a monthly profile (it is scaled whole)' };
     return undefined;
   }
   const probability = isProbabilityField(range.field);

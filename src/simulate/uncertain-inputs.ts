@@ -1,6 +1,6 @@
 // The uncertain inputs of a scenario: every parameter of its measures that has a plausible range
 // (`min` < `max`, a shipped default), and every figure of its network that has one (a `range` on the
-// figure's provenance). What the two-level simulation draws, and how a draw becomes a network and a
+// figure's provenance: of nodes, stages, links, services, structures, episodes and the correlation). What the two-level simulation draws, and how a draw becomes a network and a
 // package: figures through one `patchFigures` measure, parameters by rebuilding the measure.
 import { requireArray, requireShape } from '../arguments.js';
 import { applyMeasures } from '../measures/apply.js';
@@ -20,7 +20,8 @@ const WHOLE: ReadonlySet<string> = new Set(['servers', 'vessels']);
 export interface UncertainInput {
   /**
    * Stable id: `measure:<measure id>/<parameter>` for a measure parameter, `<node|stage|link|service|
-   * structure>:<place>/<field>` for a figure (e.g. `stage:dostyk/kz-customs-block/durationHours`).
+   * structure|episode>:<place>/<field>` for a figure (e.g. `stage:dostyk/kz-customs-block/durationHours`,
+   * `episode:kuryk-storms/occurrence.startsPerMonth`), `correlation:corridor-state/sigma` for σ.
    */
   readonly id: string;
   /** Readable, e.g. `customs-streamlining: proceduralCut` or `Dostyk, KZ customs clearance (block trains): durationHours`. */
@@ -97,6 +98,10 @@ function figureInputs(network: Network): FigureInput[] {
     if (l.service !== undefined) add(l.service, `service:${l.id}`, `service ${name}`, { link: l.id, service: true });
     for (const s of l.structures ?? []) add(s, `structure:${l.id}/${s.id}`, `${s.name} (${name})`, { link: l.id, structure: s.id });
   }
+  // The calendar's mechanisms: each episode's start rates, durations and utilisation, and σ of the corridor state.
+  for (const e of network.spec.episodes ?? []) add(e, `episode:${e.id}`, `episode ${e.name}`, { episode: e.id });
+  const correlation = network.spec.correlation;
+  if (correlation !== undefined) add(correlation, 'correlation:corridor-state', 'corridor state', { correlation: true });
   return out;
 }
 
@@ -123,7 +128,8 @@ function parameterInputs(measures: readonly Measure[]): ParameterInput[] {
 /**
  * The uncertain inputs of `network` under `measures`, measure parameters first (in package order),
  * then the network's figures (nodes with their stages, then links with their services and
- * structures, in document order). Coordinates are left out: transit times do not depend on them.
+ * structures, then episodes — start rates, durations, utilisation — and σ of the corridor state, in
+ * document order). Coordinates are left out: transit times do not depend on them.
  */
 export function uncertainInputs(network: Network, measures: readonly Measure[]): readonly UncertainInput[] {
   requireNetwork(network);
