@@ -74,3 +74,27 @@ export function invalidField(f: () => unknown): string {
   }
   throw new Error('expected an InvalidArgumentError');
 }
+
+/**
+ * The toy document with a calendar (2025), a corridor state (σ 0.8, ranged 0.4–1.2) and one
+ * correlated storm closure at `node` (`startsPerMonth`, durations 12–120 h, utilisation 0.5) whose
+ * start rates (×0.5–2) and utilisation (0.4–0.6) are ranged.
+ */
+export function stormyToyDoc(node: string, startsPerMonth: number[]): Record<string, any> {
+  const d = toyDoc();
+  d.calendar = { referenceYear: 2025 };
+  d.correlation = { sigma: 0.8, source: { estimate: 'σ 0.8', range: { field: 'sigma', min: 0.4, max: 1.2, reason: 'r' } } };
+  d.episodes = [
+    {
+      id: 'storm',
+      name: 'Storm',
+      at: { node },
+      effect: { type: 'closure' },
+      occurrence: { type: 'process', startsPerMonth, durationHours: { type: 'triangular', min: 12, mode: 36, max: 120 } },
+      correlated: true,
+      utilisation: 0.5,
+      source: { estimate: 'e', range: [{ field: 'occurrence.startsPerMonth', factor: [0.5, 2], reason: 'r' }, { field: 'utilisation', min: 0.4, max: 0.6, reason: 'r' }] },
+    },
+  ];
+  return d;
+}

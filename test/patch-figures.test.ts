@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidMeasureError, applyMeasures, createMeasure, meanOf, parseNetwork, patchFigures, type Measure } from '../src/index.js';
 import { validByConstruction } from '../src/measures/apply.js';
-import { toyDoc } from './fixtures.js';
+import { stormyToyDoc, toyDoc } from './fixtures.js';
 
 const base = (): ReturnType<typeof parseNetwork> => {
   const d = toyDoc();
@@ -114,24 +114,7 @@ describe('patchFigures', () => {
 });
 
 describe('patchFigures on episodes and the corridor state', () => {
-  const withEpisodes = (): ReturnType<typeof parseNetwork> => {
-    const d = toyDoc();
-    d.calendar = { referenceYear: 2025 };
-    d.correlation = { sigma: 0.8, source: { estimate: 'σ 0.8', range: { field: 'sigma', min: 0.4, max: 1.2, reason: 'r' } } };
-    d.episodes = [
-      {
-        id: 'storm',
-        name: 'Storm',
-        at: { node: 'p' },
-        effect: { type: 'closure' },
-        occurrence: { type: 'process', startsPerMonth: [4, 4, 2, 1, 1, 0.5, 0.5, 0.5, 1, 2, 9, 9], durationHours: { type: 'triangular', min: 12, mode: 36, max: 120 } },
-        correlated: true,
-        utilisation: 0.5,
-        source: { estimate: 'e', range: [{ field: 'occurrence.startsPerMonth', factor: [0.5, 1.5], reason: 'r' }, { field: 'utilisation', min: 0.4, max: 0.6, reason: 'r' }] },
-      },
-    ];
-    return parseNetwork(d);
-  };
+  const withEpisodes = (): ReturnType<typeof parseNetwork> => parseNetwork(stormyToyDoc('p', [4, 4, 2, 1, 1, 0.5, 0.5, 0.5, 1, 2, 9, 9]));
 
   it('scales a monthly profile whole, sets a utilisation and scales σ, dropping the ranges a change leaves', () => {
     const net = withEpisodes();

@@ -10,7 +10,7 @@ import { ElementStream } from '../src/simulate/random.js';
 import { scenarioJson, scenarioText } from '../src/report/scenario-text.js';
 import { allInputs, drawScenario } from '../src/simulate/uncertain-inputs.js';
 import { renderReport } from '../src/index.js';
-import { toyDoc } from './fixtures.js';
+import { stormyToyDoc, toyDoc } from './fixtures.js';
 
 describe('hypercubeColumn', () => {
   it('puts one draw in each stratum, inside it, the same for the same (seed, id, n) whatever else is drawn', () => {
@@ -113,21 +113,7 @@ describe('uncertain inputs and the two-level simulation', () => {
   });
 
   it('lists the episodes\' ranged start rates, durations and utilisation and σ of the corridor state, and a draw sets them', () => {
-    const d = toyDoc();
-    d.calendar = { referenceYear: 2025 };
-    d.correlation = { sigma: 0.8, source: { estimate: 'σ', range: { field: 'sigma', min: 0.4, max: 1.2, reason: 'r' } } };
-    d.episodes = [
-      {
-        id: 'storm',
-        name: 'Storm',
-        at: { node: 'b' },
-        effect: { type: 'closure' },
-        occurrence: { type: 'process', startsPerMonth: Array(12).fill(2), durationHours: { type: 'triangular', min: 12, mode: 36, max: 120 } },
-        correlated: true,
-        utilisation: 0.5,
-        source: { estimate: 'e', range: [{ field: 'occurrence.startsPerMonth', factor: [0.5, 2], reason: 'r' }, { field: 'utilisation', min: 0.4, max: 0.6, reason: 'r' }] },
-      },
-    ];
+    const d = stormyToyDoc('b', Array(12).fill(2));
     const net = parseNetwork(d);
     const inputs = allInputs(net, []);
     expect(inputs.map((x) => x.id)).toEqual(['episode:storm/occurrence.startsPerMonth', 'episode:storm/utilisation', 'correlation:corridor-state/sigma']);

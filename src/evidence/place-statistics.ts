@@ -10,6 +10,7 @@
 // [s0_k, s1_k] before t. The place is open at t when no closure is under way: probability
 // Π_k E[exp(−M_k a_k(t))] (correlated processes of one place share the month's M_k), 0 inside a date
 // window. Averaged over the hours of the months named, in the reference year.
+import { bisectLeft } from 'd3-array';
 import { dayNumber, isoDayNumber, monthDay } from '../network/dates.js';
 import type { Network } from '../network/network.js';
 import type { EpisodeSpec } from '../network/types.js';
@@ -45,13 +46,8 @@ class TruncatedMean {
   at(x: number): number {
     if (x <= 0) return 0;
     const v = this.values;
-    let lo = 0;
-    let hi = v.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (v[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
+    // The durations below x count whole, the others as x.
+    const lo = bisectLeft(v as unknown as number[], x);
     return (this.prefix[lo]! + (v.length - lo) * x) / v.length;
   }
 }
