@@ -209,6 +209,19 @@ describe('a regime is the corridor of its period, never a faster one', () => {
     expect(last.p50Hours).toBeCloseTo(surge.summary.p50Hours, 6);
   }, 60_000);
 
+  it('the backlog follows each run\'s date: it builds through the window, peaks before September 2022 and is gone by November; with the seasons off it is drawn over the period', () => {
+    const r = simulate(network, { ...toPoti, runs: 3000, seed: 4, regime: 'surge-2022-23' })!;
+    const p50 = (month: number): number => r.byMonth![month - 1]!.summary.p50Hours;
+    expect(p50(7)).toBeGreaterThan(p50(3) + 14 * 24);
+    expect(p50(7)).toBeGreaterThan(2 * p50(11));
+    expect(days(p50(11))).toBeLessThan(20);
+    expect(r.calendar!.episodes).toBeGreaterThan(simulate(network, { ...toPoti, runs: 300, seed: 4 })!.calendar!.episodes);
+    // Without episodes the runs have no dates to meet the window on: the backlog is a part drawn over the period.
+    const flat = simulate(network, { ...toPoti, runs: 3000, seed: 4, regime: 'surge-2022-23', seasons: false })!;
+    const today = simulate(network, { ...toPoti, runs: 3000, seed: 4, seasons: false })!;
+    expect(flat.summary.meanHours).toBeGreaterThan(today.summary.meanHours + 14 * 24);
+  }, 60_000);
+
   it("the report's GeoJSON route is the regime's: under the surge Xi'an → Constanța leaves the corridor for the sea", () => {
     const stops = (extra: string[]): string[] => {
       const r = run(['report', '--format', 'geojson', '--out', '-', '--from', 'xian', '--to', 'constanta', '--avoid-countries', 'RU,BY,IR', '--measures', 'none', ...extra]);

@@ -7,7 +7,7 @@
 import { resolveTrip } from '../route/trip.js';
 import { sourceKeyOf, type Arc } from '../route/expand.js';
 import { congestedTrip, resolveCongestion } from './congestion/settings.js';
-import { regimeDepartureWindow, resolveRegime } from './congestion/regime.js';
+import { regimeDepartureWindow, resolveRegime, withEpisodes } from './congestion/regime.js';
 import { routeFromArcs, type Route } from '../route/fastest.js';
 import { shortestArcPath } from '../route/search.js';
 import { quantileOfSorted } from '../stats/summary.js';
@@ -63,13 +63,13 @@ export function walkAlongRoute(network: Parameters<typeof resolveTrip>[0], optio
   // A regime's trip runs on the network of its period, from its departure window (as simulate's).
   const regime = options.regime === undefined ? null : resolveRegime(network, options.regime);
   const net = regime?.network ?? network;
-  const congestion = resolveCongestion(net, options, regime);
+  const departure = resolveDeparture(options.departure ?? regimeDepartureWindow(regime), network.spec.calendar?.referenceYear);
+  const congestion = resolveCongestion(net, options, regime, seasons && departure !== null);
   const { trip } = congestedTrip(resolveTrip(net, options), congestion);
   const arcs = shortestArcPath(trip.graph, trip.sources, trip.targets);
   if (arcs === null) return null;
-  const departure = resolveDeparture(options.departure ?? regimeDepartureWindow(regime), network.spec.calendar?.referenceYear);
   const sigma = independent ? 0 : (network.spec.correlation?.sigma ?? 0);
-  const episodes = episodeTable(net, seed, sigma, { seasons: seasons && departure !== null, independent, volumeFactor: congestion.volume }, departure?.fromHours ?? 0, departure?.toHours ?? 0);
+  const episodes = episodeTable(withEpisodes(net, congestion.episodes), seed, sigma, { seasons: seasons && departure !== null, independent, volumeFactor: congestion.volume }, departure?.fromHours ?? 0, departure?.toHours ?? 0);
   const gates = arcs.map((a) => episodes.gatesOf(trip.graph.arcs[a]!));
   const departs = departure !== null && episodes.count > 0 ? departureInstants(departure, seed, 0, runs) : null;
   const route = routeFromArcs(trip, arcs);

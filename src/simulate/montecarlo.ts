@@ -17,7 +17,7 @@ import { routeFromArcs, type Route } from '../route/fastest.js';
 import { zeroCategories, type CategoryHours, type CountryHours } from '../route/breakdown.js';
 import { ElementTable } from './kernel.js';
 import { shortestArcPath } from '../route/search.js';
-import { regimeDepartureWindow, resolveRegime } from './congestion/regime.js';
+import { regimeDepartureWindow, resolveRegime, withEpisodes } from './congestion/regime.js';
 import { congestedTrip, congestionSettings, resolveCongestion, type CongestionOptions, type CongestionSettings, type ResolvedCongestion } from './congestion/settings.js';
 import type { Part } from '../route/expand.js';
 import { departureInstants, resolveDeparture, type DepartureWindow, type ResolvedDeparture } from './calendar.js';
@@ -178,17 +178,18 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
   // A regime (the corridor of a period) is its own network: its services' capacity, its closed links.
   const regime = options.regime === undefined ? null : resolveRegime(network, options.regime);
   const net = regime?.network ?? network;
-  const congestion = prebuilt?.congestion ?? resolveCongestion(net, options, regime);
-  const { trip, placesOfArc, avoided } = congestedTrip(resolveTrip(net, options), congestion);
   // Without a departure window, a regime's trip departs in its period (else the reference year).
   const departure = resolveDeparture(options.departure ?? regimeDepartureWindow(regime), network.spec.calendar?.referenceYear);
+  // Walked in calendar time, a regime's overload window is a set of episodes on the runs' own dates.
+  const congestion = prebuilt?.congestion ?? resolveCongestion(net, options, regime, seasons && departure !== null);
+  const { trip, placesOfArc, avoided } = congestedTrip(resolveTrip(net, options), congestion);
   const graph = trip.graph;
   const plannedArcs = shortestArcPath(graph, trip.sources, trip.targets);
   if (plannedArcs === null) return null;
   const route = routeFromArcs(trip, plannedArcs);
   const sigma = independent ? 0 : (network.spec.correlation?.sigma ?? 0);
   // Validation makes a network with episodes declare a calendar, so episodes always have a departure window.
-  const episodes = episodeTable(net, seed, sigma, { seasons: seasons && departure !== null, independent, volumeFactor: congestion.volume }, departure?.fromHours ?? 0, departure?.toHours ?? 0);
+  const episodes = episodeTable(withEpisodes(net, congestion.episodes), seed, sigma, { seasons: seasons && departure !== null, independent, volumeFactor: congestion.volume }, departure?.fromHours ?? 0, departure?.toHours ?? 0);
   const calendar: CalendarSettings | undefined =
     departure === null ? undefined : { departure, seasons, episodes: episodes.count, independent, sigma: episodes.count > 0 ? sigma : 0 };
   const base = {

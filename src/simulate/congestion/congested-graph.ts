@@ -70,6 +70,16 @@ function stopParts(arc: Arc, model: CongestionModel, met: Set<PlaceWait>): Part[
   return out;
 }
 
+/**
+ * Expected hours an arc waits that no part draws: a regime's backlog walked as an episode on the
+ * run's date (the route is planned with it, as with the part it replaces).
+ */
+function episodeBacklogHours(arc: Arc, model: CongestionModel): number {
+  if (model.backlogByEpisode !== true || arc.type === 'stop') return 0;
+  const place = model.byId.get(`service|${arc.link!.id}`);
+  return place?.backlog !== undefined && arc.parts.some((p) => p.kind === 'departure-wait') ? place.backlog.meanHours : 0;
+}
+
 /** The parts of a link, congested. */
 function linkParts(arc: Arc, model: CongestionModel, met: Set<PlaceWait>): Part[] {
   const link = arc.link!;
@@ -83,7 +93,8 @@ function linkParts(arc: Arc, model: CongestionModel, met: Set<PlaceWait>): Part[
       continue;
     }
     // A crossing that shares a regime's backlog may have no modelled wait of its own (table null).
-    if (place.backlog !== undefined) out.push(backlogPart(place, p.country, { linkId: link.id }));
+    // In calendar time the backlog is an episode on the run's own date instead of a part.
+    if (place.backlog !== undefined && model.backlogByEpisode !== true) out.push(backlogPart(place, p.country, { linkId: link.id }));
     if (place.table === null) {
       out.push(p);
       continue;
@@ -150,7 +161,7 @@ export function congestedGraph(graph: ExpandedGraph, model: CongestionModel): Co
     const met = new Set<PlaceWait>();
     const parts = arc.type === 'stop' ? stopParts(arc, model, met) : linkParts(arc, model, met);
     placesOfArc.push([...met]);
-    let expectedHours = 0;
+    let expectedHours = episodeBacklogHours(arc, model);
     for (const p of parts) expectedHours += p.expectedHours;
     return { ...arc, parts, expectedHours };
   });

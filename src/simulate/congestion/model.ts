@@ -83,6 +83,11 @@ export interface CongestionModel {
   readonly places: readonly PlaceWait[];
   /** Places by `stage|<node>|<stage>` and `service|<link>` id. */
   readonly byId: ReadonlyMap<string, PlaceWait>;
+  /**
+   * Under a regime walked in calendar time: the services' backlogs are drawn by episodes on the
+   * runs' own dates (`overloadEpisodes`), not as parts; a stage's backlog stays a part.
+   */
+  readonly backlogByEpisode?: boolean;
 }
 
 /** What a place's own computation gives (its id, label and the places behind which it lies come from the plan). */

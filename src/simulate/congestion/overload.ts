@@ -6,6 +6,7 @@
 // 1 − ρ'. Until calendar time reaches the kernels, the arrival instant is uniform over the regime's
 // period: the wait is a random variable whose quantile table the Monte Carlo draws from, and whose
 // every value falls when either capacity grows (a measure never lengthens a paired run).
+import type { EpisodeSpec } from '../../network/types.js';
 import type { WaitTable } from '../../route/expand.js';
 import type { CongestionModel, PlaceWait } from './model.js';
 import { sampleWaitTable } from './table.js';
@@ -87,4 +88,45 @@ function scaledBacklog(backlog: NonNullable<PlaceWait['backlog']>, share: number
   const t = backlog.table;
   const table = { knots: t.knots.map((k) => k * share), tailHours: t.tailHours * share, meanHours: t.meanHours * share };
   return { ...backlog, meanHours: table.meanHours, table };
+}
+
+/** The key of the episode that walks an overloaded service's window in calendar time. */
+export function overloadEpisodeId(linkId: string): string {
+  return `regime-overload|${linkId}`;
+}
+
+/**
+ * The overload window of `model`'s services as disruption episodes, so that the backlog follows
+ * each run's own date: a throttle of the service over the window's days at the share of the later
+ * capacity the window had (c = ρ'/ρ), at the later utilisation ρ'. The episodes' fluid queue is
+ * the window's backlog exactly: it grows at ρ' − c, so an arrival t hours in waits (ρ'/c − 1)·t =
+ * (ρ − 1)·t, and clears at 1 − ρ' after the window. A crossing sharing the backlog with `share` s
+ * gets c = ρ'/(1 + s(ρ − 1)) (its window wait s(ρ − 1)·t, exact; after it, for s < 1, close).
+ * `volume` divides ρ' because episodes scale their utilisation by the simulation's volume.
+ */
+export function overloadEpisodes(
+  model: CongestionModel,
+  window: { readonly from: string; readonly until: string },
+  crossings: readonly SharedCrossing[],
+  volume: number,
+): EpisodeSpec[] {
+  const lastDay = new Date(Date.parse(`${window.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const out: EpisodeSpec[] = [];
+  let largest: PlaceWait | undefined;
+  const episode = (linkId: string, label: string, rho: number, rhoAfter: number, share: number): EpisodeSpec => ({
+    id: overloadEpisodeId(linkId),
+    name: `${label}: overloaded until ${window.until}`,
+    at: { link: linkId },
+    effect: { type: 'throttle', capacityShare: rhoAfter / (1 + share * (rho - 1)) },
+    occurrence: { type: 'windows', windows: [{ from: window.from, to: lastDay }] },
+    utilisation: rhoAfter / volume,
+  });
+  for (const p of model.places) {
+    if (p.backlog === undefined || p.linkId === undefined || p.id !== `service|${p.linkId}` || crossings.some((c) => c.linkId === p.linkId)) continue;
+    out.push(episode(p.linkId, p.label, p.backlog.utilisationInWindow, p.utilisation, 1));
+    if (largest === undefined || p.backlog.meanHours > largest.backlog!.meanHours) largest = p;
+  }
+  if (largest === undefined) return out;
+  for (const c of crossings) out.push(episode(c.linkId, c.label, largest.backlog!.utilisationInWindow, largest.utilisation, c.share));
+  return out;
 }

@@ -6,7 +6,7 @@
 // overloads builds a fluid backlog over that window that clears afterwards (`overload.ts`).
 import { InvalidArgumentError } from '../../errors.js';
 import { requireNetwork, parseNetwork, type Network } from '../../network/network.js';
-import type { LinkSpec, NetworkSpec, RegimeSpec } from '../../network/types.js';
+import type { EpisodeSpec, LinkSpec, NetworkSpec, RegimeSpec } from '../../network/types.js';
 import { editLink } from '../../measures/adjust-link.js';
 import { scaleDistribution } from '../../measures/scale.js';
 import type { DepartureWindow } from '../calendar.js';
@@ -123,4 +123,23 @@ export function regimeDepartureWindow(regime: ResolvedRegime | null): DepartureW
   if (period === undefined) return undefined;
   const lastDay = new Date((hoursOf(period.to) - 24) * 3_600_000).toISOString().slice(0, 10);
   return { from: period.from, to: lastDay };
+}
+
+const withEpisodesCache = new WeakMap<Network, Map<string, Network>>();
+
+/**
+ * `network` with `episodes` added to its document's (a regime's overload window walked in
+ * calendar time); `network` itself when there are none. Cached per network and episodes.
+ */
+export function withEpisodes(network: Network, episodes: readonly EpisodeSpec[] | undefined): Network {
+  if (episodes === undefined || episodes.length === 0) return network;
+  let byKey = withEpisodesCache.get(network);
+  if (byKey === undefined) withEpisodesCache.set(network, (byKey = new Map()));
+  const key = JSON.stringify(episodes);
+  let hit = byKey.get(key);
+  if (hit === undefined) {
+    hit = parseNetwork({ ...network.spec, episodes: [...(network.spec.episodes ?? []), ...episodes] });
+    byKey.set(key, hit);
+  }
+  return hit;
 }

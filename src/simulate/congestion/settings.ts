@@ -10,7 +10,8 @@ import type { ResolvedTrip } from '../../route/trip.js';
 import { shortestArcPath } from '../../route/search.js';
 import { congestionModel, type CongestionModel, type PlaceWait } from './model.js';
 import { volumeFactorOf, type VolumeSpec } from './volume.js';
-import { overloadedModel } from './overload.js';
+import { overloadEpisodes, overloadedModel } from './overload.js';
+import type { EpisodeSpec } from '../../network/types.js';
 import { TODAY_REGIME, type ResolvedRegime } from './regime.js';
 
 /** The values of `congestion`, the default first. */
@@ -74,13 +75,17 @@ export interface ResolvedCongestion {
   readonly regime: string;
   readonly volume: number;
   readonly model: CongestionModel | null;
+  /** A regime's overload window as episodes, when the runs walk in calendar time (`overloadEpisodes`). */
+  readonly episodes?: readonly EpisodeSpec[];
 }
 
 /**
  * Check `congestion`, `volume` and `regime` against `network` and build the model when it is on.
- * `network` is the regime's (`resolveRegime(…).network`) when `regime` is given.
+ * `network` is the regime's (`resolveRegime(…).network`) when `regime` is given. With `calendar`
+ * (the runs walk in calendar time with their episodes), a regime's overloaded services draw their
+ * backlog from episodes on each run's own date (`episodes`), not from a table over the period.
  */
-export function resolveCongestion(network: Network, options: CongestionOptions, regime: ResolvedRegime | null = null): ResolvedCongestion {
+export function resolveCongestion(network: Network, options: CongestionOptions, regime: ResolvedRegime | null = null, calendar = false): ResolvedCongestion {
   const flows = networkFlows(network);
   // The model is asked for by a volume or a regime; otherwise the dataset's surveyed waits, which
   // the shipped data is calibrated with (the model replaces surveyed capacity queues only where it
@@ -103,7 +108,10 @@ export function resolveCongestion(network: Network, options: CongestionOptions, 
     const link = network.linkById.get(c.link)!;
     return { linkId: c.link, share: c.share ?? 1, label: link.name ?? `${network.nodeById.get(link.from)!.name} → ${network.nodeById.get(link.to)!.name} (${link.mode})` };
   });
-  return { mode, regime: id, volume, model: overloadedModel(model, congestionModel(regime.after, networkFlows(regime.after)!, volume), regime.window, crossings) };
+  const overloaded = overloadedModel(model, congestionModel(regime.after, networkFlows(regime.after)!, volume), regime.window, crossings);
+  if (!calendar) return { mode, regime: id, volume, model: overloaded };
+  const episodes = overloadEpisodes(overloaded, regime.window, crossings, volume);
+  return { mode, regime: id, volume, model: { ...overloaded, backlogByEpisode: true }, episodes };
 }
 
 /**
