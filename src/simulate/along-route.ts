@@ -5,6 +5,7 @@
 // time, and its spread, is gained. With episodes, each run departs at its own instant and passes the
 // route's gates as the planned walk does (a gate's hold counts to the position after it).
 import { resolveTrip } from '../route/trip.js';
+import { requireNetwork } from '../network/network.js';
 import { sourceKeyOf, type Arc } from '../route/expand.js';
 import { congestedTrip, resolveCongestion } from './congestion/settings.js';
 import { regimeDepartureWindow, resolveRegime, withEpisodes } from './congestion/regime.js';
@@ -61,6 +62,7 @@ export function walkAlongRoute(network: Parameters<typeof resolveTrip>[0], optio
   const { runs, seed, seasons, independent } = checkSimulateOptions(options);
   // The trip as simulate draws it: with the congestion model's waits when it is on.
   // A regime's trip runs on the network of its period, from its departure window (as simulate's).
+  requireNetwork(network);
   const regime = options.regime === undefined ? null : resolveRegime(network, options.regime);
   const net = regime?.network ?? network;
   const departure = resolveDeparture(options.departure ?? regimeDepartureWindow(regime), network.spec.calendar?.referenceYear);

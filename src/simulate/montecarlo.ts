@@ -6,7 +6,7 @@
 // and combined in block order. Draws depend only on (seed, element, run), so any split of the blocks
 // among threads (parallel.ts) gives results identical to this single-threaded loop, bit for bit.
 import { InvalidArgumentError } from '../errors.js';
-import type { Network } from '../network/network.js';
+import { requireNetwork, type Network } from '../network/network.js';
 import { CATEGORIES, type Category } from '../network/types.js';
 import { shareWithin, sortedCopy, summarize, type Summary } from '../stats/summary.js';
 import { adaptiveRunner } from './adaptive.js';
@@ -176,6 +176,7 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
   // With the congestion model on, the trip's graph carries the model's waits (surveyed: as it is).
   // A worker gets the model its main thread built (the same tables), rather than building it again.
   // A regime (the corridor of a period) is its own network: its services' capacity, its closed links.
+  requireNetwork(network);
   const regime = options.regime === undefined ? null : resolveRegime(network, options.regime);
   const net = regime?.network ?? network;
   // Without a departure window, a regime's trip departs in its period (else the reference year).
