@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyMeasures, closeLink, middleCorridor, parseNetwork, simulate, validateNetwork, type EpisodeSpec, type NetworkSpec } from '../src/index.js';
 import { departureInstants, resolveDeparture } from '../src/simulate/calendar.js';
-import { EpisodeTable } from '../src/simulate/episodes.js';
+import { EpisodeTable, holdingSegment, WORLDS } from '../src/simulate/episodes.js';
 import { prepareSimulation } from '../src/simulate/montecarlo.js';
 import { ElementStream, mixRun } from '../src/simulate/random.js';
 import { drawPart } from '../src/simulate/sample.js';
@@ -120,6 +120,55 @@ describe('a place with several episodes is one fluid FIFO queue', () => {
         }
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('a gate\'s records (typed arrays per world)', () => {
+  // A busy process at b (many segments per world: rooms in the arena move, months run past the
+  // month index's room), queried in two orders on two tables of the same seed.
+  const arb = fc.record({
+    rate: fc.double({ min: 0.5, max: 12, noNaN: true }),
+    hours: fc.double({ min: 1, max: 120, noNaN: true }),
+    share: fc.oneof(fc.constant(0), fc.double({ min: 0.05, max: 0.95, noNaN: true })),
+    rho: fc.double({ min: 0, max: 0.9, noNaN: true }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    queries: fc.array(fc.tuple(fc.integer({ min: 0, max: WORLDS - 1 }), fc.double({ min: 0, max: 900 * 24, noNaN: true })), { minLength: 1, maxLength: 30 }),
+  });
+  it('passes do not depend on the order runs reach the gate, and the month index finds the segment a naive scan finds', () => {
+    fc.assert(
+      fc.property(arb, ({ rate, hours, share, rho, seed, queries }) => {
+        const spec: EpisodeSpec = {
+          id: 'busy',
+          name: 'Busy',
+          at: { node: 'b' },
+          effect: share === 0 ? { type: 'closure' } : { type: 'throttle', capacityShare: share },
+          utilisation: rho,
+          occurrence: { type: 'process', startsPerMonth: Array.from({ length: 12 }, () => rate), durationHours: { type: 'triangular', min: hours / 2, mode: hours, max: 2 * hours } },
+        };
+        const network = parseNetwork(line([spec]));
+        const t0 = hoursOf('2025-01-01');
+        const stop = resolveTrip(network, { origin: 'a', destination: 'c', profile: 'container-rail' }).graph.arcs.find((a) => a.type === 'stop' && a.node!.id === 'b')!;
+        const tables = [0, 1].map(() => new EpisodeTable(network, network.spec.episodes!, seed, 0, { seasons: true, independent: true }, t0, t0 + 365 * 24));
+        const gates = tables.map((t) => t.gatesOf(stop).post[0]!);
+        const forward = queries.map(([world, tau]) => tables[0]!.pass(gates[0]!, tau, t0, world));
+        const backward = new Array<number>(queries.length);
+        for (let i = queries.length - 1; i >= 0; i--) backward[i] = tables[1]!.pass(gates[1]!, queries[i]![1], t0, queries[i]![0]);
+        expect(backward).toEqual(forward);
+        const gate = gates[0]!;
+        for (const [world] of queries) {
+          if (gate.traced[world] === 0) continue;
+          const at = gate.segAt[world]!;
+          const count = gate.count[world]!;
+          for (let k = 0; k < 20; k++) {
+            const x = gate.start + ((gate.frontier[world]! - gate.start) * (k + 0.5)) / 20;
+            let naive = 0;
+            while (naive + 1 < count && gate.segs[at + 3 * (naive + 1)]! <= x) naive++;
+            expect(holdingSegment(gate, world, x)).toBe(naive);
+          }
+        }
+      }),
+      { numRuns: 30 },
     );
   });
 });

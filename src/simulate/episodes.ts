@@ -67,11 +67,29 @@ export interface EpisodeSettings {
   readonly utilisationOf?: (episode: EpisodeSpec) => number | undefined;
 }
 
+/** Segments per world a gate's arena first makes room for (a world that needs more moves to a larger place). */
+const FIRST_SEGMENTS = 16;
+/** Episodes under way at once per world a gate first makes room for (more: every world's room doubles). */
+const FIRST_ACTIVE = 4;
+
 /**
  * A place where consignments pass episodes: one queue, the processes that act on it, and its traces.
  * Per world, a bit per day from the trace's start says the place is open with an empty queue all day
  * (a consignment arriving then passes at once; 0: busy, or not traced yet), and `known` how many days
  * are final: small and contiguous, so most passes read only that.
+ *
+ * A world's trace (its queue traced forward) is kept in typed arrays indexed by world, not in an
+ * object per world: a simulation traces thousands of them, and objects that live as long as the
+ * simulation cost the garbage collector far more than the tracing itself (they are copied out of the
+ * young generation, and every array that grows leaves a copy behind). Segments j = [t_j, t_(j+1)) of
+ * constant capacity c_j with the queue q_j (hours of work) at their start are stored side by side
+ * (`segs[at + 3j … at + 3j + 2]` = t_j, c_j, q_j, `at` = `segAt[world]`) in one arena per gate; a
+ * world that outgrows its room moves to the arena's end with twice the room. With them, per world:
+ * the first segment starting in each month since the trace's first month (`monthFirst`), the state
+ * to trace further (the frontier, the queue there, the episodes under way), and per process of the
+ * gate how far its sequence is known (`walked`: every start before it is drawn in), the cumulative
+ * rate still `needed` to its next start (0: the next start is `walked`), and the episodes (or, for a
+ * windows process, windows) drawn so far.
  */
 export class Gate {
   /** Process numbers (rows of the episode table). */
@@ -85,12 +103,42 @@ export class Gate {
   /** Country (or body of water) its delays count to, and a label for breakdowns. */
   readonly country: string;
   readonly label: string;
-  /** Per world, its trace when drawn. */
-  readonly traces: (Trace | undefined)[];
   readonly free: Uint8Array;
   readonly known: Int32Array;
   /** Bytes of `free` per world. */
   readonly bytes: number;
+  /** 1 where the world's trace has been started. */
+  readonly traced: Uint8Array;
+  /** Per world: its segments' count, their place in `segs` (in numbers) and their room (in segments). */
+  readonly count: Int32Array;
+  readonly segAt: Int32Array;
+  readonly segRoom: Int32Array;
+  /** The arena of segments, and how much of it is taken (numbers). */
+  segs: Float64Array;
+  segUsed = 0;
+  /** The absolute month of the traces' start, and how many months per world `monthFirst` holds. */
+  readonly firstMonth: number;
+  readonly monthRoom: number;
+  readonly monthFirst: Int32Array;
+  /** Per world: months indexed so far (may exceed `monthRoom`: those past it are not stored). */
+  readonly months: Int32Array;
+  readonly frontier: Float64Array;
+  /** The next instant of the trace's grid (its start plus whole EXTEND_HOURS), and the steps taken: the queue is stepped at every one, whatever was asked. */
+  readonly grid: Float64Array;
+  readonly gridSteps: Int32Array;
+  /** The queue at the frontier (hours of work). */
+  readonly q: Float64Array;
+  /** Since when the place has been open with an empty queue (NaN: busy at the frontier), for the free-day bitmap. */
+  readonly freeSince: Float64Array;
+  /** Episodes under way per world, their ends and capacity shares (`activeRoom` per world). */
+  readonly active: Int32Array;
+  activeRoom = FIRST_ACTIVE;
+  activeEnds: Float64Array;
+  activeShares: Float64Array;
+  /** Per world × process of the gate. */
+  readonly walked: Float64Array;
+  readonly needed: Float64Array;
+  readonly drawn: Int32Array;
   constructor(processes: Int32Array, rho: number, leadHours: number, start: number, days: number, country: string, label: string) {
     this.processes = processes;
     this.rho = rho;
@@ -98,10 +146,82 @@ export class Gate {
     this.start = start;
     this.country = country;
     this.label = label;
-    this.traces = new Array<Trace | undefined>(WORLDS).fill(undefined);
     this.bytes = Math.ceil(days / 8);
     this.free = new Uint8Array(WORLDS * this.bytes);
     this.known = new Int32Array(WORLDS);
+    this.traced = new Uint8Array(WORLDS);
+    this.count = new Int32Array(WORLDS);
+    this.segAt = new Int32Array(WORLDS);
+    this.segRoom = new Int32Array(WORLDS);
+    this.segs = new Float64Array(64 * 3 * FIRST_SEGMENTS);
+    this.firstMonth = monthOf(start);
+    // The months the bitmap covers and a few more; a trace that runs past them searches from the last.
+    this.monthRoom = Math.ceil(days / 28) + 2;
+    this.monthFirst = new Int32Array(WORLDS * this.monthRoom);
+    this.months = new Int32Array(WORLDS);
+    this.frontier = new Float64Array(WORLDS);
+    this.grid = new Float64Array(WORLDS);
+    this.gridSteps = new Int32Array(WORLDS);
+    this.q = new Float64Array(WORLDS);
+    this.freeSince = new Float64Array(WORLDS);
+    this.active = new Int32Array(WORLDS);
+    this.activeEnds = new Float64Array(WORLDS * FIRST_ACTIVE);
+    this.activeShares = new Float64Array(WORLDS * FIRST_ACTIVE);
+    this.walked = new Float64Array(WORLDS * processes.length);
+    this.needed = new Float64Array(WORLDS * processes.length);
+    this.drawn = new Int32Array(WORLDS * processes.length);
+  }
+
+  /** Append segment (t, c, q) to `world`'s trace, moving it to a larger room when it is full. */
+  addSegment(world: number, t: number, c: number, q: number): void {
+    const count = this.count[world]!;
+    if (count === this.segRoom[world]!) {
+      const room = count === 0 ? FIRST_SEGMENTS : 2 * count;
+      const at = this.segUsed;
+      if (at + 3 * room > this.segs.length) {
+        const grown = new Float64Array(Math.max(2 * this.segs.length, at + 3 * room));
+        grown.set(this.segs.subarray(0, at));
+        this.segs = grown;
+      }
+      const from = this.segAt[world]!;
+      this.segs.copyWithin(at, from, from + 3 * count);
+      this.segAt[world] = at;
+      this.segRoom[world] = room;
+      this.segUsed = at + 3 * room;
+    }
+    const at = this.segAt[world]! + 3 * count;
+    this.segs[at] = t;
+    this.segs[at + 1] = c;
+    this.segs[at + 2] = q;
+    this.count[world] = count + 1;
+  }
+
+  /** Add an episode ending at `end` with capacity share `share` to those under way in `world`, unless it has ended by `t`. */
+  addActive(world: number, end: number, share: number, t: number): void {
+    if (end <= t) return;
+    let k = this.active[world]!;
+    if (k === this.activeRoom) {
+      // Every world's room doubles (rare: episodes of one place seldom overlap).
+      const room = 2 * k;
+      const ends = new Float64Array(WORLDS * room);
+      const shares = new Float64Array(WORLDS * room);
+      for (let w = 0; w < WORLDS; w++) {
+        ends.set(this.activeEnds.subarray(w * k, w * k + this.active[w]!), w * room);
+        shares.set(this.activeShares.subarray(w * k, w * k + this.active[w]!), w * room);
+      }
+      this.activeEnds = ends;
+      this.activeShares = shares;
+      this.activeRoom = room;
+    }
+    const at = world * this.activeRoom + k;
+    this.activeEnds[at] = end;
+    this.activeShares[at] = share;
+    this.active[world] = ++k;
+  }
+
+  /** Move `world`'s grid to its next instant (counted in whole steps from the start, so every history sees the same instants). */
+  stepGrid(world: number): void {
+    this.grid[world] = this.start + ++this.gridSteps[world]! * EXTEND_HOURS;
   }
 }
 
@@ -154,51 +274,6 @@ function lowerBound(values: Float64Array, x: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * One place's queue in one world, traced forward: segments j = [t_j, t_(j+1)) (the last ends at
- * `frontier`) of constant capacity c_j, with the queue q_j (hours of work) at their start, stored
- * side by side (`segs[3j … 3j + 2]` = t_j, c_j, q_j: one array, few cache lines per pass), with the
- * first segment starting in each month since the trace's first month (`monthFirst`); and the state to trace further: the episodes under way and, per process of the gate,
- * how far its sequence is known (`walked`: every start before it is drawn in), the cumulative rate
- * still `needed` to its next start (0: the next start is `walked`), and the episodes (or, for a windows
- * process, windows) drawn so far.
- */
-class Trace {
-  count = 0;
-  segs: number[] = [];
-  readonly firstMonth: number;
-  monthFirst: number[] = [];
-  months = 0;
-  frontier: number;
-  /** The next instant of the trace's grid (its start plus whole EXTEND_HOURS): the queue is stepped at every one, whatever was asked. */
-  grid: number;
-  private gridSteps = 1;
-  q = 0;
-  active = 0;
-  activeEnds: number[] = [];
-  activeShares: number[] = [];
-  readonly walked: number[];
-  readonly needed: number[];
-  readonly drawn: number[];
-  /** Since when the place has been open with an empty queue (NaN: busy at the frontier), for the free-day bitmap. */
-  freeSince: number;
-  constructor(start: number, processes: number) {
-    this.frontier = start;
-    this.grid = start + EXTEND_HOURS;
-    this.freeSince = start;
-    this.firstMonth = monthOf(start);
-    // Plain arrays: a simulation makes thousands of traces, and small typed arrays cost far more to
-    // allocate and collect. Filled with a fraction so that they hold unboxed doubles from the start.
-    this.walked = new Array<number>(processes).fill(0.5);
-    this.needed = new Array<number>(processes).fill(0.5);
-    this.drawn = new Array<number>(processes).fill(0);
-  }
-  /** Move the grid to its next instant (counted in whole steps from the start, so every history sees the same instants). */
-  stepGrid(start: number): void {
-    this.grid = start + ++this.gridSteps * EXTEND_HOURS;
-  }
 }
 
 /** The process table of a simulation's episodes, shared by the simulations that have the same episodes and settings. */
@@ -415,14 +490,14 @@ export class EpisodeTable {
   }
 
   /**
-   * Walk process p's sequence (the gate's process q) in `world` from where it stands towards
-   * `until`: month by month, spending the cumulative rate still needed (each month's starts per
-   * hour, times the world's corridor state when correlated) until the next start is found or `until`
-   * is reached.
+   * Walk process p's sequence (the gate's process number `i` = world × processes + q) in `world`
+   * from where it stands towards `until`: month by month, spending the cumulative rate still needed
+   * (each month's starts per hour, times the world's corridor state when correlated) until the next
+   * start is found or `until` is reached.
    */
-  private walk(trace: Trace, q: number, p: number, until: number, world: number): void {
-    let t = trace.walked[q]!;
-    let need = trace.needed[q]!;
+  private walk(gate: Gate, i: number, p: number, until: number, world: number): void {
+    let t = gate.walked[i]!;
+    let need = gate.needed[i]!;
     if (need === 0 || t >= until) return;
     const { rate, correlated } = this.processes;
     for (let m = monthOf(t); m < MONTHS; m++) {
@@ -433,8 +508,8 @@ export class EpisodeTable {
         const perHour = (correlated[p] === 1 ? r * this.factor(world, m) : r) / (monthEnd - STARTS[m]!);
         const available = perHour * (end - t);
         if (need <= available) {
-          trace.walked[q] = t + need / perHour;
-          trace.needed[q] = 0;
+          gate.walked[i] = t + need / perHour;
+          gate.needed[i] = 0;
           return;
         }
         need -= available;
@@ -442,59 +517,64 @@ export class EpisodeTable {
       t = end;
       if (t >= until) break;
     }
-    trace.walked[q] = t;
-    trace.needed[q] = need;
+    gate.walked[i] = t;
+    gate.needed[i] = need;
   }
 
-  /** A new trace of `gate` in `world`: each process's sequence starts where its episodes could still reach the trace's start. */
-  private newTrace(gate: Gate, world: number): Trace {
+  /** Start the trace of `gate` in `world`: each process's sequence starts where its episodes could still reach the trace's start. */
+  private newTrace(gate: Gate, world: number): void {
     const start = gate.start;
     const procs = gate.processes;
-    const trace = new Trace(start, procs.length);
+    gate.traced[world] = 1;
+    gate.frontier[world] = start;
+    gate.grid[world] = start + EXTEND_HOURS;
+    gate.gridSteps[world] = 1;
+    gate.freeSince[world] = start;
     const { isWindows, windowStarts, longest, active } = this.processes;
     for (let q = 0; q < procs.length; q++) {
       const p = procs[q]!;
+      const i = world * procs.length + q;
       const origin = start - longest[p]!;
       if (isWindows[p] === 1) {
         const k = lowerBound(windowStarts[p]!, origin);
-        trace.drawn[q] = k;
-        trace.walked[q] = k < windowStarts[p]!.length ? windowStarts[p]![k]! : Infinity;
+        gate.drawn[i] = k;
+        gate.walked[i] = k < windowStarts[p]!.length ? windowStarts[p]![k]! : Infinity;
       } else {
-        trace.walked[q] = active[p] === 1 ? origin : Infinity;
-        trace.needed[q] = this.gap(p, 0, world);
+        gate.walked[i] = active[p] === 1 ? origin : Infinity;
+        gate.needed[i] = this.gap(p, 0, world);
       }
     }
     // Episodes begun before the trace starts: under way at its start, or gone.
-    this.startEpisodes(gate, trace, start, world);
-    return trace;
+    this.startEpisodes(gate, start, world);
   }
 
-  /** Add to the episodes under way those of the gate's processes that start at or before `t` (and have not ended by then). */
-  private startEpisodes(gate: Gate, trace: Trace, t: number, world: number): void {
+  /** Add to the episodes under way in `world` those of the gate's processes that start at or before `t` (and have not ended by then). */
+  private startEpisodes(gate: Gate, t: number, world: number): void {
     const procs = gate.processes;
     const { isWindows, windowStarts, windowEnds, share, duration, keys } = this.processes;
     for (let q = 0; q < procs.length; q++) {
       const p = procs[q]!;
+      const i = world * procs.length + q;
       if (isWindows[p] === 1) {
         const starts = windowStarts[p]!;
-        let k = trace.drawn[q]!;
+        let k = gate.drawn[i]!;
         while (k < starts.length && starts[k]! <= t) {
-          addActive(trace, windowEnds[p]![k]!, share[p]!, t);
+          gate.addActive(world, windowEnds[p]![k]!, share[p]!, t);
           k++;
         }
-        trace.drawn[q] = k;
-        trace.walked[q] = k < starts.length ? starts[k]! : Infinity;
+        gate.drawn[i] = k;
+        gate.walked[i] = k < starts.length ? starts[k]! : Infinity;
         continue;
       }
       for (;;) {
-        this.walk(trace, q, p, t, world);
-        const s = trace.walked[q]!;
-        if (trace.needed[q] !== 0 || s > t) break;
-        const i = trace.drawn[q]!;
-        const d = duration[p]!(unit(keys[p]! ^ Math.imul(2 * i + 2, GOLDEN), mixRun(world)));
-        addActive(trace, s + d, share[p]!, t);
-        trace.drawn[q] = i + 1;
-        trace.needed[q] = this.gap(p, i + 1, world);
+        this.walk(gate, i, p, t, world);
+        const s = gate.walked[i]!;
+        if (gate.needed[i] !== 0 || s > t) break;
+        const e = gate.drawn[i]!;
+        const d = duration[p]!(unit(keys[p]! ^ Math.imul(2 * e + 2, GOLDEN), mixRun(world)));
+        gate.addActive(world, s + d, share[p]!, t);
+        gate.drawn[i] = e + 1;
+        gate.needed[i] = this.gap(p, e + 1, world);
       }
     }
   }
@@ -505,64 +585,75 @@ export class EpisodeTable {
    * before, so a trace (and every pass through it) is the same bit for bit whichever runs reached the
    * gate first, in whichever order and on whichever thread.
    */
-  private extend(gate: Gate, trace: Trace, until: number, world: number): void {
+  private extend(gate: Gate, until: number, world: number): void {
     const procs = gate.processes;
     const rho = gate.rho;
-    while (trace.frontier < until) {
-      const t = trace.frontier;
+    const isWindows = this.processes.isWindows;
+    const base = world * procs.length;
+    while (gate.frontier[world]! < until) {
+      const t = gate.frontier[world]!;
       // The next change of capacity: an episode's end, a process's next start, or the grid's next instant.
-      if (trace.grid <= t) trace.stepGrid(gate.start);
-      let next = trace.grid;
+      if (gate.grid[world]! <= t) gate.stepGrid(world);
+      let next = gate.grid[world]!;
       let cap = 1;
-      for (let j = 0; j < trace.active; j++) {
-        if (trace.activeEnds[j]! < next) next = trace.activeEnds[j]!;
-        if (trace.activeShares[j]! < cap) cap = trace.activeShares[j]!;
+      const a0 = world * gate.activeRoom;
+      const active = gate.active[world]!;
+      for (let j = a0; j < a0 + active; j++) {
+        if (gate.activeEnds[j]! < next) next = gate.activeEnds[j]!;
+        if (gate.activeShares[j]! < cap) cap = gate.activeShares[j]!;
       }
       for (let q = 0; q < procs.length; q++) {
         const p = procs[q]!;
-        if (this.processes.isWindows[p] === 0) this.walk(trace, q, p, next, world);
-        const s = trace.walked[q]!;
-        if (s < next && (this.processes.isWindows[p] === 1 || trace.needed[q] === 0)) next = s;
+        if (isWindows[p] === 0) this.walk(gate, base + q, p, next, world);
+        const s = gate.walked[base + q]!;
+        if (s < next && (isWindows[p] === 1 || gate.needed[base + q] === 0)) next = s;
       }
       // Record the segment [t, next) (or lengthen the last one, of the same capacity: the queue's slope
       // is the same, so its value anywhere follows from the first) and step the queue over it.
-      if (trace.count === 0 || trace.segs[3 * trace.count - 2] !== cap) {
-        const at = 3 * trace.count;
-        trace.segs[at] = t;
-        trace.segs[at + 1] = cap;
-        trace.segs[at + 2] = trace.q;
-        trace.count++;
+      const count = gate.count[world]!;
+      const queue = gate.q[world]!;
+      if (count === 0 || gate.segs[gate.segAt[world]! + 3 * count - 2] !== cap) {
+        gate.addSegment(world, t, cap, queue);
         // Months from the last one indexed up to t's start here or later.
-        const m = monthOf(t) - trace.firstMonth;
-        while (trace.months <= m) {
-          trace.monthFirst[trace.months++] = trace.count - 1;
+        const m = monthOf(t) - gate.firstMonth;
+        let months = gate.months[world]!;
+        while (months <= m) {
+          if (months < gate.monthRoom) gate.monthFirst[world * gate.monthRoom + months] = count;
+          months++;
         }
+        gate.months[world] = months;
       }
       // Free-day bookkeeping: open with an empty queue from max(t, when the backlog clears) to next.
+      const freeSince = gate.freeSince[world]!;
       if (cap < 1) {
-        if (trace.freeSince === trace.freeSince) this.markFree(gate, world, trace.freeSince, t);
-        trace.freeSince = NaN;
-      } else if (trace.q > 0) {
-        if (trace.freeSince === trace.freeSince) this.markFree(gate, world, trace.freeSince, t);
-        const clear = t + trace.q / (1 - rho);
-        trace.freeSince = clear < next ? clear : NaN;
-      } else if (trace.freeSince !== trace.freeSince) trace.freeSince = t;
-      const q = trace.q + (rho - cap) * (next - t);
-      trace.q = q > 0 ? q : 0;
-      trace.frontier = next;
+        if (freeSince === freeSince) this.markFree(gate, world, freeSince, t);
+        gate.freeSince[world] = NaN;
+      } else if (queue > 0) {
+        if (freeSince === freeSince) this.markFree(gate, world, freeSince, t);
+        const clear = t + queue / (1 - rho);
+        gate.freeSince[world] = clear < next ? clear : NaN;
+      } else if (freeSince !== freeSince) gate.freeSince[world] = t;
+      const q = queue + (rho - cap) * (next - t);
+      gate.q[world] = q > 0 ? q : 0;
+      gate.frontier[world] = next;
       // At `next`: episodes that end leave, episodes that start join.
-      for (let j = 0; j < trace.active; ) {
-        if (trace.activeEnds[j]! <= next) {
-          trace.active--;
-          trace.activeEnds[j] = trace.activeEnds[trace.active]!;
-          trace.activeShares[j] = trace.activeShares[trace.active]!;
+      const ends = gate.activeEnds;
+      const shares = gate.activeShares;
+      let left = active;
+      for (let j = 0; j < left; ) {
+        if (ends[a0 + j]! <= next) {
+          left--;
+          ends[a0 + j] = ends[a0 + left]!;
+          shares[a0 + j] = shares[a0 + left]!;
         } else j++;
       }
-      this.startEpisodes(gate, trace, next, world);
+      gate.active[world] = left;
+      this.startEpisodes(gate, next, world);
     }
     // Days that end by the frontier are final.
-    if (trace.freeSince === trace.freeSince) this.markFree(gate, world, trace.freeSince, trace.frontier);
-    gate.known[world] = Math.min(Math.floor((trace.frontier - gate.start) / HOURS_PER_DAY), gate.bytes * 8);
+    const freeSince = gate.freeSince[world]!;
+    if (freeSince === freeSince) this.markFree(gate, world, freeSince, gate.frontier[world]!);
+    gate.known[world] = Math.min(Math.floor((gate.frontier[world]! - gate.start) / HOURS_PER_DAY), gate.bytes * 8);
   }
 
   /** Set the free bits of the days wholly inside [from, to) (instants since 1970) for `gate` in `world`. */
@@ -589,51 +680,65 @@ export class EpisodeTable {
     return this.queued(gate, tau, departureHours, world);
   }
 
-  /** `pass` through a gate's trace: a binary search of the arrival's month, then a few segments. */
+  /** `pass` through a gate's trace: the arrival's month gives the first segment to look at, then a few segments. */
   private queued(gate: Gate, tau: number, departureHours: number, world: number): number {
     const x = departureHours + tau;
-    const traces = gate.traces;
-    let trace = traces[world];
-    if (trace === undefined) traces[world] = trace = this.newTrace(gate, world);
-    if (trace.frontier <= x) this.extend(gate, trace, x + EXTEND_HOURS, world);
+    if (gate.traced[world] === 0) this.newTrace(gate, world);
+    if (gate.frontier[world]! <= x) this.extend(gate, x + EXTEND_HOURS, world);
     // A day the trace now knows to be free is passed at once, as `pass` would have had it been traced
     // this far before: the result must not depend on how far other runs had traced the gate.
     const day = ((departureHours + tau - gate.start) / HOURS_PER_DAY) | 0;
     if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) return tau;
-    // The segment holding x: from the one under way when x's month began (the trace starts before any departure).
-    const segs = trace.segs;
-    const m = monthOf(x) - trace.firstMonth;
-    let j = m < trace.months ? trace.monthFirst[m]! : trace.count - 1;
-    if (j > 0 && segs[3 * j]! > x) j--;
-    while (j + 1 < trace.count && segs[3 * j + 3]! <= x) j++;
-    let c = segs[3 * j + 1]!;
-    let rest = segs[3 * j + 2]! + (gate.rho - c) * (x - segs[3 * j]!);
+    const j = holdingSegment(gate, world, x);
+    return this.served(gate, world, j, x, tau, departureHours);
+  }
+
+  /** From segment j (which holds x), the instant the work ahead of an arrival at x has been served, as hours after departing (≥ `tau`). */
+  private served(gate: Gate, world: number, j: number, x: number, tau: number, departureHours: number): number {
+    let segs = gate.segs;
+    let at = gate.segAt[world]!;
+    let c = segs[at + 3 * j + 1]!;
+    let rest = segs[at + 3 * j + 2]! + (gate.rho - c) * (x - segs[at + 3 * j]!);
     if (rest < 0) rest = 0;
     if (rest === 0 && c > 0) return tau;
     // Serve the work ahead at each segment's capacity; a closed place serves nothing, not even an empty queue.
     let y = x;
     for (;;) {
-      // At the end of the last segment: trace further (the last segment may just grow longer).
-      if (j === trace.count - 1 && trace.frontier <= y) this.extend(gate, trace, y + EXTEND_HOURS, world);
-      const end = j + 1 < trace.count ? trace.segs[3 * j + 3]! : trace.frontier;
-      c = trace.segs[3 * j + 1]!;
+      // At the end of the last segment: trace further (the last segment may just grow longer, and the arena may move).
+      if (j === gate.count[world]! - 1 && gate.frontier[world]! <= y) {
+        this.extend(gate, y + EXTEND_HOURS, world);
+        segs = gate.segs;
+        at = gate.segAt[world]!;
+      }
+      const count = gate.count[world]!;
+      const end = j + 1 < count ? segs[at + 3 * j + 3]! : gate.frontier[world]!;
+      c = segs[at + 3 * j + 1]!;
       if (c > 0 && c * (end - y) >= rest) {
         y += rest / c;
         break;
       }
       rest -= c * (end - y);
       y = end;
-      if (j + 1 < trace.count) j++;
+      if (j + 1 < count) j++;
     }
     const left = y - departureHours;
     return left > tau ? left : tau;
   }
 }
 
-/** Add an episode ending at `end` with capacity share `share` to those under way, unless it has ended by `t`. */
-function addActive(trace: Trace, end: number, share: number, t: number): void {
-  if (end <= t) return;
-  trace.activeEnds[trace.active] = end;
-  trace.activeShares[trace.active] = share;
-  trace.active++;
+/**
+ * The segment of `gate`'s trace in `world` that holds instant x (traced past x): from the first
+ * segment starting in x's month, one back (the one under way when the month began) or forward.
+ */
+export function holdingSegment(gate: Gate, world: number, x: number): number {
+  const segs = gate.segs;
+  const at = gate.segAt[world]!;
+  const count = gate.count[world]!;
+  const m = monthOf(x) - gate.firstMonth;
+  const months = gate.months[world]!;
+  const room = gate.monthRoom;
+  let j = m < months ? gate.monthFirst[world * room + (m < room ? m : room - 1)]! : count - 1;
+  if (j > 0 && segs[at + 3 * j]! > x) j--;
+  while (j + 1 < count && segs[at + 3 * j + 3]! <= x) j++;
+  return j;
 }
