@@ -158,12 +158,13 @@ describe('a gate\'s records (typed arrays per world)', () => {
         const gate = gates[0]!;
         for (const [world] of queries) {
           if (gate.traced[world] === 0) continue;
+          const segs = gate.segsOf(world);
           const at = gate.segAt[world]!;
           const count = gate.count[world]!;
           for (let k = 0; k < 20; k++) {
             const x = gate.start + ((gate.frontier[world]! - gate.start) * (k + 0.5)) / 20;
             let naive = 0;
-            while (naive + 1 < count && gate.segs[at + 3 * (naive + 1)]! <= x) naive++;
+            while (naive + 1 < count && segs[at + 3 * (naive + 1)]! <= x) naive++;
             expect(holdingSegment(gate, world, x)).toBe(naive);
           }
         }

@@ -24,12 +24,14 @@ import { buildCsr } from '../engine/csr.js';
 import { CATEGORIES } from '../network/types.js';
 import type { ExpandedGraph } from '../route/expand.js';
 import { DEPARTURE_KEY, type ResolvedDeparture } from './calendar.js';
-import type { EpisodeTable, Gate } from './episodes.js';
+import { HOURS_PER_DAY as GATE_DAY_HOURS, type EpisodeTable, type Gate } from './episodes.js';
 import { ElementTable } from './kernel.js';
 import { ElementStream, mixRun, unitOf } from './random.js';
 
 /** Runs drawn together: the sub-block's draws and weights stay in the fastest caches. */
 const SUB = 64;
+/** Module-local (an imported binding can be a getter once transpiled). */
+const HOURS_PER_DAY = GATE_DAY_HOURS;
 
 /** A route of the adaptive search, with what a run on it adds up. */
 interface KnownRoute {
@@ -379,10 +381,13 @@ export function adaptiveRunner(
     // Each gated arc is a slot of its own (its ends are never folded): its head, numbered, per gate.
     const headOfGate = new Int32Array(gateList.length);
     for (let s = 0; s < slots; s++) if (index[s]! >= 0) headOfGate[index[s]!] = slotHead[s]! * SUB;
+    const io = episodes.io;
     timed = {
       index,
       arrive(g, costs, tail, w8, w, n, out) {
         const { pre, post } = gateList[g]!;
+        const after = pre.length === 0;
+        const gates = after ? post : pre;
         const head = headOfGate[g]!;
         for (let r = 0; r < n; r++) {
           let t = costs[tail + r]!;
@@ -394,9 +399,21 @@ export function adaptiveRunner(
             out[r] = Infinity;
             continue;
           }
-          for (let i = 0; i < pre.length; i++) t = episodes.pass(pre[i]!, t, departures[r]!, worlds[r]!);
-          t += w8[w + r]!;
-          for (let i = 0; i < post.length; i++) t = episodes.pass(post[i]!, t, departures[r]!, worlds[r]!);
+          // A link's gates hold it before the link, a node's after the stop (an arc has one or the other).
+          if (after) t += w8[w + r]!;
+          const departure = departures[r]!;
+          const world = worlds[r]!;
+          for (let i = 0; i < gates.length; i++) {
+            // `pass`, its free-day test written out (a call per pass would box its numbers).
+            const gate = gates[i]!;
+            const day = ((departure + t - gate.start) / HOURS_PER_DAY) | 0;
+            if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) continue;
+            io[0] = t;
+            io[1] = departure;
+            episodes.queued(gate, world);
+            t = io[0]!;
+          }
+          if (!after) t += w8[w + r]!;
           out[r] = t;
         }
       },

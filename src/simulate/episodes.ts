@@ -41,13 +41,16 @@ export const WORLD_KEY = 'calendar|world';
 const GOLDEN = 0x9e3779b9 | 0;
 /** The largest uniform the streams give ((2^32 − 0.5) / 2^32): a duration's largest possible draw. */
 const U_MAX = (4294967296 - 0.5) / 4294967296;
-const HOURS_PER_DAY = 24;
+/** Hours per day: a gate's free-day bitmap has a bit per day from its start. */
+export const HOURS_PER_DAY = 24;
 /** A trace is extended this far past what was asked, so that later runs rarely extend it again. */
 const EXTEND_HOURS = 30 * HOURS_PER_DAY;
 /** Days past the departure window a gate keeps its free-day bitmap for (trips and their backlogs end within it). */
 const BITMAP_TRIP_DAYS = 365;
-/** Months of corridor-state factors cached per world (from the trace's first month). */
-const FACTOR_MONTHS = 240;
+/** Days past the departure window a world's first room in a gate's segment store counts episodes for (trips end within it; a trace that runs further grows). */
+const ROOM_TRIP_DAYS = 60;
+/** Months of corridor-state factors cached per world before the departure window and after it (the traces' lead, the trips; months outside are computed when met). */
+const FACTOR_MARGIN_MONTHS = 24;
 // Module-local names for what the hot paths call.
 const STARTS = MONTH_STARTS;
 const unit = unitOf;
@@ -67,8 +70,8 @@ export interface EpisodeSettings {
   readonly utilisationOf?: (episode: EpisodeSpec) => number | undefined;
 }
 
-/** Segments per world a gate's arena first makes room for (a world that needs more moves to a larger place). */
-const FIRST_SEGMENTS = 16;
+/** Numbers per chunk of a gate's segment store (512 kB: memory the system has to hand over fresh is slow, so it comes in few, large pieces, and is only touched as used). */
+const CHUNK_NUMBERS = 1 << 16;
 /** Episodes under way at once per world a gate first makes room for (more: every world's room doubles). */
 const FIRST_ACTIVE = 4;
 
@@ -83,8 +86,9 @@ const FIRST_ACTIVE = 4;
  * simulation cost the garbage collector far more than the tracing itself (they are copied out of the
  * young generation, and every array that grows leaves a copy behind). Segments j = [t_j, t_(j+1)) of
  * constant capacity c_j with the queue q_j (hours of work) at their start are stored side by side
- * (`segs[at + 3j … at + 3j + 2]` = t_j, c_j, q_j, `at` = `segAt[world]`) in one arena per gate; a
- * world that outgrows its room moves to the arena's end with twice the room. With them, per world:
+ * (`segs[at + 3j … at + 3j + 2]` = t_j, c_j, q_j, `segs` = `segsOf(world)`, `at` = `segAt[world]`)
+ * in chunks of a store per gate, each world in a room sized for the segments it is expected to need;
+ * a world that outgrows its room moves to a new one twice as large. With them, per world:
  * the first segment starting in each month since the trace's first month (`monthFirst`), the state
  * to trace further (the frontier, the queue there, the episodes under way), and per process of the
  * gate how far its sequence is known (`walked`: every start before it is drawn in), the cumulative
@@ -109,13 +113,15 @@ export class Gate {
   readonly bytes: number;
   /** 1 where the world's trace has been started. */
   readonly traced: Uint8Array;
-  /** Per world: its segments' count, their place in `segs` (in numbers) and their room (in segments). */
+  /** Per world: its segments' count, their chunk, their place in it (in numbers) and their room (in segments). */
   readonly count: Int32Array;
+  readonly segChunk: Int32Array;
   readonly segAt: Int32Array;
   readonly segRoom: Int32Array;
-  /** The arena of segments, and how much of it is taken (numbers). */
-  segs: Float64Array;
-  segUsed = 0;
+  /** The chunks of the segment store, how much of the last is taken (numbers), and a world's first room (segments). */
+  readonly segChunks: Float64Array[] = [];
+  chunkUsed = CHUNK_NUMBERS;
+  readonly firstRoom: number;
   /** The absolute month of the traces' start, and how many months per world `monthFirst` holds. */
   readonly firstMonth: number;
   readonly monthRoom: number;
@@ -139,7 +145,7 @@ export class Gate {
   readonly walked: Float64Array;
   readonly needed: Float64Array;
   readonly drawn: Int32Array;
-  constructor(processes: Int32Array, rho: number, leadHours: number, start: number, days: number, country: string, label: string) {
+  constructor(processes: Int32Array, rho: number, leadHours: number, start: number, days: number, firstRoom: number, country: string, label: string) {
     this.processes = processes;
     this.rho = rho;
     this.leadHours = leadHours;
@@ -151,9 +157,10 @@ export class Gate {
     this.known = new Int32Array(WORLDS);
     this.traced = new Uint8Array(WORLDS);
     this.count = new Int32Array(WORLDS);
+    this.segChunk = new Int32Array(WORLDS);
     this.segAt = new Int32Array(WORLDS);
     this.segRoom = new Int32Array(WORLDS);
-    this.segs = new Float64Array(64 * 3 * FIRST_SEGMENTS);
+    this.firstRoom = firstRoom;
     this.firstMonth = monthOf(start);
     // The months the bitmap covers and a few more; a trace that runs past them searches from the last.
     this.monthRoom = Math.ceil(days / 28) + 2;
@@ -172,28 +179,29 @@ export class Gate {
     this.drawn = new Int32Array(WORLDS * processes.length);
   }
 
-  /** Append segment (t, c, q) to `world`'s trace, moving it to a larger room when it is full. */
-  addSegment(world: number, t: number, c: number, q: number): void {
+  /** The chunk of the segment store that holds `world`'s segments (from `segAt[world]`). */
+  segsOf(world: number): Float64Array {
+    return this.segChunks[this.segChunk[world]!]!;
+  }
+
+  /** Make room for one more segment in `world`'s trace: when its room is full, it moves to a new room twice as large (the first: `firstRoom`). */
+  roomFor(world: number): void {
     const count = this.count[world]!;
-    if (count === this.segRoom[world]!) {
-      const room = count === 0 ? FIRST_SEGMENTS : 2 * count;
-      const at = this.segUsed;
-      if (at + 3 * room > this.segs.length) {
-        const grown = new Float64Array(Math.max(2 * this.segs.length, at + 3 * room));
-        grown.set(this.segs.subarray(0, at));
-        this.segs = grown;
-      }
-      const from = this.segAt[world]!;
-      this.segs.copyWithin(at, from, from + 3 * count);
-      this.segAt[world] = at;
-      this.segRoom[world] = room;
-      this.segUsed = at + 3 * room;
+    if (count < this.segRoom[world]!) return;
+    const room = count === 0 ? this.firstRoom : 2 * count;
+    let chunk = this.segChunks.length - 1;
+    if (this.chunkUsed + 3 * room > CHUNK_NUMBERS) {
+      this.segChunks.push(new Float64Array(Math.max(CHUNK_NUMBERS, 3 * room)));
+      chunk++;
+      this.chunkUsed = 0;
     }
-    const at = this.segAt[world]! + 3 * count;
-    this.segs[at] = t;
-    this.segs[at + 1] = c;
-    this.segs[at + 2] = q;
-    this.count[world] = count + 1;
+    const at = this.chunkUsed;
+    if (count > 0) this.segChunks[chunk]!.set(this.segsOf(world).subarray(this.segAt[world]!, this.segAt[world]! + 3 * count), at);
+    this.segChunk[world] = chunk;
+    this.segAt[world] = at;
+    this.segRoom[world] = room;
+    // A room larger than a chunk has a chunk of its own, full.
+    this.chunkUsed = 3 * room > CHUNK_NUMBERS ? CHUNK_NUMBERS : at + 3 * room;
   }
 
   /** Add an episode ending at `end` with capacity share `share` to those under way in `world`, unless it has ended by `t`. */
@@ -380,8 +388,11 @@ export class EpisodeTable {
   /** Corridor-state factors per world and month from `factorBase` (NaN: not drawn yet). */
   private readonly factors: Float64Array;
   private readonly factorBase: number;
+  private readonly factorMonths: number;
   private readonly worldCounts = new Int32Array(WORLDS + 1);
   private readonly network: Network;
+  /** `queued`'s arrival and departure instant, and its result (hours after departing). */
+  readonly io = new Float64Array(2);
 
   constructor(network: Network, episodes: readonly EpisodeSpec[], seed: number, sigma: number, settings: EpisodeSettings, traceFrom: number, traceTo: number) {
     this.network = network;
@@ -391,8 +402,9 @@ export class EpisodeTable {
     this.independent = settings.independent || sigma === 0;
     this.traceFrom = traceFrom;
     this.worldKey = new ElementStream(seed, WORLD_KEY).drawKey(0);
-    this.factorBase = monthOf(traceFrom) - 24;
-    this.factors = new Float64Array(this.independent || episodes.length === 0 ? 0 : WORLDS * FACTOR_MONTHS).fill(NaN);
+    this.factorBase = monthOf(traceFrom) - FACTOR_MARGIN_MONTHS;
+    this.factorMonths = monthOf(traceTo) + FACTOR_MARGIN_MONTHS + 1 - this.factorBase;
+    this.factors = new Float64Array(this.independent || episodes.length === 0 ? 0 : WORLDS * this.factorMonths).fill(NaN);
   }
 
   /** The episodes in play, in document order. */
@@ -467,18 +479,35 @@ export class EpisodeTable {
       const leadHours = Math.max(TRACE_LEAD_DAYS * HOURS_PER_DAY, span);
       const days = Math.ceil((leadHours + (this.traceTo - this.traceFrom)) / HOURS_PER_DAY) + BITMAP_TRIP_DAYS;
       const label = `${name}: ${processes.map((p) => episodes[p]!.name).join(', ')}`;
-      g = new Gate(Int32Array.from(processes), rho, leadHours, this.traceFrom - leadHours, days, country, label);
+      const start = this.traceFrom - leadHours;
+      g = new Gate(Int32Array.from(processes), rho, leadHours, start, days, this.firstRoom(processes, start, this.traceTo + ROOM_TRIP_DAYS * HOURS_PER_DAY), country, label);
       this.gates.set(key, g);
     }
     return g;
+  }
+
+  /**
+   * A world's first room in a gate's segment store (segments): room for what its trace from `from`
+   * to `to` is expected to hold (each episode starts a segment and ends one), with a margin for
+   * worlds with more episodes than the mean; the few that need more move once. Only memory depends
+   * on it, never a result.
+   */
+  private firstRoom(processes: readonly number[], from: number, to: number): number {
+    const { isWindows, windowStarts, rate } = this.processes;
+    let episodes = 0;
+    for (const p of processes) {
+      if (isWindows[p] === 1) episodes += lowerBound(windowStarts[p]!, to) - lowerBound(windowStarts[p]!, from);
+      else for (let m = monthOf(from); m <= monthOf(to); m++) episodes += rate[12 * p + (m % 12)]!;
+    }
+    return Math.ceil(1.5 * (2 * episodes + 1)) + 8;
   }
 
   /** The corridor-state factor of `world` in absolute month `month` (1 when independent). */
   private factor(world: number, month: number): number {
     if (this.independent) return 1;
     const i = month - this.factorBase;
-    if (i < 0 || i >= FACTOR_MONTHS) return this.state.factor(mixRun(world), month);
-    const at = world * FACTOR_MONTHS + i;
+    if (i < 0 || i >= this.factorMonths) return this.state.factor(mixRun(world), month);
+    const at = world * this.factorMonths + i;
     let f = this.factors[at]!;
     if (f !== f) this.factors[at] = f = this.state.factor(mixRun(world), month);
     return f;
@@ -612,8 +641,14 @@ export class EpisodeTable {
       // is the same, so its value anywhere follows from the first) and step the queue over it.
       const count = gate.count[world]!;
       const queue = gate.q[world]!;
-      if (count === 0 || gate.segs[gate.segAt[world]! + 3 * count - 2] !== cap) {
-        gate.addSegment(world, t, cap, queue);
+      if (count === 0 || gate.segsOf(world)[gate.segAt[world]! + 3 * count - 2] !== cap) {
+        if (count === gate.segRoom[world]!) gate.roomFor(world);
+        const at = gate.segAt[world]! + 3 * count;
+        const segs = gate.segsOf(world);
+        segs[at] = t;
+        segs[at + 1] = cap;
+        segs[at + 2] = queue;
+        gate.count[world] = count + 1;
         // Months from the last one indexed up to t's start here or later.
         const m = monthOf(t) - gate.firstMonth;
         let months = gate.months[world]!;
@@ -677,37 +712,52 @@ export class EpisodeTable {
     // Small, so that it inlines: most passes find a free day.
     const day = ((departureHours + tau - gate.start) / HOURS_PER_DAY) | 0;
     if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) return tau;
-    return this.queued(gate, tau, departureHours, world);
+    const io = this.io;
+    io[0] = tau;
+    io[1] = departureHours;
+    this.queued(gate, world);
+    return io[0]!;
   }
 
-  /** `pass` through a gate's trace: the arrival's month gives the first segment to look at, then a few segments. */
-  private queued(gate: Gate, tau: number, departureHours: number, world: number): number {
+  /**
+   * `pass` past its free-day test, for the arrival `io[0]` (tau) of a run departed at `io[1]`
+   * (departureHours); its result written to `io[0]`. The hot loops make the free-day test themselves
+   * (as `pass` does) and come here for the rest. The numbers go through `io` because a fractional
+   * number passed to or returned from a call that is not inlined is a new heap object, several per
+   * pass, which the collector then has to sweep away.
+   */
+  queued(gate: Gate, world: number): void {
+    const io = this.io;
+    const tau = io[0]!;
+    const departureHours = io[1]!;
     const x = departureHours + tau;
     if (gate.traced[world] === 0) this.newTrace(gate, world);
     if (gate.frontier[world]! <= x) this.extend(gate, x + EXTEND_HOURS, world);
     // A day the trace now knows to be free is passed at once, as `pass` would have had it been traced
     // this far before: the result must not depend on how far other runs had traced the gate.
     const day = ((departureHours + tau - gate.start) / HOURS_PER_DAY) | 0;
-    if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) return tau;
-    const j = holdingSegment(gate, world, x);
-    return this.served(gate, world, j, x, tau, departureHours);
-  }
-
-  /** From segment j (which holds x), the instant the work ahead of an arrival at x has been served, as hours after departing (≥ `tau`). */
-  private served(gate: Gate, world: number, j: number, x: number, tau: number, departureHours: number): number {
-    let segs = gate.segs;
+    if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) {
+      io[0] = tau;
+      return;
+    }
+    // The segment holding x, then the work ahead of the arrival served from there.
+    let j = holdingSegment(gate, world, x);
+    let segs = gate.segsOf(world);
     let at = gate.segAt[world]!;
     let c = segs[at + 3 * j + 1]!;
     let rest = segs[at + 3 * j + 2]! + (gate.rho - c) * (x - segs[at + 3 * j]!);
     if (rest < 0) rest = 0;
-    if (rest === 0 && c > 0) return tau;
+    if (rest === 0 && c > 0) {
+      io[0] = tau;
+      return;
+    }
     // Serve the work ahead at each segment's capacity; a closed place serves nothing, not even an empty queue.
     let y = x;
     for (;;) {
       // At the end of the last segment: trace further (the last segment may just grow longer, and the arena may move).
       if (j === gate.count[world]! - 1 && gate.frontier[world]! <= y) {
         this.extend(gate, y + EXTEND_HOURS, world);
-        segs = gate.segs;
+        segs = gate.segsOf(world);
         at = gate.segAt[world]!;
       }
       const count = gate.count[world]!;
@@ -722,7 +772,7 @@ export class EpisodeTable {
       if (j + 1 < count) j++;
     }
     const left = y - departureHours;
-    return left > tau ? left : tau;
+    io[0] = left > tau ? left : tau;
   }
 }
 
@@ -731,7 +781,7 @@ export class EpisodeTable {
  * segment starting in x's month, one back (the one under way when the month began) or forward.
  */
 export function holdingSegment(gate: Gate, world: number, x: number): number {
-  const segs = gate.segs;
+  const segs = gate.segsOf(world);
   const at = gate.segAt[world]!;
   const count = gate.count[world]!;
   const m = monthOf(x) - gate.firstMonth;

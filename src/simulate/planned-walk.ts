@@ -7,12 +7,14 @@ import { CATEGORIES } from '../network/types.js';
 import type { Part } from '../route/expand.js';
 import type { ResolvedDeparture } from './calendar.js';
 import { DEPARTURE_KEY } from './calendar.js';
-import type { EpisodeTable, Gate } from './episodes.js';
+import { HOURS_PER_DAY as GATE_DAY_HOURS, type EpisodeTable, type Gate } from './episodes.js';
 import type { ElementTable } from './kernel.js';
 import { ElementStream, mixRun, unitOf } from './random.js';
 
+/** Module-local (an imported binding can be a getter once transpiled). */
+const HOURS_PER_DAY = GATE_DAY_HOURS;
 /** Blocks walked together: their runs are sorted by world as one, so each world's traces are read by more runs at a time. */
-const CHUNK_BLOCKS = 16;
+const CHUNK_BLOCKS = 4;
 
 /** What a block of runs adds up: per-cell hour sums in cell order. */
 export interface WalkBlock {
@@ -132,8 +134,14 @@ function walk(
   worlds: Int32Array,
 ): void {
   gateSums.fill(0);
+  const io = episodes.io;
   episodes.byWorld(mixes, n, worlds, order);
   const gateCount = gates.length;
+  // Each gate's free-day test, written out here as `pass` makes it (a call per pass would box its numbers).
+  const starts = Float64Array.from(gates, (g) => g.start);
+  const known = gates.map((g) => g.known);
+  const free = gates.map((g) => g.free);
+  const bytes = Int32Array.from(gates, (g) => g.bytes);
   for (let k = 0; k < n; k++) {
     const r = order[k]!;
     const m = mixes[r]!;
@@ -143,7 +151,14 @@ function walk(
     const at0 = r * (gateCount + 1);
     let tau = totals[at0]!;
     for (let g = 0; g < gateCount; g++) {
-      const left = episodes.pass(gates[g]!, tau, t0, world);
+      let left = tau;
+      const day = ((t0 + tau - starts[g]!) / HOURS_PER_DAY) | 0;
+      if (!(day < known[g]![world]! && (free[g]![world * bytes[g]! + (day >> 3)]! & (1 << (day & 7))) !== 0)) {
+        io[0] = tau;
+        io[1] = t0;
+        episodes.queued(gates[g]!, world);
+        left = io[0]!;
+      }
       gateSums[block + g]! += left - tau;
       tau = left + totals[at0 + g + 1]!;
     }
