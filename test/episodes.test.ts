@@ -125,8 +125,8 @@ describe('a place with several episodes is one fluid FIFO queue', () => {
 });
 
 describe('a gate\'s records (typed arrays per world)', () => {
-  // A busy process at b (many segments per world: rooms in the arena move, months run past the
-  // month index's room), queried in two orders on two tables of the same seed.
+  // A busy process at b (many segments per world: rooms in the segment store move), queried in two
+  // orders on two tables of the same seed.
   const arb = fc.record({
     rate: fc.double({ min: 0.5, max: 12, noNaN: true }),
     hours: fc.double({ min: 1, max: 120, noNaN: true }),
@@ -135,7 +135,7 @@ describe('a gate\'s records (typed arrays per world)', () => {
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     queries: fc.array(fc.tuple(fc.integer({ min: 0, max: WORLDS - 1 }), fc.double({ min: 0, max: 900 * 24, noNaN: true })), { minLength: 1, maxLength: 30 }),
   });
-  it('passes do not depend on the order runs reach the gate, and the month index finds the segment a naive scan finds', () => {
+  it('passes do not depend on the order runs reach the gate, and the binary search finds the segment a naive scan finds', () => {
     fc.assert(
       fc.property(arb, ({ rate, hours, share, rho, seed, queries }) => {
         const spec: EpisodeSpec = {

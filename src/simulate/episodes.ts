@@ -88,9 +88,8 @@ const FIRST_ACTIVE = 4;
  * constant capacity c_j with the queue q_j (hours of work) at their start are stored side by side
  * (`segs[at + 3j … at + 3j + 2]` = t_j, c_j, q_j, `segs` = `segsOf(world)`, `at` = `segAt[world]`)
  * in chunks of a store per gate, each world in a room sized for the segments it is expected to need;
- * a world that outgrows its room moves to a new one twice as large. With them, per world:
- * the first segment starting in each month since the trace's first month (`monthFirst`), the state
- * to trace further (the frontier, the queue there, the episodes under way), and per process of the
+ * a world that outgrows its room moves to a new one twice as large (a pass finds its segment by
+ * binary search over the starts). With them, per world: the state to trace further (the frontier, the queue there, the episodes under way), and per process of the
  * gate how far its sequence is known (`walked`: every start before it is drawn in), the cumulative
  * rate still `needed` to its next start (0: the next start is `walked`), and the episodes (or, for a
  * windows process, windows) drawn so far.
@@ -122,12 +121,6 @@ export class Gate {
   readonly segChunks: Float64Array[] = [];
   chunkUsed = CHUNK_NUMBERS;
   readonly firstRoom: number;
-  /** The absolute month of the traces' start, and how many months per world `monthFirst` holds. */
-  readonly firstMonth: number;
-  readonly monthRoom: number;
-  readonly monthFirst: Int32Array;
-  /** Per world: months indexed so far (may exceed `monthRoom`: those past it are not stored). */
-  readonly months: Int32Array;
   readonly frontier: Float64Array;
   /** The next instant of the trace's grid (its start plus whole EXTEND_HOURS), and the steps taken: the queue is stepped at every one, whatever was asked. */
   readonly grid: Float64Array;
@@ -161,11 +154,6 @@ export class Gate {
     this.segAt = new Int32Array(WORLDS);
     this.segRoom = new Int32Array(WORLDS);
     this.firstRoom = firstRoom;
-    this.firstMonth = monthOf(start);
-    // The months the bitmap covers and a few more; a trace that runs past them searches from the last.
-    this.monthRoom = Math.ceil(days / 28) + 2;
-    this.monthFirst = new Int32Array(WORLDS * this.monthRoom);
-    this.months = new Int32Array(WORLDS);
     this.frontier = new Float64Array(WORLDS);
     this.grid = new Float64Array(WORLDS);
     this.gridSteps = new Int32Array(WORLDS);
@@ -649,14 +637,6 @@ export class EpisodeTable {
         segs[at + 1] = cap;
         segs[at + 2] = queue;
         gate.count[world] = count + 1;
-        // Months from the last one indexed up to t's start here or later.
-        const m = monthOf(t) - gate.firstMonth;
-        let months = gate.months[world]!;
-        while (months <= m) {
-          if (months < gate.monthRoom) gate.monthFirst[world * gate.monthRoom + months] = count;
-          months++;
-        }
-        gate.months[world] = months;
       }
       // Free-day bookkeeping: open with an empty queue from max(t, when the backlog clears) to next.
       const freeSince = gate.freeSince[world]!;
@@ -719,6 +699,14 @@ export class EpisodeTable {
     return io[0]!;
   }
 
+  /** Trace `gate` in `world` past instant x (starting the trace if need be); whether x's day is now known to be free. */
+  private traceBeyond(gate: Gate, world: number, x: number): boolean {
+    if (gate.traced[world] === 0) this.newTrace(gate, world);
+    if (gate.frontier[world]! <= x) this.extend(gate, x + EXTEND_HOURS, world);
+    const day = ((x - gate.start) / HOURS_PER_DAY) | 0;
+    return day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0;
+  }
+
   /**
    * `pass` past its free-day test, for the arrival `io[0]` (tau) of a run departed at `io[1]`
    * (departureHours); its result written to `io[0]`. The hot loops make the free-day test themselves
@@ -731,12 +719,10 @@ export class EpisodeTable {
     const tau = io[0]!;
     const departureHours = io[1]!;
     const x = departureHours + tau;
-    if (gate.traced[world] === 0) this.newTrace(gate, world);
-    if (gate.frontier[world]! <= x) this.extend(gate, x + EXTEND_HOURS, world);
-    // A day the trace now knows to be free is passed at once, as `pass` would have had it been traced
-    // this far before: the result must not depend on how far other runs had traced the gate.
-    const day = ((departureHours + tau - gate.start) / HOURS_PER_DAY) | 0;
-    if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) {
+    // Not traced this far yet (a trace not started has its frontier at 0): trace, and a day the trace
+    // now knows to be free is passed at once, as `pass` would have had it been traced this far before
+    // (the result must not depend on how far other runs had traced the gate).
+    if (gate.frontier[world]! <= x && this.traceBeyond(gate, world, x)) {
       io[0] = tau;
       return;
     }
@@ -777,18 +763,18 @@ export class EpisodeTable {
 }
 
 /**
- * The segment of `gate`'s trace in `world` that holds instant x (traced past x): from the first
- * segment starting in x's month, one back (the one under way when the month began) or forward.
+ * The segment of `gate`'s trace in `world` that holds instant x (traced past x, and x at or after the
+ * trace's start): the last segment starting at or before x, by binary search over the starts.
  */
 export function holdingSegment(gate: Gate, world: number, x: number): number {
   const segs = gate.segsOf(world);
   const at = gate.segAt[world]!;
-  const count = gate.count[world]!;
-  const m = monthOf(x) - gate.firstMonth;
-  const months = gate.months[world]!;
-  const room = gate.monthRoom;
-  let j = m < months ? gate.monthFirst[world * room + (m < room ? m : room - 1)]! : count - 1;
-  if (j > 0 && segs[at + 3 * j]! > x) j--;
-  while (j + 1 < count && segs[at + 3 * j + 3]! <= x) j++;
-  return j;
+  let lo = 0;
+  let hi = gate.count[world]! - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (segs[at + 3 * mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
