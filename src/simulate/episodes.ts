@@ -584,7 +584,7 @@ export class EpisodeTable {
         continue;
       }
       for (;;) {
-        this.walk(gate, i, p, t, world);
+        if (gate.needed[i] !== 0 && gate.walked[i]! < t) this.walk(gate, i, p, t, world);
         const s = gate.walked[i]!;
         if (gate.needed[i] !== 0 || s > t) break;
         const e = gate.drawn[i]!;
@@ -621,7 +621,8 @@ export class EpisodeTable {
       }
       for (let q = 0; q < procs.length; q++) {
         const p = procs[q]!;
-        if (isWindows[p] === 0) this.walk(gate, base + q, p, next, world);
+        // (walk's own first test, made here: most steps have nothing to walk, and a call boxes `next`)
+        if (isWindows[p] === 0 && gate.needed[base + q] !== 0 && gate.walked[base + q]! < next) this.walk(gate, base + q, p, next, world);
         const s = gate.walked[base + q]!;
         if (s < next && (isWindows[p] === 1 || gate.needed[base + q] === 0)) next = s;
       }
