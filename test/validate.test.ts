@@ -25,6 +25,12 @@ describe('validateNetwork', () => {
     expect(n.nodes).toHaveLength(6);
     expect(n.links).toHaveLength(12); // six bidirectional links
     expect(n.linkById.get('pq-ferry:reverse')?.from).toBe('q');
+    // The index by id is made on first use, and is a Map like any other.
+    const fresh = parseNetwork(toyDoc());
+    expect(fresh.linkById).toBeInstanceOf(Map);
+    expect(fresh.linkById.size).toBe(12);
+    expect([...parseNetwork(toyDoc()).linkById.keys()]).toEqual(n.links.map((l) => l.id));
+    expect(new Map(parseNetwork(toyDoc()).linkById)).toEqual(new Map(n.links.map((l) => [l.id, l])));
   });
 
   it('reports invalid JSON text as invalid_json', () => {
@@ -38,6 +44,22 @@ describe('validateNetwork', () => {
   it('reports duplicate node ids', () => expectProblem((d) => (d.nodes[1].id = 'a'), 'duplicate_id', '/nodes/1/id'));
   it('reports a link id that collides with a generated reverse id', () =>
     expectProblem((d) => d.links.push({ ...d.links[5], id: 'ab-rail:reverse', bidirectional: false }), 'duplicate_id', '/links/6/id'));
+  it('reports duplicate link ids in order, the generated reverse ids included, with or without explicit ":reverse" ids in the document', () => {
+    // Link 1 is bidirectional; its copies are added after it (then a one-way link with an explicit
+    // reverse id, which makes validation keep every directed id instead of the document ids only).
+    const duplicates = (explicitReverse: boolean, copies: { bidirectional: boolean }[]): string[] => {
+      const doc = toyDoc();
+      const base = doc.links[1];
+      for (const c of copies) doc.links.push({ ...base, bidirectional: c.bidirectional });
+      if (explicitReverse) doc.links.push({ ...doc.links[2], id: 'unrelated:reverse', bidirectional: false });
+      return validateNetwork(doc).filter((p) => p.code === 'duplicate_id').map((p) => `${p.pointer} ${p.message.match(/would be "([^"]+)"/)![1]}`);
+    };
+    const id = toyDoc().links[1].id as string;
+    for (const explicit of [false, true]) {
+      expect(duplicates(explicit, [{ bidirectional: true }])).toEqual([`/links/6/id ${id}`, `/links/6/id ${id}:reverse`]);
+      expect(duplicates(explicit, [{ bidirectional: false }, { bidirectional: true }])).toEqual([`/links/6/id ${id}`, `/links/7/id ${id}`, `/links/7/id ${id}:reverse`]);
+    }
+  });
   it('reports duplicate stage ids at a node', () => expectProblem((d) => (d.nodes[1].stages[1].id = 'customs'), 'duplicate_id', '/nodes/1/stages/1/id'));
   it('reports a link to an unknown node', () => expectProblem((d) => (d.links[0].to = 'nowhere'), 'unknown_node', '/links/0/to'));
   it('reports a self loop', () => expectProblem((d) => (d.links[0].to = 'a'), 'self_loop', '/links/0/to'));

@@ -75,9 +75,12 @@ export function buildCsr(
   const offsets = new Int32Array(vertexCount + 1);
   for (let i = 0; i < arcCount; i++) {
     const u = from[i]!;
-    checkVertex(`from[${i}]`, u, vertexCount);
-    checkVertex(`to[${i}]`, to[i]!, vertexCount);
-    checkWeight(i, weights[i]);
+    const v = to[i]!;
+    const weight = weights[i];
+    // The checks inline, the field's name built only for an error (a million arcs made millions of names).
+    if (!(Number.isInteger(u) && u >= 0 && u < vertexCount)) checkVertex(`from[${i}]`, u, vertexCount);
+    if (!(Number.isInteger(v) && v >= 0 && v < vertexCount)) checkVertex(`to[${i}]`, v, vertexCount);
+    if (!(typeof weight === 'number' && weight >= 0 && weight !== Infinity)) checkWeight(i, weight);
     offsets[u + 1]!++;
   }
   for (let v = 0; v < vertexCount; v++) offsets[v + 1]! += offsets[v]!;

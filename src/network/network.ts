@@ -135,6 +135,70 @@ function directedByDocument(network: Network): Map<LinkSpec, readonly Link[]> {
 }
 
 /**
+ * A read-only Map filled on first use: routing reads links by position, and hashing the ids of a
+ * big network's million directed links (a second) is paid only by callers that look links up by id.
+ * It is a `Map` in every respect a reader sees (`instanceof`, size, iteration, lookups).
+ */
+class LazyMap<K, V> extends Map<K, V> {
+  #entries: (() => Iterable<readonly [K, V]>) | undefined;
+  constructor(entries: () => Iterable<readonly [K, V]>) {
+    super();
+    this.#entries = entries;
+  }
+  #fill(): void {
+    const entries = this.#entries;
+    if (entries !== undefined) {
+      this.#entries = undefined;
+      for (const [k, v] of entries()) super.set(k, v);
+    }
+  }
+  override get(key: K): V | undefined {
+    this.#fill();
+    return super.get(key);
+  }
+  override has(key: K): boolean {
+    this.#fill();
+    return super.has(key);
+  }
+  override get size(): number {
+    this.#fill();
+    return super.size;
+  }
+  override forEach(fn: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.#fill();
+    super.forEach(fn, thisArg);
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.#fill();
+    return super.entries();
+  }
+  override keys(): MapIterator<K> {
+    this.#fill();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.#fill();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.#fill();
+    return super[Symbol.iterator]();
+  }
+  override set(key: K, value: V): this {
+    this.#fill();
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.#fill();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.#fill();
+    super.clear();
+  }
+}
+
+/**
  * Index a document. With `parent` (a network whose document shares parts with this one), the
  * indexes of the parts it shares — the node, link, source and profile arrays — are reused.
  */
@@ -150,7 +214,7 @@ function indexNetwork(spec: NetworkSpec, parent?: Network): Network {
     const shared = parent !== undefined ? directedByDocument(parent) : undefined;
     for (const l of spec.links) for (const d of shared?.get(l) ?? directedLinksOf(l)) list.push(d);
     links = Object.freeze(list);
-    linkById = new Map(list.map((l) => [l.id, l]));
+    linkById = new LazyMap(() => list.map((l) => [l.id, l] as const));
   }
   let profileById: ReadonlyMap<string, ProfileSpec>;
   if (same('profiles')) profileById = parent!.profileById;

@@ -145,6 +145,50 @@ function own(o: Record<string, unknown>, key: string): unknown {
   return hasOwn(o, key) ? o[key] : undefined;
 }
 
+/** Suffix of the id of a bidirectional link's reverse direction. */
+const REVERSE = ':reverse';
+
+/**
+ * The directed link ids of a document as its links are read in order: `x`, and `x:reverse` for a
+ * bidirectional `x`. When no document id ends in ":reverse", a reverse id can collide only with
+ * another link's reverse id, so the document ids alone are kept, each with whether some link of
+ * that id is bidirectional: the reverse ids are never built or hashed (a big network has a million
+ * links, and hashing every reverse id took a second). Otherwise every directed id is kept.
+ */
+class LinkIds {
+  /** Document id → whether a link of that id read so far is bidirectional (without explicit reverse ids). */
+  readonly #bidirectional = new Map<string, boolean>();
+  readonly #all: Set<string> | undefined;
+
+  constructor(explicitReverseIds: boolean) {
+    this.#all = explicitReverseIds ? new Set() : undefined;
+  }
+
+  /** Record a link's ids; returns those already taken (the link's duplicates), in order. */
+  add(id: string, bidirectional: boolean): string[] {
+    const all = this.#all;
+    if (all !== undefined) {
+      const taken: string[] = [];
+      for (const x of bidirectional ? [id, `${id}${REVERSE}`] : [id]) {
+        if (all.has(x)) taken.push(x);
+        all.add(x);
+      }
+      return taken;
+    }
+    const before = this.#bidirectional.get(id);
+    if (before === undefined || (bidirectional && !before)) this.#bidirectional.set(id, bidirectional);
+    if (before === undefined) return [];
+    return bidirectional && before ? [id, `${id}${REVERSE}`] : [id];
+  }
+
+  /** Whether `x` is a directed id recorded so far. */
+  has(x: string): boolean {
+    if (this.#all !== undefined) return this.#all.has(x);
+    if (this.#bidirectional.has(x)) return true;
+    return x.endsWith(REVERSE) && this.#bidirectional.get(x.slice(0, -REVERSE.length)) === true;
+  }
+}
+
 /** Cross-reference checks. Runs on the raw document, tolerating shapes zod already reported. */
 function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProblem[] {
   const out: NetworkProblem[] = [];
@@ -237,23 +281,23 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
   });
 
   // Links.
-  const linkIds = new Set<string>();
+  const linkList = arr(own(doc, 'links'));
+  const linkIds = new LinkIds(linkList.some((l) => isObj(l) && typeof own(l, 'id') === 'string' && (own(l, 'id') as string).endsWith(REVERSE)));
   const structureIds = new Set<string>();
-  arr(own(doc, 'links')).forEach((l, i) => {
+  linkList.forEach((l, i) => {
     if (!isObj(l)) return;
     const at: Path = ['links', i];
     const lid = str(own(l, 'id'));
     if (lid !== undefined) {
-      const ids = own(l, 'bidirectional') === true ? [lid, `${lid}:reverse`] : [lid];
-      for (const x of ids) {
-        if (linkIds.has(x)) add('duplicate_id', [...at, 'id'], `a link id not used before (the link would be "${x}")`);
-        linkIds.add(x);
-      }
+      for (const x of linkIds.add(lid, own(l, 'bidirectional') === true)) add('duplicate_id', [...at, 'id'], `a link id not used before (the link would be "${x}")`);
     }
     const from = str(own(l, 'from'));
     const to = str(own(l, 'to'));
-    if (from !== undefined && from !== '' && !nodeCountry.has(from)) add('unknown_node', [...at, 'from'], 'the id of a node');
-    if (to !== undefined && to !== '' && !nodeCountry.has(to)) add('unknown_node', [...at, 'to'], 'the id of a node');
+    // One lookup per end when it is known (a big network has a million links).
+    const fromCountry = from !== undefined ? nodeCountry.get(from) : undefined;
+    const toCountry = to !== undefined ? nodeCountry.get(to) : undefined;
+    if (from !== undefined && from !== '' && fromCountry === undefined && !nodeCountry.has(from)) add('unknown_node', [...at, 'from'], 'the id of a node');
+    if (to !== undefined && to !== '' && toCountry === undefined && !nodeCountry.has(to)) add('unknown_node', [...at, 'to'], 'the id of a node');
     if (from !== undefined && from === to) add('self_loop', [...at, 'to'], 'a node other than "from"');
 
     const mode = own(l, 'mode');
@@ -284,8 +328,6 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       if (returnHours && !vessels) add('missing_field', [...at, 'service', 'vessels'], 'vessels with returnHours (the queue model needs both)');
       checkProvenance(service, [...at, 'service']);
     }
-    const fromCountry = from !== undefined ? nodeCountry.get(from) : undefined;
-    const toCountry = to !== undefined ? nodeCountry.get(to) : undefined;
     // A node's unknown country is reported once, at the node: its links are not ambiguous for it.
     if (
       typeof fromCountry === 'string' &&
@@ -445,7 +487,7 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       const link = str(own(place, 'link'));
       if (node !== undefined && node !== '' && !nodeCountry.has(node)) add('unknown_node', [...at, 'at', 'node'], 'the id of a node');
       // A link `x` also names `x:reverse`: a bidirectional link split in two by a measure keeps its episodes.
-      if (link !== undefined && link !== '' && !linkIds.has(link) && !linkIds.has(`${link}:reverse`)) add('unknown_link', [...at, 'at', 'link'], 'the id of a link (or <id>:reverse for one direction of a bidirectional link)');
+      if (link !== undefined && link !== '' && !linkIds.has(link) && !linkIds.has(`${link}${REVERSE}`)) add('unknown_link', [...at, 'at', 'link'], 'the id of a link (or <id>:reverse for one direction of a bidirectional link)');
       if (link !== undefined && own(e, 'modes') !== undefined) add('conflicting_fields', [...at, 'modes'], 'modes only on a node episode (a link has one mode)');
     }
     const occurrence = own(e, 'occurrence');

@@ -47,7 +47,11 @@ export function compileExpanded(graph: ExpandedGraph): CompiledNetwork {
   const latDeg = new Float64Array(graph.vertices.length);
   const lonDeg = new Float64Array(graph.vertices.length);
   // Every vertex is an end of an arc, which names its node (in any layer of a graph through waypoints).
+  // Each vertex once (a lookup per arc end was millions on a big network).
+  const placed = new Uint8Array(graph.vertices.length);
   const place = (v: number, nodeId: string): void => {
+    if (placed[v] === 1) return;
+    placed[v] = 1;
     const node = graph.network.nodeById.get(nodeId)!;
     latDeg[v] = node.lat;
     lonDeg[v] = node.lon;

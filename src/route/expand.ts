@@ -370,7 +370,9 @@ function avoided(network: Network, avoid: Avoid): (link: Link) => boolean {
   const countries = new Set(avoid.countries ?? []);
   const nodes = new Set(avoid.nodes ?? []);
   const links = new Set(avoid.links ?? []);
-  const nodeOut = (id: string): boolean => nodes.has(id) || countries.has(network.nodeById.get(id)!.country);
+  // Nothing avoided (most trips): no lookups per link, of which a big network has a million.
+  if (countries.size === 0 && nodes.size === 0 && links.size === 0) return () => false;
+  const nodeOut = (id: string): boolean => nodes.has(id) || (countries.size > 0 && countries.has(network.nodeById.get(id)!.country));
   return (l) =>
     links.has(l.id) ||
     links.has(l.baseId) ||
@@ -492,8 +494,9 @@ export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}
   // has hundreds of thousands. Numbered in order of first use, as they always were.
   const nodeIndex = nodeIndexOf(network);
   const table = new Int32Array(network.nodes.length * MODES.length * 2).fill(-1);
-  const vertex = (side: 'A' | 'D', nodeId: string, mode: Mode): number => {
-    const slot = ((nodeIndex.get(nodeId)! * MODES.length + MODE_INDEX[mode]) << 1) | (side === 'D' ? 1 : 0);
+  // `node` is the index of node `nodeId` (looked up once per link end: a big network has millions).
+  const vertex = (side: 'A' | 'D', node: number, nodeId: string, mode: Mode): number => {
+    const slot = ((node * MODES.length + MODE_INDEX[mode]) << 1) | (side === 'D' ? 1 : 0);
     let v = table[slot]!;
     if (v < 0) {
       v = vertices.length;
@@ -506,25 +509,30 @@ export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}
   const usable = network.links.filter((l) => linkUsable(l, profile) && !isAvoided(l));
   // The modes used at each node, as bits of MODE_INDEX.
   const modesAt = new Uint8Array(network.nodes.length);
-  for (const l of usable) {
+  const ends = new Int32Array(usable.length * 2);
+  for (let k = 0; k < usable.length; k++) {
+    const l = usable[k]!;
     const bit = 1 << MODE_INDEX[l.mode];
-    modesAt[nodeIndex.get(l.from)!]! |= bit;
-    modesAt[nodeIndex.get(l.to)!]! |= bit;
+    modesAt[(ends[2 * k] = nodeIndex.get(l.from)!)]! |= bit;
+    modesAt[(ends[2 * k + 1] = nodeIndex.get(l.to)!)]! |= bit;
   }
   const arcs: Arc[] = [];
   const source: ArcSource = { network, profile };
-  for (const l of usable) arcs.push(new LinkArc(vertex('D', l.from, l.mode), vertex('A', l.to, l.mode), l, source));
+  for (let k = 0; k < usable.length; k++) {
+    const l = usable[k]!;
+    arcs.push(new LinkArc(vertex('D', ends[2 * k]!, l.from, l.mode), vertex('A', ends[2 * k + 1]!, l.to, l.mode), l, source));
+  }
   const departures = new Map<string, number[]>();
   const arrivals = new Map<string, number[]>();
   network.nodes.forEach((node, i) => {
     const bits = modesAt[i]!;
     if (bits === 0) return;
     const ordered = MODES_BY_NAME.filter((m) => (bits & (1 << MODE_INDEX[m])) !== 0);
-    departures.set(node.id, ordered.map((m) => vertex('D', node.id, m)));
-    arrivals.set(node.id, ordered.map((m) => vertex('A', node.id, m)));
+    departures.set(node.id, ordered.map((m) => vertex('D', i, node.id, m)));
+    arrivals.set(node.id, ordered.map((m) => vertex('A', i, node.id, m)));
     const stageHours = stageExpectedHours(node);
     for (const a of ordered) {
-      for (const b of ordered) arcs.push(new StopArc(vertex('A', node.id, a), vertex('D', node.id, b), node, a, b, profile, stageHours));
+      for (const b of ordered) arcs.push(new StopArc(vertex('A', i, node.id, a), vertex('D', i, node.id, b), node, a, b, profile, stageHours));
     }
   });
   return { network, profile, avoid, vertices, arcs, departures, arrivals };
