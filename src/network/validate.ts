@@ -147,6 +147,7 @@ function own(o: Record<string, unknown>, key: string): unknown {
 
 /** Suffix of the id of a bidirectional link's reverse direction. */
 const REVERSE = ':reverse';
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 /**
  * The directed link ids of a document as its links are read in order: `x`, and `x:reverse` for a
@@ -165,7 +166,7 @@ class LinkIds {
   }
 
   /** Record a link's ids; returns those already taken (the link's duplicates), in order. */
-  add(id: string, bidirectional: boolean): string[] {
+  add(id: string, bidirectional: boolean): readonly string[] {
     const all = this.#all;
     if (all !== undefined) {
       const taken: string[] = [];
@@ -177,7 +178,7 @@ class LinkIds {
     }
     const before = this.#bidirectional.get(id);
     if (before === undefined || (bidirectional && !before)) this.#bidirectional.set(id, bidirectional);
-    if (before === undefined) return [];
+    if (before === undefined) return NO_IDS;
     return bidirectional && before ? [id, `${id}${REVERSE}`] : [id];
   }
 
@@ -707,6 +708,8 @@ export function deepFreeze<T>(value: T): T {
  * (they share one draw: the named stage takes [0, p), this one [p, p + q)).
  */
 function checkInsteadOf(stages: readonly unknown[], path: Path, add: (code: ProblemCode, path: Path, expected: string) => void): void {
+  // Most nodes of a big network have no stages: no indexes made for them.
+  if (stages.length === 0) return;
   const byId = new Map<string, Record<string, unknown>>();
   for (const s of stages) if (isObj(s) && typeof own(s, 'id') === 'string') byId.set(own(s, 'id') as string, s);
   const named = new Set<string>();

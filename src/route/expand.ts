@@ -241,6 +241,11 @@ function linkTerms(link: LinkSpec, profile: ProfileSpec): LinkTerm[] {
  * pushed onto `out`, without building the parts; returns their sum as `partsHours` adds it.
  */
 export function linkPartHours(link: LinkSpec, profile: ProfileSpec, out?: number[]): number {
+  // A link given by speed, without service, structures or drivers' rests, has one term: its travel
+  // time (0 + t is t). Most links of a big network are such; building their terms was millions of objects.
+  if (out === undefined && link.service === undefined && link.speedKmh !== undefined && link.structures === undefined && !(link.mode === 'road' && profile.drivers !== undefined)) {
+    return link.distanceKm / link.speedKmh;
+  }
   let sum = 0;
   for (const t of linkTerms(link, profile)) {
     const h = expectedHoursOf(t.model);
