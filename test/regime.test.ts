@@ -233,3 +233,68 @@ describe('a regime is the corridor of its period, never a faster one', () => {
     expect(stops(['--regime', 'surge-2022-23'])).toContain('lianyungang');
   }, 60_000);
 });
+
+// A regime's stage capacities (`stages`): the Altynkol transhipment at its 2022 rate (9–10 trains a
+// day before the October 2022 doubling to 19–20, RailFreight.com 2022), and the overload window
+// applied to any capacity-limited stage the period's traffic overloads.
+describe("a regime's stage capacities", () => {
+  const meanOf = (n: typeof network, node: string, stage: string): number => {
+    const d = n.spec.nodes.find((x) => x.id === node)!.stages!.find((s) => s.id === stage)!.durationHours as { min: number; mode: number; max: number };
+    return (d.min + d.mode + d.max) / 3;
+  };
+  const withoutStages = (): typeof network => {
+    const spec = structuredClone(network.spec) as unknown as NetworkSpec & { regimes: { stages?: unknown }[] };
+    for (const r of spec.regimes) delete r.stages;
+    return parseNetwork(spec);
+  };
+  const viaAltynkol = { origin: 'xian', destination: 'poti', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR', 'TM'], nodes: ['dostyk', 'kuryk'] }, runs: 600, seed: 4 };
+
+  it('the Altynkol transhipment holds a train twice as long under the surge only, and the surge trip through it is longer', () => {
+    expect(meanOf(regimeNetwork(network, 'surge-2022-23'), 'altynkol', 'gauge-change-block')).toBeCloseTo(2 * meanOf(network, 'altynkol', 'gauge-change-block'), 9);
+    expect(regimeNetwork(network, 'today')).toBe(network);
+    const plain = withoutStages();
+    const today = [simulate(network, viaAltynkol)!, simulate(plain, viaAltynkol)!];
+    expect(today[0]!.route.nodes).toContain('altynkol');
+    expect(today[0]!.summary.meanHours).toBe(today[1]!.summary.meanHours);
+    const surge = simulate(network, { ...viaAltynkol, regime: 'surge-2022-23' })!;
+    const surgePlain = simulate(plain, { ...viaAltynkol, regime: 'surge-2022-23' })!;
+    // The same draws, each transhipment 1.25 h longer on average.
+    expect(surge.summary.meanHours - surgePlain.summary.meanHours).toBeGreaterThan(0.8);
+    expect(surge.summary.meanHours - surgePlain.summary.meanHours).toBeLessThan(1.7);
+  }, 60_000);
+
+  it('a stage the period overloads builds the window\'s backlog there, from volume against the period\'s capacity', () => {
+    const spec = structuredClone(network.spec) as unknown as NetworkSpec & { regimes: { stages?: unknown[] }[] };
+    // Alat's quay-to-rail handling at a quarter of its rate (utilisation 0.30 → 1.18): overloaded
+    // in the window, the document's capacity after it.
+    spec.regimes[1]!.stages = [{ node: 'alat', stage: 'quay-to-rail', durationFactor: 4, source: { estimate: 'test' } }];
+    const r = simulate(parseNetwork(spec), { origin: 'xian', destination: 'baku', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR', 'TM'], nodes: ['kuryk', 'altynkol'] }, runs: 300, seed: 2, regime: 'surge-2022-23' })!;
+    const place = r.congestion.places.find((p) => p.id === 'stage|alat|quay-to-rail')!;
+    expect(place.backlog!.until).toBe('2022-09-01');
+    expect(place.backlog!.utilisationInWindow).toBeCloseTo(4 * place.utilisation, 6);
+    expect(place.backlog!.utilisationInWindow).toBeGreaterThan(1);
+    expect(place.backlog!.meanHours).toBeGreaterThan(24);
+  }, 60_000);
+
+  it('a stage edit names a node, a stage with servers there and what it changes (typed problems naming the field)', () => {
+    const spec = structuredClone(network.spec) as unknown as NetworkSpec & { regimes: { stages?: unknown[] }[] };
+    spec.regimes[1]!.stages = [
+      { node: 'nowhere', stage: 'gauge-change-block', servers: 1 },
+      { node: 'altynkol', stage: 'kz-customs-block', servers: 1 },
+      { node: 'altynkol', stage: 'gauge-change-block' },
+      { node: 'altynkol', stage: 'gauge-change-block', durationFactor: 0 },
+    ];
+    const codes = validateNetwork(spec).map((p) => `${p.code} ${p.path.join('.')}`);
+    expect(codes).toEqual(
+      expect.arrayContaining(['invalid_id regimes.1.stages.0.node', 'invalid_id regimes.1.stages.1.stage', 'missing_field regimes.1.stages.2.servers', expect.stringMatching(/ regimes\.1\.stages\.3\.durationFactor$/)]),
+    );
+    let error: unknown;
+    try {
+      parseNetwork(spec);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(Error);
+    expect(String((error as Error).message)).toMatch(/regimes\[1\]\.stages\[0\]\.node: invalid_id/);
+  });
+});

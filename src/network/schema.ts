@@ -343,6 +343,19 @@ const regimeSchema = z
         }),
       )
       .optional(),
+    stages: z
+      .array(
+        z.strictObject({
+          node: reference.describe('A node of the document.'),
+          stage: reference.describe('A stage of that node with servers.'),
+          servers: z.number().int().min(1).max(1000).optional(),
+          durationFactor: positive.max(100).optional().describe('Multiplies the stage\'s duration, the time a consignment holds a server (2: half the throughput).'),
+          source: provenanceSpec,
+          notes,
+        }),
+      )
+      .optional()
+      .describe("Capacity-limited stages as they were in the period: their servers and how long a consignment held one."),
     closedLinks: z.array(z.strictObject({ link: reference, source: provenanceSpec, notes })).optional(),
     overload: z
       .strictObject({

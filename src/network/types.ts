@@ -452,6 +452,25 @@ export interface RegimeServiceSpec {
 }
 
 /**
+ * A capacity-limited stage as it was in a regime's period: how many servers performed it and how
+ * long a consignment held one (a factor on the document's duration, so that a measure's change
+ * composes). Fewer servers or a longer hold is less throughput: the congestion model computes the
+ * period's wait there from the traffic offered against it.
+ */
+export interface RegimeStageSpec {
+  /** A node of the document. */
+  readonly node: string;
+  /** A stage of that node with `servers`. */
+  readonly stage: string;
+  /** Servers in that period (an integer ≥ 1). */
+  readonly servers?: number;
+  /** Multiplies the stage's duration, the time a consignment holds a server (> 0; 2: half the throughput). */
+  readonly durationFactor?: number;
+  readonly source?: ProvenanceSpec;
+  readonly notes?: string;
+}
+
+/**
  * The corridor as it was over a period: the traffic offered then (a factor on the reference
  * volume) against the capacity of that time (services, links out of use). With `overload`, the
  * services' capacity held from the period's start until `overload.until` and the document's own
@@ -468,10 +487,12 @@ export interface RegimeSpec {
   /** The period it describes (departures): ISO dates, `to` after `from`. */
   readonly period: { readonly from: string; readonly to: string };
   readonly services?: readonly RegimeServiceSpec[];
+  /** Stages' servers and durations in the period. */
+  readonly stages?: readonly RegimeStageSpec[];
   /** Links out of use in the period. */
   readonly closedLinks?: readonly { readonly link: string; readonly source?: ProvenanceSpec; readonly notes?: string }[];
   /**
-   * The services' capacity held until `until` (an ISO date within the period), the document's after
+   * The services' and stages' capacity held until `until` (an ISO date within the period), the document's after
    * it. `crossings`: services between the same shores as an overloaded one; a consignment there
    * meets the same backlog (shippers moved to the other crossings until the waits matched), or
    * `share` of it (0 to 1, default 1).

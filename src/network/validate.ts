@@ -420,6 +420,15 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
 
   // Regimes: need traffic; links of the document (services on links with one); dates in order.
   const serviceLinks = new Set(arr(own(doc, 'links')).filter((l) => isObj(l) && isObj(own(l, 'service'))).map((l) => str(own(l as Record<string, unknown>, 'id'))));
+  // Stages a regime may change: those with servers (the congestion model's capacity), by node.
+  const serverStages = new Map<string, Set<string>>();
+  if (arr(own(doc, 'regimes')).length > 0) for (const n of arr(own(doc, 'nodes'))) {
+    const nid = isObj(n) ? str(own(n, 'id')) : undefined;
+    if (nid === undefined) continue;
+    const ids = new Set<string>();
+    for (const st of arr(own(n as Record<string, unknown>, 'stages'))) if (isObj(st) && own(st, 'servers') !== undefined) ids.add(str(own(st, 'id')) ?? '');
+    if (ids.size > 0) serverStages.set(nid, ids);
+  }
   const regimeIds = new Set<string>();
   arr(own(doc, 'regimes')).forEach((r, i) => {
     if (!isObj(r)) return;
@@ -456,6 +465,16 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       const capacity = own(x, 'capacity');
       if (isObj(capacity) && Object.keys(capacity).length === 0) add('missing_field', [...at, 'services', j, 'capacity', 'teu'], 'at least one of teu, wagons, trucks');
       checkProvenance(x, [...at, 'services', j]);
+    });
+    arr(own(r, 'stages')).forEach((x, j) => {
+      if (!isObj(x)) return;
+      const node = str(own(x, 'node'));
+      const stage = str(own(x, 'stage'));
+      const stages = node === undefined ? undefined : serverStages.get(node);
+      if (node !== undefined && stages === undefined) add('invalid_id', [...at, 'stages', j, 'node'], 'the id of a node with a stage that has servers');
+      else if (stage !== undefined && stages !== undefined && !stages.has(stage)) add('invalid_id', [...at, 'stages', j, 'stage'], `the id of a stage of node ${node} that has servers`);
+      if (own(x, 'servers') === undefined && own(x, 'durationFactor') === undefined) add('missing_field', [...at, 'stages', j, 'servers'], 'at least one of servers, durationFactor');
+      checkProvenance(x, [...at, 'stages', j]);
     });
     arr(own(r, 'closedLinks')).forEach((x, j) => {
       if (!isObj(x)) return;

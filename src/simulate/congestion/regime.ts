@@ -1,12 +1,12 @@
 // Regimes: the corridor over a period of its past (or a planned one), as the network document
 // declares it (`regimes`): the traffic offered then against the capacity of that time. A regime is
-// applied to a network as a document edit (services' fleets, capacities and headways; links out of
-// use), so the same congestion model computes its waits; with `overload`, the period's capacity
+// applied to a network as a document edit (services' fleets, capacities and headways; stages'
+// servers and durations; links out of use), so the same congestion model computes its waits; with `overload`, the period's capacity
 // held only until a date and the document's came after, and a place the period's traffic
 // overloads builds a fluid backlog over that window that clears afterwards (`overload.ts`).
 import { InvalidArgumentError } from '../../errors.js';
 import { requireNetwork, parseNetwork, type Network } from '../../network/network.js';
-import type { EpisodeSpec, LinkSpec, NetworkSpec, RegimeSpec } from '../../network/types.js';
+import type { EpisodeSpec, FigureRange, LinkSpec, NetworkSpec, NodeSpec, Provenance, ProvenanceSpec, RegimeSpec, StageSpec } from '../../network/types.js';
 import { editLink } from '../../measures/adjust-link.js';
 import { scaleDistribution } from '../../measures/scale.js';
 import type { DepartureWindow } from '../calendar.js';
@@ -40,8 +40,27 @@ export function regimeIds(network: Network): string[] {
   return ids.includes(TODAY_REGIME) ? ids : [TODAY_REGIME, ...ids];
 }
 
-/** `services` and `closedLinks` of `regime` applied to `spec` (`withServices` false: closures only). */
+/** `services`, `stages` and `closedLinks` of `regime` applied to `spec` (`withServices` false: closures only). */
 function edited(spec: NetworkSpec, regime: RegimeSpec, withServices: boolean): NetworkSpec {
+  const stageChanges = new Map((withServices ? (regime.stages ?? []) : []).map((s) => [`${s.node}|${s.stage}`, s]));
+  const nodes =
+    stageChanges.size === 0
+      ? spec.nodes
+      : spec.nodes.map((node): NodeSpec => {
+          if (node.stages === undefined || !node.stages.some((st) => stageChanges.has(`${node.id}|${st.id}`))) return node;
+          const stages = node.stages.map((st) => {
+            const c = stageChanges.get(`${node.id}|${st.id}`);
+            if (c === undefined) return st;
+            let out: StageSpec = st;
+            if (c.servers !== undefined) out = { ...out, servers: c.servers };
+            if (c.durationFactor !== undefined) out = { ...out, durationHours: scaleDistribution(out.durationHours, c.durationFactor) };
+            // The document's absolute ranges describe its own figures, not the period's (the edit
+            // carries its own provenance); relative ones (`factor`) still hold around the new figure.
+            const changed = new Set([...(c.servers !== undefined ? ['servers'] : []), ...(c.durationFactor !== undefined ? ['durationHours'] : [])]);
+            return out.source === undefined ? out : { ...out, source: withoutAbsoluteRanges(out.source, changed) };
+          });
+          return { ...node, stages };
+        });
   const changes = new Map((withServices ? (regime.services ?? []) : []).map((s) => [s.link, s]));
   const links = spec.links.map((link): LinkSpec => {
     const c = changes.get(link.id);
@@ -59,9 +78,22 @@ function edited(spec: NetworkSpec, regime: RegimeSpec, withServices: boolean): N
   });
   // One period's network: its own regimes (which name links it may have closed) are left out.
   const { regimes: _regimes, ...rest } = spec;
-  let out: NetworkSpec = { ...rest, links };
+  let out: NetworkSpec = { ...rest, nodes, links };
   for (const closed of regime.closedLinks ?? []) out = editLink(out, `regime:${regime.id}`, closed.link, 'both', () => null);
   return out;
+}
+
+/** `source` without the absolute (`min`/`max`) ranges of the `fields` a regime changed. */
+function withoutAbsoluteRanges(source: ProvenanceSpec, fields: ReadonlySet<string>): ProvenanceSpec {
+  const one = (p: Provenance): Provenance => {
+    if (p.range === undefined) return p;
+    const ranges = (Array.isArray(p.range) ? p.range : [p.range]) as readonly FigureRange[];
+    const kept = ranges.filter((r) => !(fields.has(r.field) && r.factor === undefined));
+    if (kept.length === ranges.length) return p;
+    const { range: _range, ...rest } = p;
+    return kept.length === 0 ? rest : { ...rest, range: kept };
+  };
+  return Array.isArray(source) ? (source as readonly Provenance[]).map(one) : one(source as Provenance);
 }
 
 const cache = new WeakMap<Network, Map<string, ResolvedRegime>>();
@@ -81,7 +113,7 @@ export function resolveRegime(network: Network, id: unknown): ResolvedRegime {
   if (hit !== undefined) return hit;
   const spec = (network.spec.regimes ?? []).find((r) => r.id === id) ?? null;
   let resolved: ResolvedRegime;
-  const edits = spec !== null && (spec.services?.length ?? 0) + (spec.closedLinks?.length ?? 0) > 0;
+  const edits = spec !== null && (spec.services?.length ?? 0) + (spec.stages?.length ?? 0) + (spec.closedLinks?.length ?? 0) > 0;
   if (spec === null || (!edits && spec.overload === undefined)) {
     // The document as it is (a declared `today`, or a regime of traffic alone).
     resolved = { id, spec, network, after: null, volume: spec?.volume ?? 1, window: null };
@@ -105,7 +137,7 @@ export function resolveRegime(network: Network, id: unknown): ResolvedRegime {
 
 /**
  * The network of regime `id` over its period: the document with the services' fleets, capacities
- * and headways of that time and its links out of use (`today`: `network` itself). Measures meant
+ * and headways and the stages' servers and durations of that time and its links out of use (`today`: `network` itself). Measures meant
  * for that period apply to this network. `InvalidArgumentError` naming `network` or `regime`.
  */
 export function regimeNetwork(network: Network, id: string): Network {
