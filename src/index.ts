@@ -55,6 +55,7 @@ export {
   type TrafficSpec,
   type RegimeSpec,
   type RegimeServiceSpec,
+  type RegimeStageSpec,
   type TrafficFlowSpec,
   type ConsignmentSizeSpec,
   type CalibrationRecord,
