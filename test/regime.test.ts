@@ -4,7 +4,7 @@
 // the window until the fleet doubled.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, middleCorridor, parseNetwork, regimeNetwork, simulate, validateNetwork, type NetworkSpec } from '../src/index.js';
+import { InvalidArgumentError, InvalidNetworkError, middleCorridor, parseNetwork, regimeNetwork, simulate, validateNetwork, type NetworkSpec } from '../src/index.js';
 import { congestionLines } from '../src/report/scenario-text.js';
 import { backlogHours, backlogTable, overloadedModel } from '../src/simulate/congestion/overload.js';
 import type { CongestionModel, PlaceWait } from '../src/simulate/congestion/model.js';
@@ -288,13 +288,7 @@ describe("a regime's stage capacities", () => {
     expect(codes).toEqual(
       expect.arrayContaining(['invalid_id regimes.1.stages.0.node', 'invalid_id regimes.1.stages.1.stage', 'missing_field regimes.1.stages.2.servers', expect.stringMatching(/ regimes\.1\.stages\.3\.durationFactor$/)]),
     );
-    let error: unknown;
-    try {
-      parseNetwork(spec);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(Error);
-    expect(String((error as Error).message)).toMatch(/regimes\[1\]\.stages\[0\]\.node: invalid_id/);
+    expect(() => parseNetwork(spec)).toThrow(InvalidNetworkError);
+    expect(() => parseNetwork(spec)).toThrow(/regimes\[1\]\.stages\[0\]\.node: invalid_id/);
   });
 });
