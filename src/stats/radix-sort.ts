@@ -3,6 +3,8 @@
 // does the same job in a few linear passes. The order is exactly the typed-array sort's: -Infinity
 // … -0, +0 … +Infinity (NaN sends the array back to the built-in sort).
 
+import { InvalidArgumentError } from '../errors.js';
+
 /** Below this many values the built-in sort is as fast. */
 const SMALL = 4096;
 /** Digits of 11, 11 and 10 bits per 32-bit word: six passes over (high, low) word pairs. */
@@ -23,17 +25,25 @@ function keyBuffers(n: number): [Uint32Array, Uint32Array, Uint32Array, Uint32Ar
   return [kept.subarray(0, n), kept.subarray(n, 2 * n), kept.subarray(2 * n, 3 * n), kept.subarray(3 * n, 4 * n)];
 }
 
-/** Sort `values` in place, ascending, in the order of `Float64Array.prototype.sort`; returns it. */
-export function sortFloat64(values: Float64Array): Float64Array {
+/**
+ * Sort `values` in place, ascending, in the order of `Float64Array.prototype.sort`; returns it. With
+ * `tags` (one per value, same length), each tag moves with its value and equal values keep their
+ * tags' original order (a stable sort): a simulation's by-month summaries then come out of the one
+ * sort of its samples, a month's values in order wherever its tag sits.
+ */
+export function sortFloat64(values: Float64Array, tags?: Uint8Array): Float64Array {
   const n = values.length;
-  if (n < SMALL || !LITTLE_ENDIAN) return values.sort();
+  if (tags !== undefined && tags.length !== n) throw new InvalidArgumentError('tags', tags.length, `one tag per value (${n})`);
+  if (n < SMALL || !LITTLE_ENDIAN) return fallback(values, tags);
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   let [hi, lo, hi2, lo2] = keyBuffers(n);
+  let tagsFrom: Uint8Array | undefined = tags;
+  let tagsTo: Uint8Array | undefined = tags === undefined ? undefined : new Uint8Array(n);
   // Keys whose unsigned order is the numeric order: flip the sign bit of a positive number, every
   // bit of a negative one.
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if (v !== v) return values.sort();
+    if (v !== v) return fallback(values, tags);
     const h = words[2 * i + 1]!;
     const l = words[2 * i]!;
     if (h >>> 31 === 0) {
@@ -69,15 +79,27 @@ export function sortFloat64(values: Float64Array): Float64Array {
       counts[base + d] = sum;
       sum += c;
     }
-    for (let i = 0; i < n; i++) {
-      const key = useHigh ? hi[i]! : lo[i]!;
-      const at = counts[base + ((key >>> shift) & mask)]!++;
-      hi2[at] = hi[i]!;
-      lo2[at] = lo[i]!;
+    if (tagsFrom === undefined || tagsTo === undefined) {
+      for (let i = 0; i < n; i++) {
+        const key = useHigh ? hi[i]! : lo[i]!;
+        const at = counts[base + ((key >>> shift) & mask)]!++;
+        hi2[at] = hi[i]!;
+        lo2[at] = lo[i]!;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const key = useHigh ? hi[i]! : lo[i]!;
+        const at = counts[base + ((key >>> shift) & mask)]!++;
+        hi2[at] = hi[i]!;
+        lo2[at] = lo[i]!;
+        tagsTo[at] = tagsFrom[i]!;
+      }
+      [tagsFrom, tagsTo] = [tagsTo, tagsFrom];
     }
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
   }
+  if (tags !== undefined && tagsFrom !== tags) tags.set(tagsFrom!);
   for (let i = 0; i < n; i++) {
     const h = hi[i]!;
     if (h >>> 31 === 1) {
@@ -89,4 +111,29 @@ export function sortFloat64(values: Float64Array): Float64Array {
     }
   }
   return values;
+}
+
+/**
+ * The built-in sort, for short arrays and arrays with NaN; with tags, a stable index sort in the
+ * built-in's order (NaN last, -0 before +0) that moves the tags along.
+ */
+function fallback(values: Float64Array, tags: Uint8Array | undefined): Float64Array {
+  if (tags === undefined) return values.sort();
+  const order = Array.from({ length: values.length }, (_, i) => i);
+  order.sort((a, b) => compareTyped(values[a]!, values[b]!) || a - b);
+  const v = Float64Array.from(order, (i) => values[i]!);
+  const t = Uint8Array.from(order, (i) => tags[i]!);
+  values.set(v);
+  tags.set(t);
+  return values;
+}
+
+/** `Float64Array.prototype.sort`'s order: numeric, -0 before +0, NaN last. */
+function compareTyped(a: number, b: number): number {
+  if (a !== a) return b !== b ? 0 : 1;
+  if (b !== b) return -1;
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (a === 0 && b === 0) return Object.is(a, -0) === Object.is(b, -0) ? 0 : Object.is(a, -0) ? -1 : 1;
+  return 0;
 }
