@@ -5,7 +5,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { dayNumber, daysInMonth, isoDate, isoDayNumber } from '../network/dates.js';
 import { FIRST_YEAR, LAST_YEAR } from '../network/types.js';
-import { ElementStream } from './random.js';
+import { ElementStream, mixRun, unitOf } from './random.js';
 
 /** Months in the table: FIRST_YEAR … LAST_YEAR, and ten more years for trips (and backlogs) that run past the last. */
 const MONTHS = (LAST_YEAR + 10 - FIRST_YEAR + 1) * 12;
@@ -129,9 +129,11 @@ export const DEPARTURE_KEY = 'calendar|departure';
  * runs (before and after share it).
  */
 export function departureInstants(window: ResolvedDeparture, seed: number, fromRun: number, toRun: number): Float64Array {
-  const stream = new ElementStream(seed, DEPARTURE_KEY);
-  const span = window.toHours - window.fromHours;
+  // `uniform(r, 0)` is `unitOf(drawKey(0), mixRun(r))`: the key taken once, as the planned walk does.
+  const key = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
+  const from = window.fromHours;
+  const span = window.toHours - from;
   const out = new Float64Array(toRun - fromRun);
-  for (let r = fromRun; r < toRun; r++) out[r - fromRun] = window.fromHours + stream.uniform(r, 0) * span;
+  for (let r = fromRun; r < toRun; r++) out[r - fromRun] = from + unitOf(key, mixRun(r)) * span;
   return out;
 }
