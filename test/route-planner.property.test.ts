@@ -3,7 +3,7 @@
 // accepts, and it must refuse (typed) the measures that change the network's shape.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, addLink, adjustLink, adjustStage, applyMeasures, closeLink, fastestRoute, japan2025, middleCorridor, parseNetwork, routePlanner, type Measure, type Network } from '../src/index.js';
+import { InvalidArgumentError, addLink, adjustLink, adjustStage, applyMeasures, closeLink, fastestRoute, japan2025, middleCorridor, parseNetwork, patchFigures, routePlanner, type Measure, type Network } from '../src/index.js';
 import { specChange } from '../src/network/derivation.js';
 import { MAIN_JOB_TRIPS } from '../src/cli/main-job.js';
 import { build, measureArb, randomNetworkArb } from './measure-arbitraries.js';
@@ -90,6 +90,17 @@ describe('routePlanner', { timeout: 60_000 }, () => {
       const after = applyMeasures(network, measures);
       trips.forEach((t, i) => expect(planner.hours(i)).toBe(fastestRoute(after, t)?.totalHours ?? null));
     }
+  });
+
+  it('takes a link moved from a duration to a speed followed by a figure patch (the stale range on durationHours is dropped, as applyMeasures does)', () => {
+    const network = middleCorridor();
+    const trip = { origin: 'xian', destination: 'kapikule', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] } };
+    const planner = routePlanner(network, [trip]);
+    const measures = [adjustLink({ link: 'istanbul-kapikule', speedKmh: 40 }), patchFigures({ changes: [{ node: 'alat', stage: network.nodeById.get('alat')!.stages![0]!.id, field: 'durationHours', factor: 0.5 }] })];
+    const after = applyMeasures(network, measures);
+    planner.apply(measures);
+    expect(planner.hours(0)).toBe(fastestRoute(after, trip)?.totalHours ?? null);
+    expect(planner.hours(0)).not.toBeNull();
   });
 
   it('on the shipped network, for random stage, speed and closure changes: the hours of re-routing from scratch (most changes leave a trip\'s fastest path alone and are answered without a search)', () => {

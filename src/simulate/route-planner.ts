@@ -261,7 +261,16 @@ export function routePlanner(network: Network, trips: readonly RouteOptions[]): 
       // The factories' transforms without the dropping of stale ranges: the same times (ranges come
       // back with the network, from applyMeasures, when `network()` or `route()` asks for it).
       let spec = network.spec;
-      for (const m of measures) spec = timingTransform(m)!(spec);
+      try {
+        for (const m of measures) spec = timingTransform(m)!(spec);
+      } catch {
+        // A measure that checks the document it is given (patchFigures) refuses a range an earlier
+        // measure made stale (a link moved from a duration to a speed keeps a range on
+        // `durationHours`): the full transforms drop such ranges first, as applyMeasures does. The
+        // times are the same; an error they raise too is the caller's.
+        spec = network.spec;
+        for (const m of measures) spec = m.transform(spec);
+      }
       const change = specChange(network.spec, spec);
       if (change === undefined) {
         throw new InvalidArgumentError('measures', measures.map((m) => m.id), 'measures that change times or close links only (one changes the network\'s shape: use applyMeasures)');
