@@ -43,12 +43,12 @@ export function compileExpanded(graph: ExpandedGraph): CompiledNetwork {
     to[i] = arc.to;
     expectedHours[i] = h;
   }
-  const csr = buildCsr(graph.vertices.length, from, to, expectedHours);
-  const latDeg = new Float64Array(graph.vertices.length);
-  const lonDeg = new Float64Array(graph.vertices.length);
+  const csr = buildCsr(graph.vertexCount, from, to, expectedHours);
+  const latDeg = new Float64Array(graph.vertexCount);
+  const lonDeg = new Float64Array(graph.vertexCount);
   // Every vertex is an end of an arc, which names its node (in any layer of a graph through waypoints).
   // Each vertex once (a lookup per arc end was millions on a big network).
-  const placed = new Uint8Array(graph.vertices.length);
+  const placed = new Uint8Array(graph.vertexCount);
   const place = (v: number, nodeId: string): void => {
     if (placed[v] === 1) return;
     placed[v] = 1;

@@ -125,7 +125,13 @@ export interface ExpandedGraph {
    * one copy per waypoint passed; absent for a plain expanded graph.
    */
   readonly via?: readonly string[];
-  /** Vertex keys, `A|<node>|<mode>` or `D|<node>|<mode>`; the index is the vertex number. */
+  /** How many vertices (`vertices.length`, without making the keys). */
+  readonly vertexCount: number;
+  /**
+   * Vertex keys, `A|<node>|<mode>` or `D|<node>|<mode>`; the index is the vertex number. `expand`
+   * makes them on first read: routing needs only the numbers, and a big network has most of a
+   * million vertices (their keys were a tenth of its first route's time).
+   */
   readonly vertices: readonly string[];
   readonly arcs: readonly Arc[];
   /** Vertices a trip may start from, per node: D(n, m) for each usable mode (in the first layer). */
@@ -494,18 +500,20 @@ export function withEnds(arc: Arc, from: number, to: number): Arc {
  * Deterministic: same input, same numbering.
  */
 export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}): ExpandedGraph {
-  const vertices: string[] = [];
   // Vertices by (node, mode, side) in a typed table rather than a map of string keys: a big network
-  // has hundreds of thousands. Numbered in order of first use, as they always were.
+  // has hundreds of thousands. Numbered in order of first use, as they always were; `slots` holds
+  // each vertex's table slot, from which its key is made when `vertices` is first read.
   const nodeIndex = nodeIndexOf(network);
   const table = new Int32Array(network.nodes.length * MODES.length * 2).fill(-1);
-  // `node` is the index of node `nodeId` (looked up once per link end: a big network has millions).
-  const vertex = (side: 'A' | 'D', node: number, nodeId: string, mode: Mode): number => {
+  const slots = new Int32Array(table.length);
+  let vertexCount = 0;
+  // `node` is a node's index in `network.nodes` (looked up once per link end: a big network has millions).
+  const vertex = (side: 'A' | 'D', node: number, mode: Mode): number => {
     const slot = ((node * MODES.length + MODE_INDEX[mode]) << 1) | (side === 'D' ? 1 : 0);
     let v = table[slot]!;
     if (v < 0) {
-      v = vertices.length;
-      vertices.push(`${side}|${nodeId}|${mode}`);
+      v = vertexCount++;
+      slots[v] = slot;
       table[slot] = v;
     }
     return v;
@@ -525,7 +533,7 @@ export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}
   const source: ArcSource = { network, profile };
   for (let k = 0; k < usable.length; k++) {
     const l = usable[k]!;
-    arcs.push(new LinkArc(vertex('D', ends[2 * k]!, l.from, l.mode), vertex('A', ends[2 * k + 1]!, l.to, l.mode), l, source));
+    arcs.push(new LinkArc(vertex('D', ends[2 * k]!, l.mode), vertex('A', ends[2 * k + 1]!, l.mode), l, source));
   }
   const departures = new Map<string, number[]>();
   const arrivals = new Map<string, number[]>();
@@ -533,14 +541,37 @@ export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}
     const bits = modesAt[i]!;
     if (bits === 0) return;
     const ordered = MODES_BY_NAME.filter((m) => (bits & (1 << MODE_INDEX[m])) !== 0);
-    departures.set(node.id, ordered.map((m) => vertex('D', i, node.id, m)));
-    arrivals.set(node.id, ordered.map((m) => vertex('A', i, node.id, m)));
+    departures.set(node.id, ordered.map((m) => vertex('D', i, m)));
+    arrivals.set(node.id, ordered.map((m) => vertex('A', i, m)));
     const stageHours = stageExpectedHours(node);
     for (const a of ordered) {
-      for (const b of ordered) arcs.push(new StopArc(vertex('A', i, node.id, a), vertex('D', i, node.id, b), node, a, b, profile, stageHours));
+      for (const b of ordered) arcs.push(new StopArc(vertex('A', i, a), vertex('D', i, b), node, a, b, profile, stageHours));
     }
   });
-  return { network, profile, avoid, vertices, arcs, departures, arrivals };
+  let keys: readonly string[] | undefined;
+  return {
+    network,
+    profile,
+    avoid,
+    vertexCount,
+    get vertices(): readonly string[] {
+      return (keys ??= vertexKeys(network, slots, vertexCount));
+    },
+    arcs,
+    departures,
+    arrivals,
+  };
+}
+
+/** The keys of vertices `0 … count - 1` from their table slots (node, mode, side) in `expand`. */
+function vertexKeys(network: Network, slots: Int32Array, count: number): readonly string[] {
+  const keys: string[] = [];
+  for (let v = 0; v < count; v++) {
+    const slot = slots[v]!;
+    const nodeMode = slot >> 1;
+    keys.push(`${(slot & 1) === 1 ? 'D' : 'A'}|${network.nodes[Math.floor(nodeMode / MODES.length)]!.id}|${MODES[nodeMode % MODES.length]!}`);
+  }
+  return keys;
 }
 
 /** Each mode's number, in `MODES` order. */

@@ -34,7 +34,7 @@ export function throughWaypoints(graph: ExpandedGraph, via: readonly string[]): 
 
 function build(graph: ExpandedGraph, via: readonly string[]): ExpandedGraph {
   const layers = via.length + 1;
-  const n = graph.vertices.length;
+  const n = graph.vertexCount;
   const vertices: string[] = [];
   for (let j = 0; j < layers; j++) for (const k of graph.vertices) vertices.push(j === 0 ? k : `${j}|${k}`);
   const arcs: Arc[] = [];
@@ -52,5 +52,5 @@ function build(graph: ExpandedGraph, via: readonly string[]): ExpandedGraph {
   const arrivals = new Map<string, readonly number[]>();
   for (const [node, vs] of graph.departures) departures.set(node, vs);
   for (const [node, vs] of graph.arrivals) arrivals.set(node, vs.map((v) => last + v));
-  return { ...graph, vertices, arcs, departures, arrivals, via: [...via] };
+  return { ...graph, vertexCount: vertices.length, vertices, arcs, departures, arrivals, via: [...via] };
 }
