@@ -6,7 +6,7 @@ import { BUILT_IN_PROFILES } from './profiles.js';
 import { MODES, type LinkSpec, type NetworkSpec, type NodeSpec, type ProfileSpec, type SourceSpec } from './types.js';
 import { specChange, type SpecChange } from './derivation.js';
 import { attachMemo, memoized, memoOf } from './memo.js';
-import { deepFreeze, parseNetworkSpec, type ValidateOptions } from './validate.js';
+import { deepFreeze, parseNetworkSpec, takeNodeMap, type ValidateOptions } from './validate.js';
 
 /** A directed link as the network uses it: `bidirectional` links appear twice, the second reversed. */
 export interface Link extends Omit<LinkSpec, 'bidirectional'> {
@@ -229,7 +229,8 @@ function indexNetwork(spec: NetworkSpec, parent?: Network): Network {
     title: spec.title,
     nodes: spec.nodes,
     links,
-    nodeById: same('nodes') ? parent!.nodeById : new Map(spec.nodes.map((n) => [n.id, n])),
+    // Validation's map of the same nodes when it checked this document (same ids, same order).
+    nodeById: same('nodes') ? parent!.nodeById : (takeNodeMap(spec) ?? new Map(spec.nodes.map((n) => [n.id, n]))),
     linkById,
     sourceById: same('sources') ? parent!.sourceById : new Map((spec.sources ?? []).map((s) => [s.id, s])),
     profileById,

@@ -8,7 +8,7 @@ import { meanOf, secondMomentOf } from './distribution.js';
 import { isCountryCode } from './countries.js';
 import { HOURS_RANGE_TEXT, hoursInRange } from './limits.js';
 import { BUILT_IN_PROFILES } from './profiles.js';
-import { DISTRIBUTION_TYPES, type Distribution, type FigureRange, type NetworkSpec } from './types.js';
+import { DISTRIBUTION_TYPES, type Distribution, type FigureRange, type NetworkSpec, type NodeSpec } from './types.js';
 import { rangeProblem } from './ranges.js';
 import { declaredProblem } from './raises.js';
 
@@ -190,6 +190,21 @@ class LinkIds {
   }
 }
 
+// The node map `semanticProblems` built, by the document it checked (a private copy), for
+// `takeNodeMap`: a big network has 200,000 node ids, and hashing them twice took a tenth of a second.
+const nodeMaps = new WeakMap<object, ReadonlyMap<string, unknown>>();
+
+/**
+ * The map of nodes by id that validation built for `spec`, once (later calls give undefined); undefined
+ * for a document that validation did not check. Only `indexNetwork` takes it, for `nodeById`, so that
+ * the map is never shared by two networks.
+ */
+export function takeNodeMap(spec: NetworkSpec): Map<string, NodeSpec> | undefined {
+  const map = nodeMaps.get(spec);
+  nodeMaps.delete(spec);
+  return map as Map<string, NodeSpec> | undefined;
+}
+
 /** Cross-reference checks. Runs on the raw document, tolerating shapes zod already reported. */
 function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProblem[] {
   const out: NetworkProblem[] = [];
@@ -254,13 +269,15 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
   };
 
   // Nodes and their stages.
-  const nodeCountry = new Map<string, unknown>();
+  // Nodes by id: the valid document's `nodeById` too (`takeNodeMap`), so it is not built twice.
+  const nodeById = new Map<string, Record<string, unknown>>();
+  nodeMaps.set(doc, nodeById);
   arr(own(doc, 'nodes')).forEach((n, i) => {
     if (!isObj(n)) return;
     const nid = str(own(n, 'id'));
     if (nid !== undefined) {
-      if (nodeCountry.has(nid)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
-      else nodeCountry.set(nid, own(n, 'country'));
+      if (nodeById.has(nid)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
+      else nodeById.set(nid, n);
     }
     checkProvenance(n, ['nodes', i]);
     const stages = arr(own(n, 'stages'));
@@ -295,10 +312,12 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
     const from = str(own(l, 'from'));
     const to = str(own(l, 'to'));
     // One lookup per end when it is known (a big network has a million links).
-    const fromCountry = from !== undefined ? nodeCountry.get(from) : undefined;
-    const toCountry = to !== undefined ? nodeCountry.get(to) : undefined;
-    if (from !== undefined && from !== '' && fromCountry === undefined && !nodeCountry.has(from)) add('unknown_node', [...at, 'from'], 'the id of a node');
-    if (to !== undefined && to !== '' && toCountry === undefined && !nodeCountry.has(to)) add('unknown_node', [...at, 'to'], 'the id of a node');
+    const fromNode = from !== undefined ? nodeById.get(from) : undefined;
+    const toNode = to !== undefined ? nodeById.get(to) : undefined;
+    const fromCountry = fromNode !== undefined ? own(fromNode, 'country') : undefined;
+    const toCountry = toNode !== undefined ? own(toNode, 'country') : undefined;
+    if (from !== undefined && from !== '' && fromNode === undefined) add('unknown_node', [...at, 'from'], 'the id of a node');
+    if (to !== undefined && to !== '' && toNode === undefined) add('unknown_node', [...at, 'to'], 'the id of a node');
     if (from !== undefined && from === to) add('self_loop', [...at, 'to'], 'a node other than "from"');
 
     const mode = own(l, 'mode');
@@ -399,14 +418,14 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
       }
       for (const end of ['origin', 'destination'] as const) {
         const n = str(own(f, end));
-        if (n !== undefined && n !== '' && !nodeCountry.has(n)) add('unknown_node', [...at, end], 'the id of a node');
+        if (n !== undefined && n !== '' && !nodeById.has(n)) add('unknown_node', [...at, end], 'the id of a node');
       }
       const profile = str(own(f, 'profile'));
       if (profile !== undefined && profile !== '' && !profileIds.has(profile)) add('unknown_profile', [...at, 'profile'], `one of ${[...profileIds].join(', ')}`);
       const avoid = own(f, 'avoid');
       if (isObj(avoid)) {
         arr(own(avoid, 'nodes')).forEach((n, j) => {
-          if (typeof n === 'string' && !nodeCountry.has(n)) add('unknown_node', [...at, 'avoid', 'nodes', j], 'the id of a node');
+          if (typeof n === 'string' && !nodeById.has(n)) add('unknown_node', [...at, 'avoid', 'nodes', j], 'the id of a node');
         });
         arr(own(avoid, 'links')).forEach((l, j) => {
           if (typeof l === 'string' && !linkIds.has(l)) add('invalid_id', [...at, 'avoid', 'links', j], 'the id of a link');
@@ -505,7 +524,7 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
     if (isObj(place)) {
       const node = str(own(place, 'node'));
       const link = str(own(place, 'link'));
-      if (node !== undefined && node !== '' && !nodeCountry.has(node)) add('unknown_node', [...at, 'at', 'node'], 'the id of a node');
+      if (node !== undefined && node !== '' && !nodeById.has(node)) add('unknown_node', [...at, 'at', 'node'], 'the id of a node');
       // A link `x` also names `x:reverse`: a bidirectional link split in two by a measure keeps its episodes.
       if (link !== undefined && link !== '' && !linkIds.has(link) && !linkIds.has(`${link}${REVERSE}`)) add('unknown_link', [...at, 'at', 'link'], 'the id of a link (or <id>:reverse for one direction of a bidirectional link)');
       if (link !== undefined && own(e, 'modes') !== undefined) add('conflicting_fields', [...at, 'modes'], 'modes only on a node episode (a link has one mode)');
