@@ -4,12 +4,13 @@
 // the window until the fleet doubled.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, InvalidNetworkError, middleCorridor, parseNetwork, regimeNetwork, simulate, validateNetwork, type NetworkSpec } from '../src/index.js';
+import { InvalidNetworkError, middleCorridor, parseNetwork, regimeNetwork, simulate, validateNetwork, type NetworkSpec } from '../src/index.js';
 import { congestionLines } from '../src/report/scenario-text.js';
 import { backlogHours, backlogTable, overloadedModel } from '../src/simulate/congestion/overload.js';
 import type { CongestionModel, PlaceWait } from '../src/simulate/congestion/model.js';
 import { alongRoute } from '../src/simulate/along-route.js';
 import { run as runCli } from '../src/cli/run.js';
+import { invalidField } from './fixtures.js';
 
 /** The CLI in process: exit code and what it printed. */
 function run(argv: string[]): { code: number; out: string } {
@@ -106,15 +107,7 @@ describe('regimes of the shipped network', () => {
   }, 60_000);
 
   it('checks its input: an unknown regime, a regime with surveyed waits, a regime naming a link without a service or a date that is not one', () => {
-    const field = (f: () => unknown): string => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(InvalidArgumentError);
-        return (e as InvalidArgumentError).field;
-      }
-      return 'no error';
-    };
+    const field = invalidField;
     expect(field(() => simulate(network, { ...toPoti, ...trip, regime: 'surge-2008' }))).toBe('regime');
     expect(field(() => simulate(network, { ...toPoti, ...trip, regime: 'surge-2022-23', congestion: 'surveyed' }))).toBe('regime');
     expect(field(() => regimeNetwork(network, 'nope'))).toBe('regime');
