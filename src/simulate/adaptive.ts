@@ -24,7 +24,7 @@ import { buildCsr } from '../engine/csr.js';
 import { CATEGORIES } from '../network/types.js';
 import type { ExpandedGraph } from '../route/expand.js';
 import { DEPARTURE_KEY, type ResolvedDeparture } from './calendar.js';
-import { HOURS_PER_DAY as GATE_DAY_HOURS, type EpisodeTable, type Gate } from './episodes.js';
+import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveTraced, type EpisodeTable, type Gate } from './episodes.js';
 import { ElementTable } from './kernel.js';
 import { ElementStream, mixRun, unitOf } from './random.js';
 
@@ -32,6 +32,7 @@ import { ElementStream, mixRun, unitOf } from './random.js';
 const SUB = 64;
 /** Module-local (an imported binding can be a getter once transpiled). */
 const HOURS_PER_DAY = GATE_DAY_HOURS;
+const leave = leaveTraced;
 
 /** A route of the adaptive search, with what a run on it adds up. */
 interface KnownRoute {
@@ -408,6 +409,11 @@ export function adaptiveRunner(
             const gate = gates[i]!;
             const day = ((departure + t - gate.start) / HOURS_PER_DAY) | 0;
             if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) continue;
+            const left = leave(gate, world, t, departure);
+            if (left === left) {
+              t = left;
+              continue;
+            }
             io[0] = t;
             io[1] = departure;
             episodes.queued(gate, world);

@@ -693,6 +693,8 @@ export class EpisodeTable {
     // Small, so that it inlines: most passes find a free day.
     const day = ((departureHours + tau - gate.start) / HOURS_PER_DAY) | 0;
     if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) return tau;
+    const left = leaveTraced(gate, world, tau, departureHours);
+    if (left === left) return left;
     const io = this.io;
     io[0] = tau;
     io[1] = departureHours;
@@ -761,6 +763,50 @@ export class EpisodeTable {
     const left = y - departureHours;
     io[0] = left > tau ? left : tau;
   }
+}
+
+/**
+ * `queued`'s result where the trace already holds what it needs: the hours after departing at which
+ * a consignment of the run walking in `world`, departed at `departureHours` and reaching the gate
+ * `tau` hours after departing on a day not known to be free, leaves the gate; NaN when the trace must
+ * first be extended (then `queued` does it, and gets the same figure: this is its arithmetic, step
+ * for step). Without side effects and small, so that the hot loops inline it: most held passes end
+ * here, with no call and no number boxed.
+ */
+export function leaveTraced(gate: Gate, world: number, tau: number, departureHours: number): number {
+  const x = departureHours + tau;
+  const frontier = gate.frontier[world]!;
+  if (frontier <= x) return NaN;
+  const segs = gate.segChunks[gate.segChunk[world]!]!;
+  const at = gate.segAt[world]!;
+  const count = gate.count[world]!;
+  // The segment holding x (as `holdingSegment`), then the work ahead of the arrival served from there.
+  let j = 0;
+  let hi = count - 1;
+  while (j < hi) {
+    const mid = (j + hi + 1) >>> 1;
+    if (segs[at + 3 * mid]! <= x) j = mid;
+    else hi = mid - 1;
+  }
+  let c = segs[at + 3 * j + 1]!;
+  let rest = segs[at + 3 * j + 2]! + (gate.rho - c) * (x - segs[at + 3 * j]!);
+  if (rest < 0) rest = 0;
+  if (rest === 0 && c > 0) return tau;
+  let y = x;
+  for (;;) {
+    if (j === count - 1 && frontier <= y) return NaN;
+    const end = j + 1 < count ? segs[at + 3 * j + 3]! : frontier;
+    c = segs[at + 3 * j + 1]!;
+    if (c > 0 && c * (end - y) >= rest) {
+      y += rest / c;
+      break;
+    }
+    rest -= c * (end - y);
+    y = end;
+    if (j + 1 < count) j++;
+  }
+  const left = y - departureHours;
+  return left > tau ? left : tau;
 }
 
 /**

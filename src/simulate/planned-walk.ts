@@ -7,12 +7,13 @@ import { CATEGORIES } from '../network/types.js';
 import type { Part } from '../route/expand.js';
 import type { ResolvedDeparture } from './calendar.js';
 import { DEPARTURE_KEY } from './calendar.js';
-import { HOURS_PER_DAY as GATE_DAY_HOURS, type EpisodeTable, type Gate } from './episodes.js';
+import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveTraced, type EpisodeTable, type Gate } from './episodes.js';
 import type { ElementTable } from './kernel.js';
 import { ElementStream, mixRun, unitOf } from './random.js';
 
 /** Module-local (an imported binding can be a getter once transpiled). */
 const HOURS_PER_DAY = GATE_DAY_HOURS;
+const leave = leaveTraced;
 /** Blocks walked together: their runs are sorted by world as one, so each world's traces are read by more runs at a time. */
 const CHUNK_BLOCKS = 4;
 
@@ -154,10 +155,13 @@ function walk(
       let left = tau;
       const day = ((t0 + tau - starts[g]!) / HOURS_PER_DAY) | 0;
       if (!(day < known[g]![world]! && (free[g]![world * bytes[g]! + (day >> 3)]! & (1 << (day & 7))) !== 0)) {
-        io[0] = tau;
-        io[1] = t0;
-        episodes.queued(gates[g]!, world);
-        left = io[0]!;
+        left = leave(gates[g]!, world, tau, t0);
+        if (left !== left) {
+          io[0] = tau;
+          io[1] = t0;
+          episodes.queued(gates[g]!, world);
+          left = io[0]!;
+        }
       }
       gateSums[block + g]! += left - tau;
       tau = left + totals[at0 + g + 1]!;
