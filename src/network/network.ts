@@ -100,22 +100,77 @@ function linkFields(l: LinkSpec): Record<string, unknown> {
 }
 
 /**
+ * One direction of a link document as a `Link`: the document's own direction, or (`reversed`) the
+ * reverse of a bidirectional one. Frozen one level deep: the document (deeply frozen, as
+ * `indexNetwork` requires) holds the nested objects they share.
+ */
+function directedLink(l: LinkSpec, reversed: boolean): Link {
+  const o = linkFields(l);
+  if (reversed) {
+    o['id'] = `${l.id}:reverse`;
+    o['from'] = l.to;
+    o['to'] = l.from;
+  }
+  o['baseId'] = l.id;
+  o['reversed'] = reversed;
+  return Object.freeze(o) as unknown as Link;
+}
+
+/**
  * The directed links of a link document: itself as a `Link`, and its reverse after it when
- * bidirectional. Frozen one level deep: the document (deeply frozen, as `indexNetwork` requires)
- * holds the nested objects they share.
+ * bidirectional.
  */
 export function directedLinksOf(l: LinkSpec): readonly Link[] {
-  const forward = linkFields(l);
-  forward['baseId'] = l.id;
-  forward['reversed'] = false;
-  if (l.bidirectional !== true) return [Object.freeze(forward) as unknown as Link];
-  const reverse = linkFields(l);
-  reverse['id'] = `${l.id}:reverse`;
-  reverse['from'] = l.to;
-  reverse['to'] = l.from;
-  reverse['baseId'] = l.id;
-  reverse['reversed'] = true;
-  return [Object.freeze(forward) as unknown as Link, Object.freeze(reverse) as unknown as Link];
+  return l.bidirectional === true ? [directedLink(l, false), directedLink(l, true)] : [directedLink(l, false)];
+}
+
+/**
+ * A network's directed links, each made on first use. Routing reads a link document's figures
+ * (`spec.links`) and needs the `Link` objects only of the arcs a route takes: a big network has a
+ * million directed links, and copying them all was a second of its parse. `all()` makes the whole
+ * array (`network.links`) on first use, keeping the links already made, so a link is one object
+ * whichever way it was reached. Position p is the link's index in `network.links`.
+ */
+export class DirectedLinks {
+  /** The link documents, in order (the network's `spec.links`). */
+  readonly specs: readonly LinkSpec[];
+  /** Links made one by one, by position, before `all()`. */
+  readonly #made = new Map<number, Link>();
+  #all: readonly Link[] | undefined;
+
+  constructor(specs: readonly LinkSpec[], all?: readonly Link[]) {
+    this.specs = specs;
+    this.#all = all;
+  }
+
+  /** The link at position `position` of `network.links`: direction `reversed` of `doc`. */
+  at(position: number, doc: LinkSpec, reversed: boolean): Link {
+    const all = this.#all;
+    if (all !== undefined) return all[position]!;
+    let link = this.#made.get(position);
+    if (link === undefined) this.#made.set(position, (link = directedLink(doc, reversed)));
+    return link;
+  }
+
+  /** Every directed link, in order (made once). */
+  all(): readonly Link[] {
+    if (this.#all !== undefined) return this.#all;
+    const list: Link[] = [];
+    const made = this.#made;
+    for (const l of this.specs) {
+      list.push(made.get(list.length) ?? directedLink(l, false));
+      if (l.bidirectional === true) list.push(made.get(list.length) ?? directedLink(l, true));
+    }
+    made.clear();
+    return (this.#all = Object.freeze(list));
+  }
+}
+
+const DIRECTED_LINKS = Symbol('directed links');
+
+/** The directed links of `network` (made on first use), for routing: `network.links` is `all()`. */
+export function directedLinksOfNetwork(network: Network): DirectedLinks {
+  return memoOf(network).get(DIRECTED_LINKS) as DirectedLinks;
 }
 
 const DIRECTED = Symbol('directed links by document link');
@@ -204,17 +259,21 @@ class LazyMap<K, V> extends Map<K, V> {
  */
 function indexNetwork(spec: NetworkSpec, parent?: Network): Network {
   const same = <K extends 'nodes' | 'links' | 'sources' | 'profiles'>(key: K): boolean => parent !== undefined && parent.spec[key] === spec[key];
-  let links: readonly Link[];
+  let directed: DirectedLinks;
   let linkById: ReadonlyMap<string, Link>;
   if (same('links')) {
-    ({ links, linkById } = parent!);
+    directed = directedLinksOfNetwork(parent!);
+    linkById = parent!.linkById;
   } else {
-    const list: Link[] = [];
-    // Links the document shares with the parent's keep the parent's directed links.
-    const shared = parent !== undefined ? directedByDocument(parent) : undefined;
-    for (const l of spec.links) for (const d of shared?.get(l) ?? directedLinksOf(l)) list.push(d);
-    links = Object.freeze(list);
-    linkById = new LazyMap(() => list.map((l) => [l.id, l] as const));
+    if (parent === undefined) directed = new DirectedLinks(spec.links);
+    else {
+      // Links the document shares with the parent's keep the parent's directed links.
+      const list: Link[] = [];
+      const shared = directedByDocument(parent);
+      for (const l of spec.links) for (const d of shared.get(l) ?? directedLinksOf(l)) list.push(d);
+      directed = new DirectedLinks(spec.links, Object.freeze(list));
+    }
+    linkById = new LazyMap(() => directed.all().map((l) => [l.id, l] as const));
   }
   let profileById: ReadonlyMap<string, ProfileSpec>;
   if (same('profiles')) profileById = parent!.profileById;
@@ -228,19 +287,24 @@ function indexNetwork(spec: NetworkSpec, parent?: Network): Network {
     id: spec.id,
     title: spec.title,
     nodes: spec.nodes,
-    links,
+    links: NO_LINKS,
     // Validation's map of the same nodes when it checked this document (same ids, same order).
     nodeById: same('nodes') ? parent!.nodeById : (takeNodeMap(spec) ?? new Map(spec.nodes.map((n) => [n.id, n]))),
     linkById,
     sourceById: same('sources') ? parent!.sourceById : new Map((spec.sources ?? []).map((s) => [s.id, s])),
     profileById,
   };
+  // `links` is made on first read (DirectedLinks); it stays an enumerable property, in its place.
+  Object.defineProperty(network, 'links', { get: () => directed.all(), enumerable: true });
   // Caches of what is derived from the network (its graphs, its derivation) live on it (memo.ts).
   attachMemo(network);
+  memoOf(network).set(DIRECTED_LINKS, directed);
   Object.freeze(network);
   indexed.add(network);
   return network;
 }
+
+const NO_LINKS: readonly Link[] = Object.freeze([]);
 
 /**
  * Resolve a profile given by id (built-in or declared in the network; in any case, unless two

@@ -56,13 +56,18 @@ export function compileExpanded(graph: ExpandedGraph): CompiledNetwork {
     latDeg[v] = node.lat;
     lonDeg[v] = node.lon;
   };
+  // Stops first: they name their node without a `Link` (made on first read: routing needs few), and
+  // in an expanded graph every vertex is an end of a stop; link arcs place any vertex left.
   for (const arc of graph.arcs) {
-    if (arc.type === 'link') {
-      place(arc.from, arc.link!.from);
-      place(arc.to, arc.link!.to);
-    } else {
+    if (arc.type !== 'link') {
       place(arc.from, arc.node!.id);
       place(arc.to, arc.node!.id);
+    }
+  }
+  for (const arc of graph.arcs) {
+    if (arc.type === 'link' && (placed[arc.from] === 0 || placed[arc.to] === 0)) {
+      place(arc.from, arc.link!.from);
+      place(arc.to, arc.link!.to);
     }
   }
   return { graph, csr, reverse: reverseCsr(csr), arcs: graph.arcs, expectedHours, latDeg, lonDeg };

@@ -5,7 +5,7 @@
 // routine handles transfers. Every arc keeps its timed parts (with country and category) so that
 // results can be broken down and sampled.
 import { memoized } from '../network/memo.js';
-import type { Link, Network } from '../network/network.js';
+import { directedLinksOfNetwork, type DirectedLinks, type Link, type Network } from '../network/network.js';
 import { expectedDepartureWaitHours, headwayOf, meanOf, shortfallMeanOf } from '../network/distribution.js';
 import { MODES, type Category, type Distribution, type LinkSpec, type Mode, type NodeSpec, type ProfileSpec, type StageSpec, type StructureSpec } from '../network/types.js';
 import { restHoursPerDrivingHour } from './drivers-hours.js';
@@ -183,8 +183,8 @@ export function linkCountry(network: Network, link: Link): string {
   return network.nodeById.get(link.from)!.country;
 }
 
-/** May `profile` use `link`? Mode allowed, listed in `profiles` if that is set, no impassable weight cap. */
-export function linkUsable(link: Link, profile: ProfileSpec): boolean {
+/** May `profile` use `link` (either direction)? Mode allowed, listed in `profiles` if that is set, no impassable weight cap. */
+export function linkUsable(link: Pick<LinkSpec, 'mode' | 'profiles' | 'structures'>, profile: ProfileSpec): boolean {
   if (!profile.modes.includes(link.mode)) return false;
   if (link.profiles !== undefined && !link.profiles.includes(profile.id)) return false;
   for (const s of link.structures ?? []) {
@@ -377,12 +377,15 @@ export function partsHours(parts: readonly Part[]): number {
   return s;
 }
 
+/** What `avoided` gives when nothing is avoided: `expand` then makes no `Link` to check. */
+const NOTHING_AVOIDED = (): boolean => false;
+
 function avoided(network: Network, avoid: Avoid): (link: Link) => boolean {
   const countries = new Set(avoid.countries ?? []);
   const nodes = new Set(avoid.nodes ?? []);
   const links = new Set(avoid.links ?? []);
   // Nothing avoided (most trips): no lookups per link, of which a big network has a million.
-  if (countries.size === 0 && nodes.size === 0 && links.size === 0) return () => false;
+  if (countries.size === 0 && nodes.size === 0 && links.size === 0) return NOTHING_AVOIDED;
   const nodeOut = (id: string): boolean => nodes.has(id) || (countries.size > 0 && countries.has(network.nodeById.get(id)!.country));
   return (l) =>
     links.has(l.id) ||
@@ -401,23 +404,33 @@ function avoided(network: Network, avoid: Avoid): (link: Link) => boolean {
 interface ArcSource {
   readonly network: Network;
   readonly profile: ProfileSpec;
+  readonly links: DirectedLinks;
 }
 
-/** An arc along a link, its parts made on first use. */
+/**
+ * An arc along a link, its parts and its `Link` made on first use: it keeps the link document and
+ * the direction, whose figures give its hours (the same both ways).
+ */
 class LinkArc implements Arc {
   readonly type = 'link' as const;
   readonly from: number;
   readonly to: number;
-  readonly link: Link;
   readonly expectedHours: number;
+  readonly #doc: LinkSpec;
+  /** Position in `network.links` × 2, plus 1 for the reverse direction. */
+  readonly #code: number;
   readonly #source: ArcSource;
   #parts: readonly Part[] | undefined;
-  constructor(from: number, to: number, link: Link, source: ArcSource) {
+  constructor(from: number, to: number, doc: LinkSpec, position: number, reversed: boolean, source: ArcSource) {
     this.from = from;
     this.to = to;
-    this.link = link;
-    this.expectedHours = linkPartHours(link, source.profile);
+    this.expectedHours = linkPartHours(doc, source.profile);
+    this.#doc = doc;
+    this.#code = position * 2 + (reversed ? 1 : 0);
     this.#source = source;
+  }
+  get link(): Link {
+    return this.#source.links.at(this.#code >> 1, this.#doc, (this.#code & 1) === 1);
   }
   get parts(): readonly Part[] {
     return (this.#parts ??= linkParts(this.#source.network, this.link, this.#source.profile));
@@ -466,13 +479,16 @@ abstract class MovedArc {
   }
 }
 
-/** A link arc with other ends. */
+/** A link arc with other ends (its `Link` read from the original on first use). */
 class MovedLinkArc extends MovedArc implements Arc {
   readonly type = 'link' as const;
-  readonly link: Link;
+  readonly #arc: Arc;
   constructor(arc: Arc, from: number, to: number) {
     super(arc, from, to);
-    this.link = arc.link!;
+    this.#arc = arc;
+  }
+  get link(): Link {
+    return this.#arc.link!;
   }
 }
 
@@ -519,21 +535,44 @@ export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}
     return v;
   };
   const isAvoided = avoided(network, avoid);
-  const usable = network.links.filter((l) => linkUsable(l, profile) && !isAvoided(l));
+  const links = directedLinksOfNetwork(network);
+  const specs = links.specs;
+  // The usable directed links, in the order of `network.links`, read from their documents: `used[k]`
+  // is document k's index × 2 (+ 1 for its reverse), `positions[k]` its place in `network.links`.
+  // Their `Link` objects are made only for avoided places to check, or when an arc's link is read.
+  const used = new Int32Array(specs.length * 2);
+  const positions = new Int32Array(specs.length * 2);
+  let count = 0;
+  let position = 0;
+  for (let d = 0; d < specs.length; d++) {
+    const l = specs[d]!;
+    const forward = position++;
+    const reverse = l.bidirectional === true ? position++ : -1;
+    if (!linkUsable(l, profile)) continue;
+    if (isAvoided === NOTHING_AVOIDED || !isAvoided(links.at(forward, l, false))) {
+      used[count] = d * 2;
+      positions[count++] = forward;
+    }
+    if (reverse >= 0 && (isAvoided === NOTHING_AVOIDED || !isAvoided(links.at(reverse, l, true)))) {
+      used[count] = d * 2 + 1;
+      positions[count++] = reverse;
+    }
+  }
   // The modes used at each node, as bits of MODE_INDEX.
   const modesAt = new Uint8Array(network.nodes.length);
-  const ends = new Int32Array(usable.length * 2);
-  for (let k = 0; k < usable.length; k++) {
-    const l = usable[k]!;
+  const ends = new Int32Array(count * 2);
+  for (let k = 0; k < count; k++) {
+    const l = specs[used[k]! >> 1]!;
+    const reversed = (used[k]! & 1) === 1;
     const bit = 1 << MODE_INDEX[l.mode];
-    modesAt[(ends[2 * k] = nodeIndex.get(l.from)!)]! |= bit;
-    modesAt[(ends[2 * k + 1] = nodeIndex.get(l.to)!)]! |= bit;
+    modesAt[(ends[2 * k] = nodeIndex.get(reversed ? l.to : l.from)!)]! |= bit;
+    modesAt[(ends[2 * k + 1] = nodeIndex.get(reversed ? l.from : l.to)!)]! |= bit;
   }
   const arcs: Arc[] = [];
-  const source: ArcSource = { network, profile };
-  for (let k = 0; k < usable.length; k++) {
-    const l = usable[k]!;
-    arcs.push(new LinkArc(vertex('D', ends[2 * k]!, l.mode), vertex('A', ends[2 * k + 1]!, l.mode), l, source));
+  const source: ArcSource = { network, profile, links };
+  for (let k = 0; k < count; k++) {
+    const l = specs[used[k]! >> 1]!;
+    arcs.push(new LinkArc(vertex('D', ends[2 * k]!, l.mode), vertex('A', ends[2 * k + 1]!, l.mode), l, positions[k]!, (used[k]! & 1) === 1, source));
   }
   const departures = new Map<string, number[]>();
   const arrivals = new Map<string, number[]>();

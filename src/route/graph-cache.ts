@@ -20,9 +20,13 @@ function overCapKey(network: Network, grossWeightTonnes: number | undefined): st
   let key = byWeight.get(grossWeightTonnes);
   if (key === undefined) {
     const over: string[] = [];
-    for (const l of network.links) {
-      for (const st of l.structures ?? []) {
-        if (st.weightLimitTonnes !== undefined && grossWeightTonnes > st.weightLimitTonnes) over.push(`${l.id}\u0000${st.id}`);
+    // From the link documents, each direction in the order of `network.links` (a reverse link has
+    // its document's structures): the directed links are made only when read.
+    for (const l of network.spec.links) {
+      for (const id of l.bidirectional === true ? [l.id, `${l.id}:reverse`] : [l.id]) {
+        for (const st of l.structures ?? []) {
+          if (st.weightLimitTonnes !== undefined && grossWeightTonnes > st.weightLimitTonnes) over.push(`${id}\u0000${st.id}`);
+        }
       }
     }
     byWeight.set(grossWeightTonnes, (key = JSON.stringify(over)));

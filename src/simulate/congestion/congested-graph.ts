@@ -163,7 +163,8 @@ export function congestedGraph(graph: ExpandedGraph, model: CongestionModel): Co
     placesOfArc.push([...met]);
     let expectedHours = episodeBacklogHours(arc, model);
     for (const p of parts) expectedHours += p.expectedHours;
-    return { ...arc, parts, expectedHours };
+    // A link arc's `link`, like its `parts`, is read on first use (not an own field a spread copies).
+    return arc.type === 'link' ? { ...arc, link: arc.link!, parts, expectedHours } : { ...arc, parts, expectedHours };
   });
   const out = { graph: { ...graph, arcs }, placesOfArc };
   byModel.set(model, out);
