@@ -6,6 +6,7 @@ import { isPlainLink, isPlainNode } from './plain-elements.js';
 import { distributionSchema, linkSchema, networkShellSchema, nodeSchema } from './schema.js';
 import { meanOf, secondMomentOf } from './distribution.js';
 import { isCountryCode } from './countries.js';
+import { IdIndex } from './id-index.js';
 import { HOURS_RANGE_TEXT, hoursInRange } from './limits.js';
 import { BUILT_IN_PROFILES } from './profiles.js';
 import { DISTRIBUTION_TYPES, type Distribution, type FigureRange, type NetworkSpec, type NodeSpec } from './types.js';
@@ -157,12 +158,17 @@ const NO_IDS: readonly string[] = Object.freeze([]);
  * links, and hashing every reverse id took a second). Otherwise every directed id is kept.
  */
 class LinkIds {
-  /** Document id → whether a link of that id read so far is bidirectional (without explicit reverse ids). */
-  readonly #bidirectional = new Map<string, boolean>();
+  /** Document ids, numbered in order (without explicit reverse ids). */
+  readonly #ids: IdIndex | undefined;
+  /** By document id's number: 1 when a link of that id read so far is bidirectional. */
+  readonly #bidirectional: Uint8Array;
   readonly #all: Set<string> | undefined;
 
-  constructor(explicitReverseIds: boolean) {
+  /** For a document of `count` links. */
+  constructor(explicitReverseIds: boolean, count: number) {
     this.#all = explicitReverseIds ? new Set() : undefined;
+    this.#ids = explicitReverseIds ? undefined : new IdIndex(count);
+    this.#bidirectional = new Uint8Array(explicitReverseIds ? 0 : count);
   }
 
   /** Record a link's ids; returns those already taken (the link's duplicates), in order. */
@@ -176,17 +182,25 @@ class LinkIds {
       }
       return taken;
     }
-    const before = this.#bidirectional.get(id);
-    if (before === undefined || (bidirectional && !before)) this.#bidirectional.set(id, bidirectional);
-    if (before === undefined) return NO_IDS;
+    const ids = this.#ids!;
+    const k = ids.add(id);
+    if (k < 0) {
+      this.#bidirectional[ids.size - 1] = bidirectional ? 1 : 0;
+      return NO_IDS;
+    }
+    const before = this.#bidirectional[k] === 1;
+    if (bidirectional) this.#bidirectional[k] = 1;
     return bidirectional && before ? [id, `${id}${REVERSE}`] : [id];
   }
 
   /** Whether `x` is a directed id recorded so far. */
   has(x: string): boolean {
     if (this.#all !== undefined) return this.#all.has(x);
-    if (this.#bidirectional.has(x)) return true;
-    return x.endsWith(REVERSE) && this.#bidirectional.get(x.slice(0, -REVERSE.length)) === true;
+    const ids = this.#ids!;
+    if (ids.indexOf(x) >= 0) return true;
+    if (!x.endsWith(REVERSE)) return false;
+    const k = ids.indexOf(x.slice(0, -REVERSE.length));
+    return k >= 0 && this.#bidirectional[k] === 1;
   }
 }
 
@@ -205,8 +219,69 @@ export function takeNodeMap(spec: NetworkSpec): Map<string, NodeSpec> | undefine
   return map as Map<string, NodeSpec> | undefined;
 }
 
+/** Which nodes and links of a document are plain (plain-elements.ts), by index: 1 for plain. */
+interface PlainElements {
+  nodes?: Uint8Array;
+  links?: Uint8Array;
+}
+
+/**
+ * The cross-reference problems of a plain link (plain-elements.ts: own fields id, from, to, mode,
+ * distanceKm, each valid, and perhaps speedKmh, country, bidirectional, name; no service, duration,
+ * waters, profiles, structures or source), in the order `semanticProblems` finds a link's: the same
+ * checks, without the path arrays and closures made per link (a big network has a million links).
+ */
+function plainLinkProblems(
+  l: Record<string, unknown>,
+  i: number,
+  linkIds: LinkIds,
+  nodeById: ReadonlyMap<string, Record<string, unknown>>,
+  options: ValidateOptions,
+  add: (code: ProblemCode, path: Path, expected: string) => void,
+): void {
+  const duplicates = linkIds.add(l['id'] as string, own(l, 'bidirectional') === true);
+  for (const x of duplicates) add('duplicate_id', ['links', i, 'id'], `a link id not used before (the link would be "${x}")`);
+  const from = l['from'] as string;
+  const to = l['to'] as string;
+  const fromNode = nodeById.get(from);
+  const toNode = nodeById.get(to);
+  if (fromNode === undefined) add('unknown_node', ['links', i, 'from'], 'the id of a node');
+  if (toNode === undefined) add('unknown_node', ['links', i, 'to'], 'the id of a node');
+  if (from === to) add('self_loop', ['links', i, 'to'], 'a node other than "from"');
+  const mode = l['mode'];
+  const speed = own(l, 'speedKmh');
+  if (mode === 'rail' || mode === 'road') {
+    if (speed === undefined) add('missing_field', ['links', i, 'speedKmh'], 'speedKmh or durationHours');
+  } else if (mode === 'ferry' || mode === 'sea') {
+    add('missing_service', ['links', i, 'service'], `a service (headway, sailing time) on a ${mode} link`);
+    if (speed !== undefined) add('conflicting_fields', ['links', i, 'speedKmh'], `no speedKmh on a ${mode} link (sailing time is service.sailingHours)`);
+  }
+  const fromCountry = fromNode !== undefined ? own(fromNode, 'country') : undefined;
+  const toCountry = toNode !== undefined ? own(toNode, 'country') : undefined;
+  if (
+    typeof fromCountry === 'string' &&
+    typeof toCountry === 'string' &&
+    fromCountry !== toCountry &&
+    isCountryCode(fromCountry) &&
+    isCountryCode(toCountry) &&
+    own(l, 'country') === undefined
+  ) {
+    add('ambiguous_country', ['links', i, 'country'], `"country" or "waters": the link joins ${fromCountry} and ${toCountry}`);
+  }
+  const dist = l['distanceKm'] as number;
+  if (typeof speed === 'number') {
+    // Both positive and below Infinity (plain).
+    if (!Number.isFinite(dist / speed)) {
+      add('not_finite', ['links', i, 'speedKmh'], 'a speed giving a finite travel time (distanceKm / speedKmh overflows)');
+    } else if (!hoursInRange(dist / speed)) {
+      add('invalid_value', ['links', i, 'speedKmh'], `a speed that makes distanceKm / speedKmh ${HOURS_RANGE_TEXT} (it is ${dist / speed} h)`);
+    }
+  }
+  if (options.requireSources === true) add('missing_source', ['links', i, 'source'], 'a source: { "ref": … } or { "estimate": … }');
+}
+
 /** Cross-reference checks. Runs on the raw document, tolerating shapes zod already reported. */
-function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProblem[] {
+function semanticProblems(doc: unknown, options: ValidateOptions, plain: PlainElements): NetworkProblem[] {
   const out: NetworkProblem[] = [];
   if (!isObj(doc)) return out;
   const add = (code: ProblemCode, path: Path, expected: string): void => {
@@ -272,8 +347,18 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
   // Nodes by id: the valid document's `nodeById` too (`takeNodeMap`), so it is not built twice.
   const nodeById = new Map<string, Record<string, unknown>>();
   nodeMaps.set(doc, nodeById);
+  const plainNodes = plain.nodes;
   arr(own(doc, 'nodes')).forEach((n, i) => {
     if (!isObj(n)) return;
+    if (plainNodes !== undefined && plainNodes[i] === 1) {
+      // A plain node (plain-elements.ts: an own non-empty string id, no source, no stages): the
+      // checks below, without their allocations.
+      const id = n['id'] as string;
+      if (nodeById.has(id)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
+      else nodeById.set(id, n);
+      if (options.requireSources === true) add('missing_source', ['nodes', i, 'source'], 'a source: { "ref": … } or { "estimate": … }');
+      return;
+    }
     const nid = str(own(n, 'id'));
     if (nid !== undefined) {
       if (nodeById.has(nid)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
@@ -300,10 +385,15 @@ function semanticProblems(doc: unknown, options: ValidateOptions): NetworkProble
 
   // Links.
   const linkList = arr(own(doc, 'links'));
-  const linkIds = new LinkIds(linkList.some((l) => isObj(l) && typeof own(l, 'id') === 'string' && (own(l, 'id') as string).endsWith(REVERSE)));
+  const linkIds = new LinkIds(linkList.some((l) => isObj(l) && typeof own(l, 'id') === 'string' && (own(l, 'id') as string).endsWith(REVERSE)), linkList.length);
   const structureIds = new Set<string>();
+  const plainLinks = plain.links;
   linkList.forEach((l, i) => {
     if (!isObj(l)) return;
+    if (plainLinks !== undefined && plainLinks[i] === 1) {
+      plainLinkProblems(l, i, linkIds, nodeById, options, add);
+      return;
+    }
     const at: Path = ['links', i];
     const lid = str(own(l, 'id'));
     if (lid !== undefined) {
@@ -563,16 +653,16 @@ function figuresOf(d: Distribution): readonly number[] {
  * Every distribution with a figure outside `HOURS_RANGE_TEXT` (limits.ts), or whose mean or second
  * moment is not a finite number (extreme parameters).
  */
-function overflowingDistributions(doc: unknown): NetworkProblem[] {
+function overflowingDistributions(doc: unknown, plain: PlainElements): NetworkProblem[] {
   const out: NetworkProblem[] = [];
   // One path, pushed and popped (copied only for a problem): a big document has millions of values.
   const path: (string | number)[] = [];
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
       // Plain nodes and links hold no distribution.
-      const plain = path.length === 1 && (path[0] === 'nodes' ? isPlainNode : path[0] === 'links' ? isPlainLink : undefined);
+      const flags = path.length === 1 && v === (doc as Record<string, unknown>)[path[0] as string] ? (path[0] === 'nodes' ? plain.nodes : path[0] === 'links' ? plain.links : undefined) : undefined;
       for (let i = 0; i < v.length; i++) {
-        if (plain !== undefined && plain !== false && plain(v[i])) continue;
+        if (flags !== undefined && flags[i] === 1) continue;
         path.push(i);
         walk(v[i]);
         path.pop();
@@ -610,14 +700,19 @@ function overflowingDistributions(doc: unknown): NetworkProblem[] {
  * then each node and link against its own schema (zod checks array elements independently, so the
  * problems are those of one parse of the whole, with the paths prefixed).
  */
-function documentProblems(doc: unknown): NetworkProblem[] {
+function documentProblems(doc: unknown, plain: PlainElements): NetworkProblem[] {
   const problems = issueProblems(doc, networkShellSchema.safeParse(doc), []);
   if (typeof doc !== 'object' || doc === null) return problems;
-  for (const [key, schema, plain] of [['nodes', nodeSchema, isPlainNode], ['links', linkSchema, isPlainLink]] as const) {
+  for (const [key, schema, isPlain] of [['nodes', nodeSchema, isPlainNode], ['links', linkSchema, isPlainLink]] as const) {
     const list = (doc as Record<string, unknown>)[key];
     if (!Array.isArray(list)) continue;
+    // Which elements are plain, for the later passes (the document is a private copy: they stay so).
+    const flags = (plain[key] = new Uint8Array(list.length));
     for (let i = 0; i < list.length; i++) {
-      if (plain(list[i])) continue;
+      if (isPlain(list[i])) {
+        flags[i] = 1;
+        continue;
+      }
       const result = schema.safeParse(list[i]);
       if (!result.success) problems.push(...issueProblems(doc, result, [key, i]));
     }
@@ -674,7 +769,8 @@ function check(input: unknown, options: ValidateOptions, defaultMax = Infinity):
   const max = options.maxProblems ?? defaultMax;
   if (max !== Infinity && !(Number.isSafeInteger(max) && max >= 1)) throw new InvalidArgumentError('maxProblems', max, 'a whole number >= 1');
   // The document's shape element by element (documentProblems), not through the whole schema at once.
-  const { problems, doc } = checkWith(input, documentProblems, (d) => [...semanticProblems(d, options), ...overflowingDistributions(d)]);
+  const plain: PlainElements = {};
+  const { problems, doc } = checkWith(input, (d) => documentProblems(d, plain), (d) => [...semanticProblems(d, options, plain), ...overflowingDistributions(d, plain)]);
   return { problems: problems.length > max ? problems.slice(0, max) : problems, count: problems.length, doc };
 }
 
