@@ -6,7 +6,9 @@ import { BUILT_IN_PROFILES } from './profiles.js';
 import { MODES, type LinkSpec, type NetworkSpec, type NodeSpec, type ProfileSpec, type SourceSpec } from './types.js';
 import { specChange, type SpecChange } from './derivation.js';
 import { attachMemo, memoized, memoOf } from './memo.js';
-import { deepFreeze, parseNetworkSpec, takeNodeMap, type ValidateOptions } from './validate.js';
+import { LazyMap } from './lazy-map.js';
+import { deepFreeze, parseNetworkSpec, takeNodeIndex, type ValidateOptions } from './validate.js';
+import { IdIndex } from './id-index.js';
 
 /** A directed link as the network uses it: `bidirectional` links appear twice, the second reversed. */
 export interface Link extends Omit<LinkSpec, 'bidirectional'> {
@@ -190,70 +192,6 @@ function directedByDocument(network: Network): Map<LinkSpec, readonly Link[]> {
 }
 
 /**
- * A read-only Map filled on first use: routing reads links by position, and hashing the ids of a
- * big network's million directed links (a second) is paid only by callers that look links up by id.
- * It is a `Map` in every respect a reader sees (`instanceof`, size, iteration, lookups).
- */
-class LazyMap<K, V> extends Map<K, V> {
-  #entries: (() => Iterable<readonly [K, V]>) | undefined;
-  constructor(entries: () => Iterable<readonly [K, V]>) {
-    super();
-    this.#entries = entries;
-  }
-  #fill(): void {
-    const entries = this.#entries;
-    if (entries !== undefined) {
-      this.#entries = undefined;
-      for (const [k, v] of entries()) super.set(k, v);
-    }
-  }
-  override get(key: K): V | undefined {
-    this.#fill();
-    return super.get(key);
-  }
-  override has(key: K): boolean {
-    this.#fill();
-    return super.has(key);
-  }
-  override get size(): number {
-    this.#fill();
-    return super.size;
-  }
-  override forEach(fn: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
-    this.#fill();
-    super.forEach(fn, thisArg);
-  }
-  override entries(): MapIterator<[K, V]> {
-    this.#fill();
-    return super.entries();
-  }
-  override keys(): MapIterator<K> {
-    this.#fill();
-    return super.keys();
-  }
-  override values(): MapIterator<V> {
-    this.#fill();
-    return super.values();
-  }
-  override [Symbol.iterator](): MapIterator<[K, V]> {
-    this.#fill();
-    return super[Symbol.iterator]();
-  }
-  override set(key: K, value: V): this {
-    this.#fill();
-    return super.set(key, value);
-  }
-  override delete(key: K): boolean {
-    this.#fill();
-    return super.delete(key);
-  }
-  override clear(): void {
-    this.#fill();
-    super.clear();
-  }
-}
-
-/**
  * Index a document. With `parent` (a network whose document shares parts with this one), the
  * indexes of the parts it shares — the node, link, source and profile arrays — are reused.
  */
@@ -282,14 +220,15 @@ function indexNetwork(spec: NetworkSpec, parent?: Network): Network {
     for (const p of spec.profiles ?? []) byId.set(p.id, p);
     profileById = byId;
   }
+  // The node ids validation numbered, when it checked this document (numbers are indexes in `nodes`).
+  const index = same('nodes') ? (memoOf(parent!).get(NODE_INDEX) as IdIndex | undefined) : takeNodeIndex(spec);
   const network: Network = {
     spec,
     id: spec.id,
     title: spec.title,
     nodes: spec.nodes,
     links: NO_LINKS,
-    // Validation's map of the same nodes when it checked this document (same ids, same order).
-    nodeById: same('nodes') ? parent!.nodeById : (takeNodeMap(spec) ?? new Map(spec.nodes.map((n) => [n.id, n]))),
+    nodeById: same('nodes') ? parent!.nodeById : nodeMapOf(spec, index),
     linkById,
     sourceById: same('sources') ? parent!.sourceById : new Map((spec.sources ?? []).map((s) => [s.id, s])),
     profileById,
@@ -299,12 +238,40 @@ function indexNetwork(spec: NetworkSpec, parent?: Network): Network {
   // Caches of what is derived from the network (its graphs, its derivation) live on it (memo.ts).
   attachMemo(network);
   memoOf(network).set(DIRECTED_LINKS, directed);
+  if (index !== undefined) memoOf(network).set(NODE_INDEX, index);
   Object.freeze(network);
   indexed.add(network);
   return network;
 }
 
 const NO_LINKS: readonly Link[] = Object.freeze([]);
+
+/**
+ * `nodeById` of a document: with validation's numbering of its node ids, a Map that answers lookups
+ * from it and is filled only when read whole (a big network has 200,000 nodes); else a Map.
+ */
+function nodeMapOf(spec: NetworkSpec, index: IdIndex | undefined): ReadonlyMap<string, NodeSpec> {
+  const nodes = spec.nodes;
+  if (index === undefined) return new Map(nodes.map((n) => [n.id, n]));
+  return new LazyMap(
+    () => nodes.map((n) => [n.id, n] as const),
+    (id) => {
+      const k = typeof id === 'string' ? index.indexOf(id) : -1;
+      return k < 0 ? undefined : nodes[k];
+    },
+  );
+}
+
+const NODE_INDEX = Symbol('node index');
+
+/** Each node's index in `network.nodes`, by id (validation's numbering, or made once per network). */
+export function nodeIndexOf(network: Network): IdIndex {
+  return memoized(network, NODE_INDEX, () => {
+    const index = new IdIndex(network.nodes.length);
+    for (const n of network.nodes) index.add(n.id);
+    return index;
+  });
+}
 
 /**
  * Resolve a profile given by id (built-in or declared in the network; in any case, unless two

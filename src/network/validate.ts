@@ -204,19 +204,41 @@ class LinkIds {
   }
 }
 
-// The node map `semanticProblems` built, by the document it checked (a private copy), for
-// `takeNodeMap`: a big network has 200,000 node ids, and hashing them twice took a tenth of a second.
-const nodeMaps = new WeakMap<object, ReadonlyMap<string, unknown>>();
+// The node ids `semanticProblems` numbered, by the document it checked (a private copy), for
+// `takeNodeIndex`: a big network has 200,000 node ids, and hashing them twice took a tenth of a second.
+const nodeIndexes = new WeakMap<object, IdIndex>();
 
 /**
- * The map of nodes by id that validation built for `spec`, once (later calls give undefined); undefined
- * for a document that validation did not check. Only `indexNetwork` takes it, for `nodeById`, so that
- * the map is never shared by two networks.
+ * The node ids validation numbered for `spec`, once (later calls give undefined); undefined for a
+ * document that validation did not check. In a valid document each node's number is its index in
+ * `spec.nodes` (every node has an id, none repeated). Only `indexNetwork` takes it.
  */
-export function takeNodeMap(spec: NetworkSpec): Map<string, NodeSpec> | undefined {
-  const map = nodeMaps.get(spec);
-  nodeMaps.delete(spec);
-  return map as Map<string, NodeSpec> | undefined;
+export function takeNodeIndex(spec: NetworkSpec): IdIndex | undefined {
+  const index = nodeIndexes.get(spec);
+  nodeIndexes.delete(spec);
+  return index;
+}
+
+/** Nodes by id as validation reads them: the numbers of an `IdIndex`, and the nodes they stand for. */
+class NodeTable {
+  readonly ids: IdIndex;
+  readonly #nodes: Record<string, unknown>[] = [];
+  constructor(expected: number) {
+    this.ids = new IdIndex(expected);
+  }
+  /** Add a node under `id` unless the id is taken; returns whether it was (a duplicate). */
+  add(id: string, node: Record<string, unknown>): boolean {
+    if (this.ids.add(id) >= 0) return true;
+    this.#nodes.push(node);
+    return false;
+  }
+  get(id: string): Record<string, unknown> | undefined {
+    const k = this.ids.indexOf(id);
+    return k < 0 ? undefined : this.#nodes[k];
+  }
+  has(id: string): boolean {
+    return this.ids.indexOf(id) >= 0;
+  }
 }
 
 /** Which nodes and links of a document are plain (plain-elements.ts), by index: 1 for plain. */
@@ -235,7 +257,7 @@ function plainLinkProblems(
   l: Record<string, unknown>,
   i: number,
   linkIds: LinkIds,
-  nodeById: ReadonlyMap<string, Record<string, unknown>>,
+  nodeById: NodeTable,
   options: ValidateOptions,
   add: (code: ProblemCode, path: Path, expected: string) => void,
 ): void {
@@ -344,9 +366,9 @@ function semanticProblems(doc: unknown, options: ValidateOptions, plain: PlainEl
   };
 
   // Nodes and their stages.
-  // Nodes by id: the valid document's `nodeById` too (`takeNodeMap`), so it is not built twice.
-  const nodeById = new Map<string, Record<string, unknown>>();
-  nodeMaps.set(doc, nodeById);
+  // Nodes by id: the valid document's `nodeById` reads the same numbers (`takeNodeIndex`).
+  const nodeById = new NodeTable(arr(own(doc, 'nodes')).length);
+  nodeIndexes.set(doc, nodeById.ids);
   const plainNodes = plain.nodes;
   arr(own(doc, 'nodes')).forEach((n, i) => {
     if (!isObj(n)) return;
@@ -354,15 +376,13 @@ function semanticProblems(doc: unknown, options: ValidateOptions, plain: PlainEl
       // A plain node (plain-elements.ts: an own non-empty string id, no source, no stages): the
       // checks below, without their allocations.
       const id = n['id'] as string;
-      if (nodeById.has(id)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
-      else nodeById.set(id, n);
+      if (nodeById.add(id, n)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
       if (options.requireSources === true) add('missing_source', ['nodes', i, 'source'], 'a source: { "ref": … } or { "estimate": … }');
       return;
     }
     const nid = str(own(n, 'id'));
     if (nid !== undefined) {
-      if (nodeById.has(nid)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
-      else nodeById.set(nid, n);
+      if (nodeById.add(nid, n)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
     }
     checkProvenance(n, ['nodes', i]);
     const stages = arr(own(n, 'stages'));

@@ -49,25 +49,24 @@ export function compileExpanded(graph: ExpandedGraph): CompiledNetwork {
   // Every vertex is an end of an arc, which names its node (in any layer of a graph through waypoints).
   // Each vertex once (a lookup per arc end was millions on a big network).
   const placed = new Uint8Array(graph.vertexCount);
-  const place = (v: number, nodeId: string): void => {
-    if (placed[v] === 1) return;
+  const place = (v: number, node: { readonly lat: number; readonly lon: number }): void => {
     placed[v] = 1;
-    const node = graph.network.nodeById.get(nodeId)!;
     latDeg[v] = node.lat;
     lonDeg[v] = node.lon;
   };
-  // Stops first: they name their node without a `Link` (made on first read: routing needs few), and
-  // in an expanded graph every vertex is an end of a stop; link arcs place any vertex left.
+  // Stops first: they hold their node (no lookup, no `Link`, which is made on first read), and in an
+  // expanded graph every vertex is an end of a stop; link arcs place any vertex left.
   for (const arc of graph.arcs) {
     if (arc.type !== 'link') {
-      place(arc.from, arc.node!.id);
-      place(arc.to, arc.node!.id);
+      if (placed[arc.from] === 0) place(arc.from, arc.node!);
+      if (placed[arc.to] === 0) place(arc.to, arc.node!);
     }
   }
+  const nodeById = graph.network.nodeById;
   for (const arc of graph.arcs) {
     if (arc.type === 'link' && (placed[arc.from] === 0 || placed[arc.to] === 0)) {
-      place(arc.from, arc.link!.from);
-      place(arc.to, arc.link!.to);
+      if (placed[arc.from] === 0) place(arc.from, nodeById.get(arc.link!.from)!);
+      if (placed[arc.to] === 0) place(arc.to, nodeById.get(arc.link!.to)!);
     }
   }
   return { graph, csr, reverse: reverseCsr(csr), arcs: graph.arcs, expectedHours, latDeg, lonDeg };

@@ -4,8 +4,8 @@
 // carrying the stages that apply to (a, b). Dwell is thus an arc weight, and any shortest-path
 // routine handles transfers. Every arc keeps its timed parts (with country and category) so that
 // results can be broken down and sampled.
-import { memoized } from '../network/memo.js';
-import { directedLinksOfNetwork, type DirectedLinks, type Link, type Network } from '../network/network.js';
+import { LazyMap } from '../network/lazy-map.js';
+import { directedLinksOfNetwork, nodeIndexOf, type DirectedLinks, type Link, type Network } from '../network/network.js';
 import { expectedDepartureWaitHours, headwayOf, meanOf, shortfallMeanOf } from '../network/distribution.js';
 import { MODES, type Category, type Distribution, type LinkSpec, type Mode, type NodeSpec, type ProfileSpec, type StageSpec, type StructureSpec } from '../network/types.js';
 import { restHoursPerDrivingHour } from './drivers-hours.js';
@@ -561,12 +561,22 @@ export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}
   // The modes used at each node, as bits of MODE_INDEX.
   const modesAt = new Uint8Array(network.nodes.length);
   const ends = new Int32Array(count * 2);
+  // Both directions of a document's link have the same two ends: looked up once.
+  let doc = -1;
+  let fromIndex = 0;
+  let toIndex = 0;
   for (let k = 0; k < count; k++) {
-    const l = specs[used[k]! >> 1]!;
+    const d = used[k]! >> 1;
+    const l = specs[d]!;
+    if (d !== doc) {
+      doc = d;
+      fromIndex = nodeIndex.indexOf(l.from);
+      toIndex = nodeIndex.indexOf(l.to);
+    }
     const reversed = (used[k]! & 1) === 1;
     const bit = 1 << MODE_INDEX[l.mode];
-    modesAt[(ends[2 * k] = nodeIndex.get(reversed ? l.to : l.from)!)]! |= bit;
-    modesAt[(ends[2 * k + 1] = nodeIndex.get(reversed ? l.from : l.to)!)]! |= bit;
+    modesAt[(ends[2 * k] = reversed ? toIndex : fromIndex)]! |= bit;
+    modesAt[(ends[2 * k + 1] = reversed ? fromIndex : toIndex)]! |= bit;
   }
   const arcs: Arc[] = [];
   const source: ArcSource = { network, profile, links };
@@ -574,19 +584,40 @@ export function expand(network: Network, profile: ProfileSpec, avoid: Avoid = {}
     const l = specs[used[k]! >> 1]!;
     arcs.push(new LinkArc(vertex('D', ends[2 * k]!, l.mode), vertex('A', ends[2 * k + 1]!, l.mode), l, positions[k]!, (used[k]! & 1) === 1, source));
   }
-  const departures = new Map<string, number[]>();
-  const arrivals = new Map<string, number[]>();
-  network.nodes.forEach((node, i) => {
+  const nodes = network.nodes;
+  for (let i = 0; i < nodes.length; i++) {
     const bits = modesAt[i]!;
-    if (bits === 0) return;
-    const ordered = MODES_BY_NAME.filter((m) => (bits & (1 << MODE_INDEX[m])) !== 0);
-    departures.set(node.id, ordered.map((m) => vertex('D', i, m)));
-    arrivals.set(node.id, ordered.map((m) => vertex('A', i, m)));
+    if (bits === 0) continue;
+    const node = nodes[i]!;
+    const ordered = MODES_OF_BITS[bits]!;
+    // Numbered here, departures then arrivals, as the maps below list them.
+    for (const m of ordered) vertex('D', i, m);
+    for (const m of ordered) vertex('A', i, m);
     const stageHours = stageExpectedHours(node);
     for (const a of ordered) {
       for (const b of ordered) arcs.push(new StopArc(vertex('A', i, a), vertex('D', i, b), node, a, b, profile, stageHours));
     }
-  });
+  }
+  // Each node's departure and arrival vertices, made on first use (a trip reads two of 200,000).
+  const sideMap = (side: 'A' | 'D'): ReadonlyMap<string, readonly number[]> => {
+    const made = new Map<number, readonly number[]>();
+    const at = (i: number): readonly number[] => {
+      let list = made.get(i);
+      if (list === undefined) made.set(i, (list = MODES_OF_BITS[modesAt[i]!]!.map((m) => table[(((i * MODES.length + MODE_INDEX[m]) << 1) | (side === 'D' ? 1 : 0))]!)));
+      return list;
+    };
+    return new LazyMap(
+      function* () {
+        for (let i = 0; i < nodes.length; i++) if (modesAt[i] !== 0) yield [nodes[i]!.id, at(i)] as const;
+      },
+      (id) => {
+        const i = typeof id === 'string' ? nodeIndex.indexOf(id) : -1;
+        return i < 0 || modesAt[i] === 0 ? undefined : at(i);
+      },
+    );
+  };
+  const departures = sideMap('D');
+  const arrivals = sideMap('A');
   let keys: readonly string[] | undefined;
   return {
     network,
@@ -618,9 +649,5 @@ const MODE_INDEX: Readonly<Record<Mode, number>> = Object.fromEntries(MODES.map(
 /** The modes in alphabetical order: the order of a node's vertices and stops. */
 const MODES_BY_NAME: readonly Mode[] = [...MODES].sort();
 
-const NODE_INDEX = Symbol('node index');
-
-/** Each node's position in `network.nodes`, by id (made once per network). */
-function nodeIndexOf(network: Network): ReadonlyMap<string, number> {
-  return memoized(network, NODE_INDEX, () => new Map(network.nodes.map((n, i) => [n.id, i])));
-}
+/** The modes of a set of MODE_INDEX bits, in alphabetical order. */
+const MODES_OF_BITS: readonly (readonly Mode[])[] = Array.from({ length: 1 << MODES.length }, (_, bits) => MODES_BY_NAME.filter((m) => (bits & (1 << MODE_INDEX[m])) !== 0));
