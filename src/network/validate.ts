@@ -849,9 +849,20 @@ export function parseNetworkSpec(input: unknown, options: ValidateOptions = {}):
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    // Index loops for arrays, for…in for objects: no array of keys per object (a big document has millions).
-    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-    else for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) deepFreeze((value as Record<string, unknown>)[key]);
+    // Index loops for arrays, for…in for objects: no array of keys per object (a big document has
+    // millions); a call only for what may hold more (most values are strings and numbers).
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (typeof v === 'object' && v !== null) deepFreeze(v);
+      }
+    } else {
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        const v: unknown = (value as Record<string, unknown>)[key];
+        if (typeof v === 'object' && v !== null) deepFreeze(v);
+      }
+    }
   }
   return value;
 }
