@@ -721,7 +721,7 @@ function overflowingDistributions(doc: unknown, plain: PlainElements): NetworkPr
  * problems are those of one parse of the whole, with the paths prefixed).
  */
 function documentProblems(doc: unknown, plain: PlainElements): NetworkProblem[] {
-  const problems = issueProblems(doc, networkShellSchema.safeParse(doc), []);
+  const problems = issueProblems(doc, networkShellSchema.safeParse(shellOf(doc)), []);
   if (typeof doc !== 'object' || doc === null) return problems;
   for (const [key, schema, isPlain] of [['nodes', nodeSchema, isPlainNode], ['links', linkSchema, isPlainLink]] as const) {
     const list = (doc as Record<string, unknown>)[key];
@@ -738,6 +738,22 @@ function documentProblems(doc: unknown, plain: PlainElements): NetworkProblem[] 
     }
   }
   return problems;
+}
+
+/**
+ * What the shell schema reads of a document: the document, its node and link arrays replaced by
+ * arrays as empty or not as they are (the shell checks only that much of them, and zod copied every
+ * element of a big document's arrays to check it).
+ */
+function shellOf(doc: unknown): unknown {
+  if (!isObj(doc)) return doc;
+  const nodes = own(doc, 'nodes');
+  const links = own(doc, 'links');
+  if (!Array.isArray(nodes) && !Array.isArray(links)) return doc;
+  const shell: Record<string, unknown> = { ...doc };
+  if (Array.isArray(nodes)) shell['nodes'] = nodes.length > 0 ? [nodes[0]] : [];
+  if (Array.isArray(links)) shell['links'] = [];
+  return shell;
 }
 
 /** The problems of one zod result, its issue paths under `prefix` (paths into `doc`). */
