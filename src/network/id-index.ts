@@ -7,7 +7,7 @@
 function hashOf(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h;
+  return h | 0;
 }
 
 /** Ids numbered 0, 1, 2, … in order of first `add`. */
@@ -15,6 +15,8 @@ export class IdIndex {
   #ids: string[] = [];
   /** Slot → number + 1 of the id there; 0 for an empty slot. */
   #table: Int32Array;
+  /** Slot → the hash of the id there: a probe compares ids only when their hashes are equal. */
+  #hashes: Int32Array;
   #mask: number;
 
   /** An empty index sized for about `expected` ids (it grows past them). */
@@ -22,6 +24,7 @@ export class IdIndex {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
     this.#table = new Int32Array(capacity);
+    this.#hashes = new Int32Array(capacity);
     this.#mask = capacity - 1;
   }
 
@@ -33,41 +36,53 @@ export class IdIndex {
   /** The number of `id`, or -1 when it was never added. */
   indexOf(id: string): number {
     const table = this.#table;
+    const hashes = this.#hashes;
     const mask = this.#mask;
-    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+    const h = hashOf(id);
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const v = table[slot]!;
       if (v === 0) return -1;
-      if (this.#ids[v - 1] === id) return v - 1;
+      if (hashes[slot] === h && this.#ids[v - 1] === id) return v - 1;
     }
   }
 
   /** Add `id` unless it is in already: returns the number it had then, or -1 when it was added (numbered `size - 1`). */
   add(id: string): number {
     const table = this.#table;
+    const hashes = this.#hashes;
     const mask = this.#mask;
-    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+    const h = hashOf(id);
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const v = table[slot]!;
       if (v === 0) {
         this.#ids.push(id);
         table[slot] = this.#ids.length;
+        hashes[slot] = h;
         // At most half full, so that a probe ends soon.
         if (this.#ids.length * 2 > table.length) this.#grow();
         return -1;
       }
-      if (this.#ids[v - 1] === id) return v - 1;
+      if (hashes[slot] === h && this.#ids[v - 1] === id) return v - 1;
     }
   }
 
   #grow(): void {
     const table = new Int32Array(this.#table.length * 2);
+    const hashes = new Int32Array(table.length);
     const mask = table.length - 1;
-    const ids = this.#ids;
-    for (let k = 0; k < ids.length; k++) {
-      let slot = hashOf(ids[k]!) & mask;
+    const old = this.#table;
+    const oldHashes = this.#hashes;
+    for (let s = 0; s < old.length; s++) {
+      const v = old[s]!;
+      if (v === 0) continue;
+      const h = oldHashes[s]!;
+      let slot = h & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = k + 1;
+      table[slot] = v;
+      hashes[slot] = h;
     }
     this.#table = table;
+    this.#hashes = hashes;
     this.#mask = mask;
   }
 }
