@@ -300,6 +300,9 @@ function plainLinkProblems(
     }
   }
   if (options.requireSources === true) add('missing_source', ['links', i, 'source'], 'a source: { "ref": … } or { "estimate": … }');
+  // Frozen now, while it is at hand: it holds only strings, numbers and booleans, and the document is
+  // validation's private copy (deepFreeze then passes over it).
+  Object.freeze(l);
 }
 
 /** Cross-reference checks. Runs on the raw document, tolerating shapes zod already reported. */
@@ -378,6 +381,8 @@ function semanticProblems(doc: unknown, options: ValidateOptions, plain: PlainEl
       const id = n['id'] as string;
       if (nodeById.add(id, n)) add('duplicate_id', ['nodes', i, 'id'], 'a node id not used before');
       if (options.requireSources === true) add('missing_source', ['nodes', i, 'source'], 'a source: { "ref": … } or { "estimate": … }');
+      // Frozen now (only strings and numbers in it; the document is a private copy), as plain links are.
+      Object.freeze(n);
       return;
     }
     const nid = str(own(n, 'id'));
