@@ -2,7 +2,9 @@
 // and validate ≤ 3 s, the first route ≤ 3 s, peak memory ≤ 1.5 GB) and one of 1,000,000 nodes and
 // 4,000,000 arcs (it must run at all; figures recorded). Each document is written to a file, then
 // measured in a child process of its own (bench/big-network-run.ts: read, parseNetwork, two
-// fastestRoute calls), three times; the section reports medians and the largest peak.
+// fastestRoute calls): the 200,000-node one five times (its targets are judged on the median, which
+// a shared machine's load moves by a second), the million-node one once (it takes minutes); the
+// section reports medians and the largest peak.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,7 +52,7 @@ export function bigNetworkBench(options: { quick?: boolean } = {}): string {
     const file = join(dir, `big-${size.nodes}.json`);
     writeFileSync(file, bigNetworkText(size.nodes, size.arcs));
     process.stderr.write(`[bench] big network ${size.nodes} nodes\n`);
-    const runs = Array.from({ length: q ? 1 : 3 }, () => measure(file, size.nodes));
+    const runs = Array.from({ length: q || !size.target ? 1 : 5 }, () => measure(file, size.nodes));
     const r0 = runs[0]!;
     const parse = median(runs.map((r) => r.parse.wallMs));
     const first = median(runs.map((r) => r.firstRoute.wallMs));
@@ -64,7 +66,7 @@ export function bigNetworkBench(options: { quick?: boolean } = {}): string {
     }
   }
   return [
-    `Generated documents (bench/big-network.ts: a jittered grid with chords, every link bidirectional, a customs stage on one node in 50), each measured in a process of its own (\`tsx bench/big-network-run.ts\`: read the file, \`parseNetwork\`, then \`fastestRoute\` corner to corner — the first call expands and compiles the graph — and a second route), ${q ? 1 : 3} runs; wall seconds, median (CPU seconds in brackets); peak resident set size of the process, the largest of the runs (the document's text included).`,
+    `Generated documents (bench/big-network.ts: a jittered grid with chords, every link bidirectional, a customs stage on one node in 50), each measured in a process of its own (\`tsx bench/big-network-run.ts\`: read the file, \`parseNetwork\`, then \`fastestRoute\` corner to corner — the first call expands and compiles the graph — and a second route), ${q ? '1 run' : '5 runs of the 200,000-node document, 1 of the million-node one'}; wall seconds, median (CPU seconds in brackets); peak resident set size of the process, the largest of the runs (the document's text included).`,
     '',
     '| document | parse + validate, s | first route, s | second route | peak memory | route |',
     '|---|---:|---:|---:|---:|---|',
