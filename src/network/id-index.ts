@@ -33,37 +33,34 @@ export class IdIndex {
     return this.#ids.length;
   }
 
-  /** The number of `id`, or -1 when it was never added. */
-  indexOf(id: string): number {
+  /** The slot holding `id` (whose hash is `h`), or the empty slot where it would go. */
+  #slotOf(id: string, h: number): number {
     const table = this.#table;
     const hashes = this.#hashes;
     const mask = this.#mask;
-    const h = hashOf(id);
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const v = table[slot]!;
-      if (v === 0) return -1;
-      if (hashes[slot] === h && this.#ids[v - 1] === id) return v - 1;
+      if (v === 0 || (hashes[slot] === h && this.#ids[v - 1] === id)) return slot;
     }
+  }
+
+  /** The number of `id`, or -1 when it was never added. */
+  indexOf(id: string): number {
+    return this.#table[this.#slotOf(id, hashOf(id))]! - 1;
   }
 
   /** Add `id` unless it is in already: returns the number it had then, or -1 when it was added (numbered `size - 1`). */
   add(id: string): number {
-    const table = this.#table;
-    const hashes = this.#hashes;
-    const mask = this.#mask;
     const h = hashOf(id);
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const v = table[slot]!;
-      if (v === 0) {
-        this.#ids.push(id);
-        table[slot] = this.#ids.length;
-        hashes[slot] = h;
-        // At most half full, so that a probe ends soon.
-        if (this.#ids.length * 2 > table.length) this.#grow();
-        return -1;
-      }
-      if (hashes[slot] === h && this.#ids[v - 1] === id) return v - 1;
-    }
+    const slot = this.#slotOf(id, h);
+    const v = this.#table[slot]!;
+    if (v !== 0) return v - 1;
+    this.#ids.push(id);
+    this.#table[slot] = this.#ids.length;
+    this.#hashes[slot] = h;
+    // At most half full, so that a probe ends soon.
+    if (this.#ids.length * 2 > this.#table.length) this.#grow();
+    return -1;
   }
 
   #grow(): void {
