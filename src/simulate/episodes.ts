@@ -693,8 +693,6 @@ export class EpisodeTable {
     // Small, so that it inlines: most passes find a free day.
     const day = ((departureHours + tau - gate.start) / HOURS_PER_DAY) | 0;
     if (day < gate.known[world]! && (gate.free[world * gate.bytes + (day >> 3)]! & (1 << (day & 7))) !== 0) return tau;
-    const left = leaveTraced(gate, world, tau, departureHours);
-    if (left === left) return left;
     const io = this.io;
     io[0] = tau;
     io[1] = departureHours;
@@ -721,6 +719,11 @@ export class EpisodeTable {
     const io = this.io;
     const tau = io[0]!;
     const departureHours = io[1]!;
+    const traced = leaveTraced(gate, world, tau, departureHours);
+    if (traced === traced) {
+      io[0] = traced;
+      return;
+    }
     const x = departureHours + tau;
     // Not traced this far yet (a trace not started has its frontier at 0): trace, and a day the trace
     // now knows to be free is passed at once, as `pass` would have had it been traced this far before
