@@ -340,6 +340,24 @@ describe('the off switch on the shipped corridor', () => {
       expect(Buffer.from(backward.buffer).equals(Buffer.from(forward.buffer)), policy).toBe(true);
     }
   }, 60_000);
+  it('traces in memory recycled from dropped tables give the same samples, and a table still held is never recycled', () => {
+    // One document, so that its tables are shared and dropped (four kept): each simulation below
+    // walks on a fresh seed, so the later ones trace in chunks the earlier ones left.
+    const doc = parseNetwork(structuredClone(middleCorridor().spec));
+    const trip = (seed: number) => ({ origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: MC, runs: 2 * 4096, seed, congestion: 'surveyed' }) as const;
+    const fingerprint = (s: Float64Array) => createHash('sha256').update(new Uint8Array(s.buffer)).digest('hex');
+    const alone = fingerprint(simulate(parseNetwork(structuredClone(middleCorridor().spec)), trip(901))!.samples);
+    // Held: prepared (its table leased, never released), half its runs made (its traces started),
+    // then its table dropped while other simulations recycle chunks, then the other half.
+    const held = prepareSimulation(doc, trip(901))!;
+    const late = new Float64Array(2 * 4096);
+    held.runBlocks(0, 4096, late, 0);
+    for (let seed = 902; seed < 912; seed++) simulate(doc, trip(seed));
+    held.runBlocks(4096, 2 * 4096, late, 4096);
+    expect(fingerprint(late)).toBe(alone);
+    // Recycled: seed 901 again after its table was dropped, traced in chunks of dropped tables.
+    expect(fingerprint(simulate(doc, trip(901))!.samples)).toBe(alone);
+  }, 60_000);
   it('seasons off gives the samples of the shipped document without calendar, correlation and episodes', () => {
     const { calendar: _c, correlation: _s, episodes: _e, ...plain } = middleCorridor().spec;
     const trip = { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: MC, runs: 3000, seed: 5 } as const;

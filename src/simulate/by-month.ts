@@ -52,6 +52,8 @@ export function summariesByMonth(samples: Float64Array, months: Uint8Array): (Mo
  * the summaries keep numbers only, never this array).
  */
 let scratch = new Float64Array(0);
+/** The months sorted along with the samples (scratch as well, kept for the same reason). */
+let scratchTags = new Uint8Array(0);
 
 /**
  * The whole sample sorted and the twelve month summaries of `summariesByMonth`, from one sort: the
@@ -63,7 +65,9 @@ export function sortedWithMonths(samples: Float64Array, months: Uint8Array): { s
   const n = samples.length;
   // `slice`, not `Float64Array.from`: the same copy without the iterator protocol.
   const sorted = samples.slice();
-  const tags = months.slice();
+  if (scratchTags.length < n) scratchTags = new Uint8Array(n);
+  const tags = scratchTags.subarray(0, n);
+  tags.set(months);
   sortFloat64(sorted, tags);
   const starts = new Int32Array(13);
   for (let r = 0; r < n; r++) starts[tags[r]!]!++;

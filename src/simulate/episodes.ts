@@ -72,6 +72,15 @@ export interface EpisodeSettings {
 
 /** Numbers per chunk of a gate's segment store (512 kB: memory the system has to hand over fresh is slow, so it comes in few, large pieces, and is only touched as used). */
 const CHUNK_NUMBERS = 1 << 16;
+/**
+ * Chunks of segment stores whose tables are gone (dropped from the shared tables, with no
+ * simulation still running on them), kept for the next tables: memory the system hands over fresh
+ * costs here about 3 ms per megabyte the first time it is written, against a few microseconds to
+ * clear a chunk that was used before, and a simulation's traces fill 7–13 MB of chunks. At most
+ * SPARE_CHUNKS are kept (16 MB).
+ */
+const spareChunks: Float64Array[] = [];
+const SPARE_CHUNKS = 32;
 /** Episodes under way at once per world a gate first makes room for (more: every world's room doubles). */
 const FIRST_ACTIVE = 4;
 
@@ -179,7 +188,8 @@ export class Gate {
     const room = count === 0 ? this.firstRoom : 2 * count;
     let chunk = this.segChunks.length - 1;
     if (this.chunkUsed + 3 * room > CHUNK_NUMBERS) {
-      this.segChunks.push(new Float64Array(Math.max(CHUNK_NUMBERS, 3 * room)));
+      const spare = 3 * room <= CHUNK_NUMBERS ? spareChunks.pop() : undefined;
+      this.segChunks.push(spare !== undefined ? spare.fill(0) : new Float64Array(Math.max(CHUNK_NUMBERS, 3 * room)));
       chunk++;
       this.chunkUsed = 0;
     }
@@ -190,6 +200,12 @@ export class Gate {
     this.segRoom[world] = room;
     // A room larger than a chunk has a chunk of its own, full.
     this.chunkUsed = 3 * room > CHUNK_NUMBERS ? CHUNK_NUMBERS : at + 3 * room;
+  }
+
+  /** Give this gate's chunks of the standard size to the spares (its table is gone); the gate keeps none. */
+  recycle(): void {
+    for (const chunk of this.segChunks) if (chunk.length === CHUNK_NUMBERS && spareChunks.length < SPARE_CHUNKS) spareChunks.push(chunk);
+    this.segChunks.length = 0;
   }
 
   /** Add an episode ending at `end` with capacity share `share` to those under way in `world`, unless it has ended by `t`. */
@@ -348,6 +364,7 @@ const shared = new WeakMap<readonly EpisodeSpec[], Map<string, EpisodeTable>>();
  */
 export function episodeTable(network: Network, seed: number, sigma: number, settings: EpisodeSettings, traceFrom: number, traceTo: number): EpisodeTable {
   const episodes = settings.seasons ? (network.spec.episodes ?? []) : [];
+  // (Never dropped, so never recycled: its memory goes with it.)
   if (settings.utilisationOf !== undefined || episodes.length === 0) return new EpisodeTable(network, episodes, seed, sigma, settings, traceFrom, traceTo);
   let bySettings = shared.get(episodes);
   if (bySettings === undefined) shared.set(episodes, (bySettings = new Map()));
@@ -356,8 +373,13 @@ export function episodeTable(network: Network, seed: number, sigma: number, sett
   if (table === undefined) {
     bySettings.set(key, (table = new EpisodeTable(network, episodes, seed, sigma, settings, traceFrom, traceTo)));
     // Keep the few most recent (a comparison and its attribution share one); drop the oldest.
-    if (bySettings.size > SHARED_TABLES) bySettings.delete(bySettings.keys().next().value!);
+    if (bySettings.size > SHARED_TABLES) {
+      const oldest = bySettings.keys().next().value!;
+      bySettings.get(oldest)!.drop();
+      bySettings.delete(oldest);
+    }
   }
+  table.leases++;
   return table;
 }
 
@@ -381,6 +403,14 @@ export class EpisodeTable {
   private readonly network: Network;
   /** `queued`'s arrival and departure instant, and its result (hours after departing). */
   readonly io = new Float64Array(2);
+  /**
+   * How many times `episodeTable` handed this table out, less the `release`s, and whether the shared
+   * tables dropped it: a table dropped and no longer leased is unreachable, so its chunks go to the
+   * spares. A holder that never releases (a prepared simulation kept for later, a worker) keeps its
+   * table's memory its own.
+   */
+  leases = 0;
+  private dropped = false;
 
   constructor(network: Network, episodes: readonly EpisodeSpec[], seed: number, sigma: number, settings: EpisodeSettings, traceFrom: number, traceTo: number) {
     this.network = network;
@@ -393,6 +423,23 @@ export class EpisodeTable {
     this.factorBase = monthOf(traceFrom) - FACTOR_MARGIN_MONTHS;
     this.factorMonths = monthOf(traceTo) + FACTOR_MARGIN_MONTHS + 1 - this.factorBase;
     this.factors = new Float64Array(this.independent || episodes.length === 0 ? 0 : WORLDS * this.factorMonths).fill(NaN);
+  }
+
+  /** Hand back a table `episodeTable` gave (after its last use): see `leases`. */
+  release(): void {
+    this.leases--;
+    if (this.leases === 0 && this.dropped) this.recycle();
+  }
+
+  /** The shared tables no longer hold this one. */
+  drop(): void {
+    this.dropped = true;
+    if (this.leases === 0) this.recycle();
+  }
+
+  private recycle(): void {
+    for (const gate of this.gates.values()) gate.recycle();
+    this.gates.clear();
   }
 
   /** The episodes in play, in document order. */

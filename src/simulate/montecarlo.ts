@@ -142,6 +142,8 @@ export interface Prepared {
   readonly calendar?: CalendarSettings;
   /** Runs a range of runs (block-aligned start), writing totals into `samples` at `offset`. */
   runBlocks(fromRun: number, toRun: number, samples: Float64Array, offset: number): BlockResult[];
+  /** Called once no run is left to make: the episode table may then lend its memory to later simulations. Optional to call. */
+  release(): void;
 }
 
 /**
@@ -193,6 +195,7 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
   const episodes = episodeTable(withEpisodes(net, congestion.episodes), seed, sigma, { seasons: seasons && departure !== null, independent, volumeFactor: congestion.volume }, departure?.fromHours ?? 0, departure?.toHours ?? 0);
   const calendar: CalendarSettings | undefined =
     departure === null ? undefined : { departure, seasons, episodes: episodes.count, independent, sigma: episodes.count > 0 ? sigma : 0 };
+  let released = false;
   const base = {
     trip,
     graph,
@@ -203,6 +206,11 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
     congestion: congestionSettings(net, congestion, placesOfArc, avoided, plannedArcs),
     resolvedCongestion: congestion,
     ...(calendar !== undefined ? { calendar } : {}),
+    release: () => {
+      if (released) return;
+      released = true;
+      episodes.release();
+    },
   };
 
   if (policy === 'planned' && episodes.count > 0 && departure !== null) {
@@ -416,5 +424,7 @@ export function simulate(network: Network, options: SimulateOptions): Simulation
   const runs = options.runs;
   const samples = new Float64Array(runs);
   const blocks = prep.runBlocks(0, runs, samples, 0);
-  return assembleResult(prep, runs, samples, blocks);
+  const result = assembleResult(prep, runs, samples, blocks);
+  prep.release();
+  return result;
 }

@@ -17,6 +17,27 @@ const leave = leaveTraced;
 /** Blocks walked together: their runs are sorted by world as one, so each world's traces are read by more runs at a time. */
 const CHUNK_BLOCKS = 4;
 
+/**
+ * The runners' large scratch arrays (a chunk's draws, runs and worlds: about a megabyte), kept from
+ * one simulation to the next: memory the system hands over fresh costs about 3 ms per megabyte the
+ * first time it is written, and a simulation's walk has no use for its scratch once it returns.
+ * Runners take views of these; their runs never nest, and nothing in them outlives a chunk.
+ */
+let keptFloat64 = new Float64Array(0);
+let keptInt32 = new Int32Array(0);
+
+/** The kept Float64Array scratch, at least `n` long. */
+function keptNumbers(n: number): Float64Array {
+  if (keptFloat64.length < n) keptFloat64 = new Float64Array(n);
+  return keptFloat64;
+}
+
+/** The kept Int32Array scratch, at least `n` long. */
+function keptIntegers(n: number): Int32Array {
+  if (keptInt32.length < n) keptInt32 = new Int32Array(n);
+  return keptInt32;
+}
+
 /** What a block of runs adds up: per-cell hour sums in cell order. */
 export interface WalkBlock {
   readonly sums: Float64Array;
@@ -65,15 +86,17 @@ export function plannedWalkRunner(
   const rowsOfParts = Int32Array.from(partRows);
   const cellsOfParts = Int32Array.from(partCells);
   const chunk = CHUNK_BLOCKS * blockRuns;
-  const mixes = new Int32Array(chunk);
   // A block's segment hours, segment-major as the kernel writes them; then the chunk's, run-major
   // (run r's segments side by side: the walk reads one cache line per run).
-  const blockTotals = new Float64Array(segmentCount * blockRuns);
-  const totals = new Float64Array(segmentCount * chunk);
+  const numbers = keptNumbers(segmentCount * (blockRuns + chunk));
+  const blockTotals = numbers.subarray(0, segmentCount * blockRuns);
+  const totals = numbers.subarray(segmentCount * blockRuns, segmentCount * (blockRuns + chunk));
+  const integers = keptIntegers(3 * chunk);
+  const mixes = integers.subarray(0, chunk);
+  const order = integers.subarray(chunk, 2 * chunk);
+  const worlds = integers.subarray(2 * chunk, 3 * chunk);
   const elementSums = new Float64Array(table.count);
   const gateSums = new Float64Array(CHUNK_BLOCKS * gates.length);
-  const order = new Int32Array(chunk);
-  const worlds = new Int32Array(chunk);
   const departureKey = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
   const from = departure.fromHours;
   const span = departure.toHours - departure.fromHours;

@@ -25,6 +25,16 @@ function keyBuffers(n: number): [Uint32Array, Uint32Array, Uint32Array, Uint32Ar
   return [kept.subarray(0, n), kept.subarray(n, 2 * n), kept.subarray(2 * n, 3 * n), kept.subarray(3 * n, 4 * n)];
 }
 
+/** The tags' second buffer, kept like the key buffers (fully written before it is read). */
+let keptTagBuffer = new Uint8Array(0);
+
+/** A view of `n` bytes of the kept tag buffer. */
+function keptTags(n: number): Uint8Array {
+  if (n > KEEP) return new Uint8Array(n);
+  if (keptTagBuffer.length < n) keptTagBuffer = new Uint8Array(Math.max(n, Math.min(KEEP, 2 * keptTagBuffer.length)));
+  return keptTagBuffer.subarray(0, n);
+}
+
 /**
  * Sort `values` in place, ascending, in the order of `Float64Array.prototype.sort`; returns it. With
  * `tags` (one per value, same length), each tag moves with its value and equal values keep their
@@ -38,7 +48,7 @@ export function sortFloat64(values: Float64Array, tags?: Uint8Array): Float64Arr
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   let [hi, lo, hi2, lo2] = keyBuffers(n);
   let tagsFrom: Uint8Array | undefined = tags;
-  let tagsTo: Uint8Array | undefined = tags === undefined ? undefined : new Uint8Array(n);
+  let tagsTo: Uint8Array | undefined = tags === undefined ? undefined : keptTags(n);
   // Keys whose unsigned order is the numeric order: flip the sign bit of a positive number, every
   // bit of a negative one.
   for (let i = 0; i < n; i++) {
