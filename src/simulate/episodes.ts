@@ -81,6 +81,18 @@ const CHUNK_NUMBERS = 1 << 16;
  */
 const spareChunks: Float64Array[] = [];
 const SPARE_CHUNKS = 32;
+/** The same for the stores of a gate's per-world arrays (about 250 kB each) and a table's corridor-state factors (500 kB): at most SPARE_BUFFERS. */
+const spareBuffers: ArrayBuffer[] = [];
+const SPARE_BUFFERS = 16;
+
+/** A spare buffer of exactly `byteLength` bytes, cleared, or a new one. */
+function spareBuffer(byteLength: number): ArrayBuffer {
+  const i = spareBuffers.findIndex((b) => b.byteLength === byteLength);
+  if (i < 0) return new ArrayBuffer(byteLength);
+  const buffer = spareBuffers.splice(i, 1)[0]!;
+  new Uint8Array(buffer).fill(0);
+  return buffer;
+}
 /** Episodes under way at once per world a gate first makes room for (more: every world's room doubles). */
 const FIRST_ACTIVE = 4;
 
@@ -143,6 +155,8 @@ export class Gate {
   activeRoom = FIRST_ACTIVE;
   activeEnds: Float64Array;
   activeShares: Float64Array;
+  /** The memory of the per-world arrays (one piece, so that a later gate can take it over). */
+  private readonly store: ArrayBuffer;
   /** Per world × process of the gate. */
   readonly walked: Float64Array;
   readonly needed: Float64Array;
@@ -155,25 +169,32 @@ export class Gate {
     this.country = country;
     this.label = label;
     this.bytes = Math.ceil(days / 8);
-    this.free = new Uint8Array(WORLDS * this.bytes);
-    this.known = new Int32Array(WORLDS);
-    this.traced = new Uint8Array(WORLDS);
-    this.count = new Int32Array(WORLDS);
-    this.segChunk = new Int32Array(WORLDS);
-    this.segAt = new Int32Array(WORLDS);
-    this.segRoom = new Int32Array(WORLDS);
     this.firstRoom = firstRoom;
-    this.frontier = new Float64Array(WORLDS);
-    this.grid = new Float64Array(WORLDS);
-    this.gridSteps = new Int32Array(WORLDS);
-    this.q = new Float64Array(WORLDS);
-    this.freeSince = new Float64Array(WORLDS);
-    this.active = new Int32Array(WORLDS);
-    this.activeEnds = new Float64Array(WORLDS * FIRST_ACTIVE);
-    this.activeShares = new Float64Array(WORLDS * FIRST_ACTIVE);
-    this.walked = new Float64Array(WORLDS * processes.length);
-    this.needed = new Float64Array(WORLDS * processes.length);
-    this.drawn = new Int32Array(WORLDS * processes.length);
+    // Every per-world array in one store, numbers first (8-byte aligned), then integers, then bytes.
+    const P = processes.length;
+    this.store = spareBuffer(8 * WORLDS * (12 + 2 * P) + 4 * WORLDS * (7 + P) + WORLDS * (1 + this.bytes));
+    let offset = 0;
+    const numbers = (length: number): Float64Array => new Float64Array(this.store, (offset += 8 * length) - 8 * length, length);
+    const integers = (length: number): Int32Array => new Int32Array(this.store, (offset += 4 * length) - 4 * length, length);
+    const bytes = (length: number): Uint8Array => new Uint8Array(this.store, (offset += length) - length, length);
+    this.frontier = numbers(WORLDS);
+    this.grid = numbers(WORLDS);
+    this.q = numbers(WORLDS);
+    this.freeSince = numbers(WORLDS);
+    this.activeEnds = numbers(WORLDS * FIRST_ACTIVE);
+    this.activeShares = numbers(WORLDS * FIRST_ACTIVE);
+    this.walked = numbers(WORLDS * P);
+    this.needed = numbers(WORLDS * P);
+    this.known = integers(WORLDS);
+    this.count = integers(WORLDS);
+    this.segChunk = integers(WORLDS);
+    this.segAt = integers(WORLDS);
+    this.segRoom = integers(WORLDS);
+    this.gridSteps = integers(WORLDS);
+    this.active = integers(WORLDS);
+    this.drawn = integers(WORLDS * P);
+    this.traced = bytes(WORLDS);
+    this.free = bytes(WORLDS * this.bytes);
   }
 
   /** The chunk of the segment store that holds `world`'s segments (from `segAt[world]`). */
@@ -206,6 +227,7 @@ export class Gate {
   recycle(): void {
     for (const chunk of this.segChunks) if (chunk.length === CHUNK_NUMBERS && spareChunks.length < SPARE_CHUNKS) spareChunks.push(chunk);
     this.segChunks.length = 0;
+    if (spareBuffers.length < SPARE_BUFFERS) spareBuffers.push(this.store);
   }
 
   /** Add an episode ending at `end` with capacity share `share` to those under way in `world`, unless it has ended by `t`. */
@@ -422,7 +444,7 @@ export class EpisodeTable {
     this.worldKey = new ElementStream(seed, WORLD_KEY).drawKey(0);
     this.factorBase = monthOf(traceFrom) - FACTOR_MARGIN_MONTHS;
     this.factorMonths = monthOf(traceTo) + FACTOR_MARGIN_MONTHS + 1 - this.factorBase;
-    this.factors = new Float64Array(this.independent || episodes.length === 0 ? 0 : WORLDS * this.factorMonths).fill(NaN);
+    this.factors = new Float64Array(spareBuffer(8 * (this.independent || episodes.length === 0 ? 0 : WORLDS * this.factorMonths))).fill(NaN);
   }
 
   /** Hand back a table `episodeTable` gave (after its last use): see `leases`. */
@@ -440,6 +462,7 @@ export class EpisodeTable {
   private recycle(): void {
     for (const gate of this.gates.values()) gate.recycle();
     this.gates.clear();
+    if (this.factors.length > 0 && spareBuffers.length < SPARE_BUFFERS) spareBuffers.push(this.factors.buffer as ArrayBuffer);
   }
 
   /** The episodes in play, in document order. */
