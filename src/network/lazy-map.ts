@@ -8,6 +8,9 @@
  * made on first use. `lookup`, when given, answers `get` and `has` until then: it must give what the
  * entries hold for every key (undefined for a key they lack), and values are never undefined.
  */
+/** Node's hook for `util.inspect` and `console.log` (a registered symbol: no import of node:util). */
+const INSPECT: unique symbol = Symbol.for('nodejs.util.inspect.custom');
+
 export class LazyMap<K, V> extends Map<K, V> {
   #entries: (() => Iterable<readonly [K, V]>) | undefined;
   readonly #lookup: ((key: K) => V | undefined) | undefined;
@@ -68,5 +71,10 @@ export class LazyMap<K, V> extends Map<K, V> {
   override clear(): void {
     this.#fill();
     super.clear();
+  }
+  /** What `console.log` and `util.inspect` show: the entries (made first), as a Map's (they read a Map's own storage, not its methods). */
+  [INSPECT](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    this.#fill();
+    return inspect(new Map(super.entries()), options);
   }
 }
