@@ -816,14 +816,23 @@ export class EpisodeTable {
     // Serve the work ahead at each segment's capacity; a closed place serves nothing, not even an empty queue.
     let y = x;
     for (;;) {
-      // At the end of the last segment: trace further (the last segment may just grow longer, and the arena may move).
-      if (j === gate.count[world]! - 1 && gate.frontier[world]! <= y) {
-        this.extend(gate, y + EXTEND_HOURS, world);
+      if (j === gate.count[world]! - 1) {
+        // The last segment traced: served within it, or traced further and looked at again. Never
+        // served up to the frontier and on from there: the frontier is wherever earlier passes left
+        // the trace, and a split there would change the last bits of the result with them.
+        c = segs[at + 3 * j + 1]!;
+        if (c > 0 && c * (gate.frontier[world]! - y) >= rest) {
+          y += rest / c;
+          break;
+        }
+        // (the last segment may just grow longer, or others follow it; the arena may move)
+        this.extend(gate, gate.frontier[world]! + EXTEND_HOURS, world);
         segs = gate.segsOf(world);
         at = gate.segAt[world]!;
+        continue;
       }
-      const count = gate.count[world]!;
-      const end = j + 1 < count ? segs[at + 3 * j + 3]! : gate.frontier[world]!;
+      // Up to the next segment's start (an instant of the trace whatever its extent).
+      const end = segs[at + 3 * j + 3]!;
       c = segs[at + 3 * j + 1]!;
       if (c > 0 && c * (end - y) >= rest) {
         y += rest / c;
@@ -831,7 +840,7 @@ export class EpisodeTable {
       }
       rest -= c * (end - y);
       y = end;
-      if (j + 1 < count) j++;
+      j++;
     }
     const left = y - departureHours;
     io[0] = left > tau ? left : tau;
@@ -867,16 +876,19 @@ export function leaveTraced(gate: Gate, world: number, tau: number, departureHou
   if (rest === 0 && c > 0) return tau;
   let y = x;
   for (;;) {
-    if (j === count - 1 && frontier <= y) return NaN;
-    const end = j + 1 < count ? segs[at + 3 * j + 3]! : frontier;
+    // The last segment: served within what is traced, else NaN (`queued` traces further; serving up
+    // to the frontier and on would make the result depend on where earlier passes left it).
+    const last = j === count - 1;
+    const end = last ? frontier : segs[at + 3 * j + 3]!;
     c = segs[at + 3 * j + 1]!;
     if (c > 0 && c * (end - y) >= rest) {
       y += rest / c;
       break;
     }
+    if (last) return NaN;
     rest -= c * (end - y);
     y = end;
-    if (j + 1 < count) j++;
+    j++;
   }
   const left = y - departureHours;
   return left > tau ? left : tau;
