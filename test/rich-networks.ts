@@ -19,7 +19,7 @@ export function distributionArb(lo: number, hi: number): fc.Arbitrary<Distributi
     fc.tuple(hours(lo, hi), hours(lo, hi), hours(0, 1)).map(([x, y, t]) => {
       const min = Math.min(x, y);
       const max = Math.max(x, y);
-      return { type: 'triangular' as const, min, mode: min + t * (max - min), max };
+      return { type: 'triangular' as const, min, mode: Math.min(max, min + t * (max - min)), max };
     }),
     fc.tuple(hours(Math.max(lo, 0.01), hi), hours(1.01, 3)).map(([median, f]) => ({ type: 'lognormal' as const, median, p90: median * f })),
     fc.array(hours(lo, hi), { minLength: 1, maxLength: 4 }).map((values) => ({ type: 'empirical' as const, values })),
