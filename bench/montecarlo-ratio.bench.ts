@@ -2,8 +2,7 @@
 // the rows of the library's element table for Xi'an → Constanța (the random elements of the
 // planned route, their kinds, constants and draw keys) are written to a file; the reference draws
 // the same uniforms by the same hash, accumulates the same totals, sorts and sums them; the library's
-// `simulate` does the same (draws, totals, sort, summary). Both are timed per CPU-second, alternately
-// in one run, and the ratio is what this section tracks (absolute rates differ by machine). The sums
+// `simulate` does the same (draws, totals, sort, summary). Both are timed per CPU-second in one run, and the ratio is what this section tracks (absolute rates differ by machine). The sums
 // of the samples must agree (to 1e-9: the reference's exponential is the C library's).
 //
 // Also the cost of `compare`'s quantile-difference intervals against its two simulations, at
@@ -100,34 +99,43 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
     out.push('g++ is not installed: no C++ reference in this run.');
   } else {
     buildReferenceMc();
-    const file = writeRows(seed, runs, 1);
+    const batch = q ? 1 : 4;
+    const file = writeRows(seed, runs, batch);
     const network = middleCorridor();
+    const lib: number[] = [];
+    const ref: number[] = [];
+    let sumLib = 0;
+    let sumRef = 0;
+    // The reference runs in two batches of repetitions, before and after the library's (so that the
+    // machine's load falls on both alike), never between them: a child spawned between two library
+    // repetitions made the next one up to twice as slow (after a fork, the parent's first write to
+    // each page of its heap faults: copy-on-write), which measured process creation, not the loop.
+    const runReference = (): void => {
+      const res = spawnSync(binary, [file], { encoding: 'utf8' });
+      if (res.status !== 0) throw new Error(`reference-mc failed: ${res.stderr}`);
+      const j = JSON.parse(res.stdout) as { cpuMs: number[]; sum: number };
+      ref.push(...j.cpuMs);
+      sumRef = j.sum;
+    };
+    runReference();
     // Episodes off: the reference ports the planned kernel's draws, not the calendar's seasons and
     // closures (which the shipped network has since; with them the sums cannot agree).
     // Warm-up, as the reference's repetition 0 is (not reported): full-size runs, so that V8 has
     // optimised the kernel's loops for this route before the timed repetitions (its compiler threads
     // count in the process's CPU time, so a cold repetition measures the JIT, not the loop).
     for (let k = 0; k < WARM_UP_RUNS; k++) simulate(network, { ...TRIP, runs, seed, seasons: false });
-    const lib: number[] = [];
-    const ref: number[] = [];
-    let sumLib = 0;
-    let sumRef = 0;
     for (let k = 0; k < (q ? 2 : 7); k++) {
       let r = null as ReturnType<typeof simulate>;
       lib.push(cpuMs(() => (r = simulate(network, { ...TRIP, runs, seed, seasons: false }))));
       sumLib = r!.samples.reduce((s, x) => s + x, 0);
-      const res = spawnSync(binary, [file], { encoding: 'utf8' });
-      if (res.status !== 0) throw new Error(`reference-mc failed: ${res.stderr}`);
-      const j = JSON.parse(res.stdout) as { cpuMs: number[]; sum: number };
-      ref.push(...j.cpuMs);
-      sumRef = j.sum;
     }
+    runReference();
     const agree = Math.abs(sumLib - sumRef) <= 1e-9 * Math.abs(sumRef);
     const libRate = runs / (median(lib) / 1000);
     const refRate = runs / (median(ref) / 1000);
     const ratio = refRate / libRate;
     out.push(
-      `Planned Monte Carlo, Xi'an → Constanța (${runs.toLocaleString('en-US')} runs, seed ${seed}, episodes off: \`seasons: false\`; draws, totals, sort and summary), per CPU-second, median of ${lib.length} alternating repetitions, each side after its untimed warm-up (the library: ${WARM_UP_RUNS} full-size runs, for V8 to optimise the loops; the reference: one repetition); C++: ${gxx}, ${CXX_FLAGS.join(' ')}. The samples' sums ${agree ? 'agree' : '**differ**'} (library ${sumLib.toPrecision(15)}, C++ ${sumRef.toPrecision(15)}).`,
+      `Planned Monte Carlo, Xi'an → Constanța (${runs.toLocaleString('en-US')} runs, seed ${seed}, episodes off: \`seasons: false\`; draws, totals, sort and summary), per CPU-second, median of ${lib.length} library repetitions between two batches of ${batch} reference repetitions (one process each), each side after its untimed warm-up (the library: ${WARM_UP_RUNS} full-size runs, for V8 to optimise the loops; the reference: one repetition per batch); C++: ${gxx}, ${CXX_FLAGS.join(' ')}. The samples' sums ${agree ? 'agree' : '**differ**'} (library ${sumLib.toPrecision(15)}, C++ ${sumRef.toPrecision(15)}).`,
       '',
       '| implementation | samples per CPU-second, thousands | time for the run, CPU ms |',
       '|---|---:|---:|',
