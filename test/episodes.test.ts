@@ -124,6 +124,26 @@ describe('a place with several episodes is one fluid FIFO queue', () => {
   });
 });
 
+/**
+ * Two episode tables of one seed over 2025 for the line with a process of episodes at b (starts a
+ * month, durations triangular around `hours`, a closure when `share` is 0), and the gate at b of each.
+ */
+function twoGatesAtB(p: { rate: number; hours: number; share: number; rho: number; seed: number }) {
+  const spec: EpisodeSpec = {
+    id: 'busy',
+    name: 'Busy',
+    at: { node: 'b' },
+    effect: p.share === 0 ? { type: 'closure' } : { type: 'throttle', capacityShare: p.share },
+    utilisation: p.rho,
+    occurrence: { type: 'process', startsPerMonth: Array.from({ length: 12 }, () => p.rate), durationHours: { type: 'triangular', min: p.hours / 2, mode: p.hours, max: 2 * p.hours } },
+  };
+  const network = parseNetwork(line([spec]));
+  const t0 = hoursOf('2025-01-01');
+  const stop = resolveTrip(network, { origin: 'a', destination: 'c', profile: 'container-rail' }).graph.arcs.find((a) => a.type === 'stop' && a.node!.id === 'b')!;
+  const tables = [0, 1].map(() => new EpisodeTable(network, network.spec.episodes!, p.seed, 0, { seasons: true, independent: true }, t0, t0 + 365 * 24));
+  return { t0, tables, gates: tables.map((t) => t.gatesOf(stop).post[0]!) };
+}
+
 describe('a gate\'s records (typed arrays per world)', () => {
   // A busy process at b (many segments per world: rooms in the segment store move), queried in two
   // orders on two tables of the same seed.
@@ -138,19 +158,7 @@ describe('a gate\'s records (typed arrays per world)', () => {
   it('passes do not depend on the order runs reach the gate, and the binary search finds the segment a naive scan finds', () => {
     fc.assert(
       fc.property(arb, ({ rate, hours, share, rho, seed, queries }) => {
-        const spec: EpisodeSpec = {
-          id: 'busy',
-          name: 'Busy',
-          at: { node: 'b' },
-          effect: share === 0 ? { type: 'closure' } : { type: 'throttle', capacityShare: share },
-          utilisation: rho,
-          occurrence: { type: 'process', startsPerMonth: Array.from({ length: 12 }, () => rate), durationHours: { type: 'triangular', min: hours / 2, mode: hours, max: 2 * hours } },
-        };
-        const network = parseNetwork(line([spec]));
-        const t0 = hoursOf('2025-01-01');
-        const stop = resolveTrip(network, { origin: 'a', destination: 'c', profile: 'container-rail' }).graph.arcs.find((a) => a.type === 'stop' && a.node!.id === 'b')!;
-        const tables = [0, 1].map(() => new EpisodeTable(network, network.spec.episodes!, seed, 0, { seasons: true, independent: true }, t0, t0 + 365 * 24));
-        const gates = tables.map((t) => t.gatesOf(stop).post[0]!);
+        const { t0, tables, gates } = twoGatesAtB({ rate, hours, share, rho, seed });
         const forward = queries.map(([world, tau]) => tables[0]!.pass(gates[0]!, tau, t0, world));
         const backward = new Array<number>(queries.length);
         for (let i = queries.length - 1; i >= 0; i--) backward[i] = tables[1]!.pass(gates[1]!, queries[i]![1], t0, queries[i]![0]);
@@ -189,19 +197,7 @@ describe('a held pass does not depend on how far earlier passes traced the gate'
   it('fresh trace or one traced far ahead first: the same hours', () => {
     fc.assert(
       fc.property(arb, ({ rate, hours, share, rho, seed, queries }) => {
-        const spec: EpisodeSpec = {
-          id: 'long',
-          name: 'Long',
-          at: { node: 'b' },
-          effect: share === 0 ? { type: 'closure' } : { type: 'throttle', capacityShare: share },
-          utilisation: rho,
-          occurrence: { type: 'process', startsPerMonth: Array.from({ length: 12 }, () => rate), durationHours: { type: 'triangular', min: hours / 2, mode: hours, max: 2 * hours } },
-        };
-        const network = parseNetwork(line([spec]));
-        const t0 = hoursOf('2025-01-01');
-        const stop = resolveTrip(network, { origin: 'a', destination: 'c', profile: 'container-rail' }).graph.arcs.find((a) => a.type === 'stop' && a.node!.id === 'b')!;
-        const tables = [0, 1].map(() => new EpisodeTable(network, network.spec.episodes!, seed, 0, { seasons: true, independent: true }, t0, t0 + 365 * 24));
-        const gates = tables.map((t) => t.gatesOf(stop).post[0]!);
+        const { t0, tables, gates } = twoGatesAtB({ rate, hours, share, rho, seed });
         // Table 1's worlds are first traced two years past every query.
         for (let w = 0; w < 8; w++) tables[1]!.pass(gates[1]!, 730 * 24, t0, w);
         for (const [world, tau] of queries) {
