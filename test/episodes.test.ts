@@ -376,6 +376,21 @@ describe('the off switch on the shipped corridor', () => {
       expect(Buffer.from(backward.buffer).equals(Buffer.from(forward.buffer)), policy).toBe(true);
     }
   }, 60_000);
+  it('the planned walk gives each run and each block the same bits whether it takes the runs a block at a time or many blocks at once', () => {
+    // The walk takes up to 32 blocks at a time, runs sorted by world: 33 blocks make two such takes,
+    // the second of one block. A block's breakdown adds its runs' delays in the same order either way.
+    const trip = { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: MC, runs: 33 * 4096, seed: 5, congestion: 'surveyed' } as const;
+    const prep = prepareSimulation(middleCorridor(), trip)!;
+    const together = new Float64Array(trip.runs);
+    const blocks = prep.runBlocks(0, trip.runs, together, 0);
+    const apart = new Float64Array(trip.runs);
+    const single = [1, 0, 31, 32].map((b) => [b, prep.runBlocks(b * 4096, (b + 1) * 4096, apart, b * 4096)[0]!] as const);
+    for (const [b, block] of single) {
+      expect(Buffer.from(apart.buffer, b * 4096 * 8, 4096 * 8).equals(Buffer.from(together.buffer, b * 4096 * 8, 4096 * 8)), `block ${b}`).toBe(true);
+      expect(block.cells, `block ${b}`).toEqual(blocks[b]!.cells);
+    }
+    expect(blocks).toHaveLength(33);
+  }, 60_000);
   it('traces in memory recycled from dropped tables give the same samples, and a table still held is never recycled', () => {
     // One document, so that its tables are shared and dropped (four kept): each simulation below
     // walks on a fresh seed, so the later ones trace in chunks the earlier ones left.

@@ -15,10 +15,11 @@ import { ElementStream, mixRun, unitOf } from './random.js';
 const HOURS_PER_DAY = GATE_DAY_HOURS;
 const leave = leaveTraced;
 /** Blocks walked together: their runs are sorted by world as one, so each world's traces are read by more runs at a time. */
-const CHUNK_BLOCKS = 4;
+const CHUNK_BLOCKS = 32;
 
 /**
- * The runners' large scratch arrays (a chunk's draws, runs and worlds: about a megabyte), kept from
+ * The runners' large scratch arrays (a chunk's rows, runs and worlds: about 10 MB for a chunk of
+ * 32 blocks on a route with four gates), kept from
  * one simulation to the next: memory the system hands over fresh costs about 3 ms per megabyte the
  * first time it is written, and a simulation's walk has no use for its scratch once it returns.
  * Runners take views of these; their runs never nest, and nothing in them outlives a chunk.
@@ -85,16 +86,10 @@ export function plannedWalkRunner(
   }
   const rowsOfParts = Int32Array.from(partRows);
   const cellsOfParts = Int32Array.from(partCells);
-  const chunk = CHUNK_BLOCKS * blockRuns;
-  // A block's segment hours, segment-major as the kernel writes them; then the chunk's, run-major
-  // (run r's segments side by side: the walk reads one cache line per run).
-  const numbers = keptNumbers(segmentCount * (blockRuns + chunk));
-  const blockTotals = numbers.subarray(0, segmentCount * blockRuns);
-  const totals = numbers.subarray(segmentCount * blockRuns, segmentCount * (blockRuns + chunk));
-  const integers = keptIntegers(3 * chunk);
-  const mixes = integers.subarray(0, chunk);
-  const order = integers.subarray(chunk, 2 * chunk);
-  const worlds = integers.subarray(2 * chunk, 3 * chunk);
+  // A row per run, in the walk's order (by world): its departure instant, its world, then its
+  // segments' hours; a row is written once (scattered from the block's segment-major draws) and read
+  // in sequence by the walk.
+  const width = segmentCount + 2;
   const elementSums = new Float64Array(table.count);
   const gateSums = new Float64Array(CHUNK_BLOCKS * gates.length);
   const departureKey = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
@@ -103,9 +98,24 @@ export function plannedWalkRunner(
 
   return function run(fromRun: number, toRun: number, samples: Float64Array, at: number, cellCount: number): WalkBlock[] {
     const out: WalkBlock[] = [];
+    // Views of the kept scratch, as large as this call's chunk needs (no larger: a small simulation
+    // would pay for the memory).
+    const chunk = Math.min(CHUNK_BLOCKS * blockRuns, Math.ceil((toRun - fromRun) / blockRuns) * blockRuns);
+    const numbers = keptNumbers(segmentCount * blockRuns + (width + 1) * chunk);
+    const blockTotals = numbers.subarray(0, segmentCount * blockRuns);
+    const runRows = numbers.subarray(segmentCount * blockRuns, segmentCount * blockRuns + width * chunk);
+    const walked = numbers.subarray(segmentCount * blockRuns + width * chunk, segmentCount * blockRuns + (width + 1) * chunk);
+    const integers = keptIntegers(4 * chunk);
+    const mixes = integers.subarray(0, chunk);
+    const order = integers.subarray(chunk, 2 * chunk);
+    const worlds = integers.subarray(2 * chunk, 3 * chunk);
+    const slots = integers.subarray(3 * chunk, 4 * chunk);
     for (let first = fromRun; first < toRun; first += chunk) {
       const n = Math.min(toRun, first + chunk) - first;
       for (let r = 0; r < n; r++) mixes[r] = mixRun(first + r);
+      // The chunk's runs sorted by world (runs of one world in run order); slots[r]: run r's row.
+      episodes.byWorld(mixes, n, worlds, order);
+      for (let k = 0; k < n; k++) slots[order[k]!] = k;
       const sums: Float64Array[] = [];
       // Each block's segments drawn element-major, as the plain planned loop does; its parts' cells summed.
       for (let b = 0; b * blockRuns < n; b++) {
@@ -118,13 +128,16 @@ export function plannedWalkRunner(
           const times = segmentTimes[g]!;
           for (let i = 0; i < rows.length; i++) elementSums[rows[i]!] = table.accumulate(rows[i]!, blockMixes, size, blockTotals, g * blockRuns, times[i]!);
         }
-        transpose(blockTotals, segmentCount, blockRuns, size, totals, offset);
+        scatter(blockTotals, segmentCount, blockRuns, size, blockMixes, worlds, departureKey, from, span, runRows, slots, offset);
         const cellSums = new Float64Array(cellCount);
         for (let k = 0; k < rowsOfParts.length; k++) cellSums[cellsOfParts[k]!]! += elementSums[rowsOfParts[k]!]!;
         sums.push(cellSums);
       }
-      // Then every run of the chunk walks its segments through the gates, the runs of a world together.
-      walk(n, mixes, totals, blockRuns, gates, episodes, departureKey, from, span, gateSums, samples, at + first - fromRun, order, worlds);
+      // Then every run of the chunk walks its segments through the gates, world by world.
+      walk(n, runRows, order, blockRuns, gates, episodes, gateSums, walked);
+      // Each run's total (in the walk's order) to its place among the samples.
+      const to = at + first - fromRun;
+      for (let r = 0; r < n; r++) samples[to + r] = walked[slots[r]!]!;
       sums.forEach((cellSums, b) => {
         for (let g = 0; g < gates.length; g++) cellSums[gateCells[g]!]! += gateSums[b * gates.length + g]!;
         out.push({ sums: cellSums });
@@ -136,44 +149,38 @@ export function plannedWalkRunner(
 
 /**
  * Each run walks its segments from its own departure instant, passing the gates between them: the
- * per-run loop on its own, so that the allocations around it never deoptimise it. Runs go in order of
- * their worlds, so that consecutive runs read the same traces (the results do not depend on the
- * order; a world's traces are a few kilobytes, and 1,024 worlds do not fit in a cache, which is also
- * why a chunk holds several blocks). Gate delays are summed per block (`gateSums[block × gates + g]`).
+ * per-run loop on its own, so that the allocations around it never deoptimise it. Runs go world by
+ * world (their rows were written in that order), so that consecutive runs read the same traces:
+ * a world's traces are a few kilobytes, and those of 1,024 worlds do not fit in a cache, which is
+ * why a chunk holds many blocks (the results do not depend on the order, and a block's sums are
+ * added in the same order whatever the chunk). Gate delays are summed per block
+ * (`gateSums[block × gates + g]`).
  */
 function walk(
   n: number,
-  mixes: Int32Array,
-  totals: Float64Array,
+  rows: Float64Array,
+  order: Int32Array,
   blockRuns: number,
   gates: readonly Gate[],
   episodes: EpisodeTable,
-  departureKey: number,
-  from: number,
-  span: number,
   gateSums: Float64Array,
-  samples: Float64Array,
-  at: number,
-  order: Int32Array,
-  worlds: Int32Array,
+  walked: Float64Array,
 ): void {
   gateSums.fill(0);
   const io = episodes.io;
-  episodes.byWorld(mixes, n, worlds, order);
   const gateCount = gates.length;
+  const width = gateCount + 3;
   // Each gate's free-day test, written out here as `pass` makes it (a call per pass would box its numbers).
   const starts = Float64Array.from(gates, (g) => g.start);
   const known = gates.map((g) => g.known);
   const free = gates.map((g) => g.free);
   const bytes = Int32Array.from(gates, (g) => g.bytes);
   for (let k = 0; k < n; k++) {
-    const r = order[k]!;
-    const m = mixes[r]!;
-    const t0 = from + unitOf(departureKey, m) * span;
-    const world = worlds[r]!;
-    const block = ((r / blockRuns) | 0) * gateCount;
-    const at0 = r * (gateCount + 1);
-    let tau = totals[at0]!;
+    const block = ((order[k]! / blockRuns) | 0) * gateCount;
+    const row = k * width;
+    const t0 = rows[row]!;
+    const world = rows[row + 1]! | 0;
+    let tau = rows[row + 2]!;
     for (let g = 0; g < gateCount; g++) {
       let left = tau;
       const day = ((t0 + tau - starts[g]!) / HOURS_PER_DAY) | 0;
@@ -187,16 +194,36 @@ function walk(
         }
       }
       gateSums[block + g]! += left - tau;
-      tau = left + totals[at0 + g + 1]!;
+      tau = left + rows[row + g + 3]!;
     }
-    samples[at + r] = tau;
+    walked[k] = tau;
   }
 }
 
-/** Copy `size` runs of segment-major `from` (segment g of run r at g × stride + r) to run-major `into` from run `offset` (run r's segments side by side). */
-function transpose(from: Float64Array, segments: number, stride: number, size: number, into: Float64Array, offset: number): void {
-  for (let g = 0; g < segments; g++) {
-    const base = g * stride;
-    for (let r = 0; r < size; r++) into[(offset + r) * segments + g] = from[base + r]!;
+/**
+ * Write `size` runs of segment-major `from` (segment g of run r at g × stride + r) into their rows
+ * of `into` (run `offset + r`'s row at slots[offset + r] × (segments + 1)): the run's departure
+ * instant, then its segments' hours.
+ */
+function scatter(
+  from: Float64Array,
+  segments: number,
+  stride: number,
+  size: number,
+  blockMixes: Int32Array,
+  worlds: Int32Array,
+  departureKey: number,
+  start: number,
+  span: number,
+  into: Float64Array,
+  slots: Int32Array,
+  offset: number,
+): void {
+  const width = segments + 2;
+  for (let r = 0; r < size; r++) {
+    const row = slots[offset + r]! * width;
+    into[row] = start + unitOf(departureKey, blockMixes[r]!) * span;
+    into[row + 1] = worlds[offset + r]!;
+    for (let g = 0; g < segments; g++) into[row + 2 + g] = from[g * stride + r]!;
   }
 }
