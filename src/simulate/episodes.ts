@@ -210,7 +210,8 @@ export class Gate {
     let chunk = this.segChunks.length - 1;
     if (this.chunkUsed + 3 * room > CHUNK_NUMBERS) {
       const spare = 3 * room <= CHUNK_NUMBERS ? spareChunks.pop() : undefined;
-      this.segChunks.push(spare !== undefined ? spare.fill(0) : new Float64Array(Math.max(CHUNK_NUMBERS, 3 * room)));
+      // (a spare chunk is not cleared: a segment is written before it is read, and nothing reads past a world's count)
+      this.segChunks.push(spare ?? new Float64Array(Math.max(CHUNK_NUMBERS, 3 * room)));
       chunk++;
       this.chunkUsed = 0;
     }
@@ -856,12 +857,19 @@ export class EpisodeTable {
  * here, with no call and no number boxed.
  */
 export function leaveTraced(gate: Gate, world: number, tau: number, departureHours: number): number {
-  const x = departureHours + tau;
   const frontier = gate.frontier[world]!;
+  if (frontier <= departureHours + tau) return NaN;
+  return leaveSegments(gate.segChunks[gate.segChunk[world]!]!, gate.segAt[world]!, gate.count[world]!, frontier, gate.rho, tau, departureHours);
+}
+
+/**
+ * `leaveTraced` given the trace of the gate in the run's world: its `count` segments at
+ * `segs[at …]`, traced up to `frontier`, and the gate's `rho`. A loop that takes many runs of one
+ * world in turn reads these once per world rather than once per pass.
+ */
+export function leaveSegments(segs: Float64Array, at: number, count: number, frontier: number, rho: number, tau: number, departureHours: number): number {
+  const x = departureHours + tau;
   if (frontier <= x) return NaN;
-  const segs = gate.segChunks[gate.segChunk[world]!]!;
-  const at = gate.segAt[world]!;
-  const count = gate.count[world]!;
   // The segment holding x (as `holdingSegment`), then the work ahead of the arrival served from there.
   let j = 0;
   let hi = count - 1;
@@ -871,7 +879,7 @@ export function leaveTraced(gate: Gate, world: number, tau: number, departureHou
     else hi = mid - 1;
   }
   let c = segs[at + 3 * j + 1]!;
-  let rest = segs[at + 3 * j + 2]! + (gate.rho - c) * (x - segs[at + 3 * j]!);
+  let rest = segs[at + 3 * j + 2]! + (rho - c) * (x - segs[at + 3 * j]!);
   if (rest < 0) rest = 0;
   if (rest === 0 && c > 0) return tau;
   let y = x;

@@ -7,13 +7,15 @@ import { CATEGORIES } from '../network/types.js';
 import type { Part } from '../route/expand.js';
 import type { ResolvedDeparture } from './calendar.js';
 import { DEPARTURE_KEY } from './calendar.js';
-import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveTraced, type EpisodeTable, type Gate } from './episodes.js';
+import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveSegments, type EpisodeTable, type Gate } from './episodes.js';
 import type { ElementTable } from './kernel.js';
 import { ElementStream, mixRun, unitOf } from './random.js';
 
 /** Module-local (an imported binding can be a getter once transpiled). */
 const HOURS_PER_DAY = GATE_DAY_HOURS;
-const leave = leaveTraced;
+const leave = leaveSegments;
+/** The segments of a trace not started (never read: its frontier is 0). */
+const NO_SEGMENTS = new Float64Array(0);
 /** Blocks walked together: their runs are sorted by world as one, so each world's traces are read by more runs at a time. */
 const CHUNK_BLOCKS = 32;
 
@@ -112,10 +114,10 @@ export function plannedWalkRunner(
     const slots = integers.subarray(3 * chunk, 4 * chunk);
     for (let first = fromRun; first < toRun; first += chunk) {
       const n = Math.min(toRun, first + chunk) - first;
-      for (let r = 0; r < n; r++) mixes[r] = mixRun(first + r);
+      mixRuns(first, n, mixes);
       // The chunk's runs sorted by world (runs of one world in run order); slots[r]: run r's row.
       episodes.byWorld(mixes, n, worlds, order);
-      for (let k = 0; k < n; k++) slots[order[k]!] = k;
+      invert(order, n, slots);
       const sums: Float64Array[] = [];
       // Each block's segments drawn element-major, as the plain planned loop does; its parts' cells summed.
       for (let b = 0; b * blockRuns < n; b++) {
@@ -128,16 +130,15 @@ export function plannedWalkRunner(
           const times = segmentTimes[g]!;
           for (let i = 0; i < rows.length; i++) elementSums[rows[i]!] = table.accumulate(rows[i]!, blockMixes, size, blockTotals, g * blockRuns, times[i]!);
         }
-        scatter(blockTotals, segmentCount, blockRuns, size, blockMixes, worlds, departureKey, from, span, runRows, slots, offset);
+        scatter(blockTotals, segmentCount, blockRuns, size, blockMixes, worlds, departureKey, from, span, runRows, width, slots, offset);
         const cellSums = new Float64Array(cellCount);
         for (let k = 0; k < rowsOfParts.length; k++) cellSums[cellsOfParts[k]!]! += elementSums[rowsOfParts[k]!]!;
         sums.push(cellSums);
       }
       // Then every run of the chunk walks its segments through the gates, world by world.
-      walk(n, runRows, order, blockRuns, gates, episodes, gateSums, walked);
+      walk(n, runRows, width, order, blockRuns, gates, episodes, gateSums, walked);
       // Each run's total (in the walk's order) to its place among the samples.
-      const to = at + first - fromRun;
-      for (let r = 0; r < n; r++) samples[to + r] = walked[slots[r]!]!;
+      gather(walked, slots, n, samples, at + first - fromRun);
       sums.forEach((cellSums, b) => {
         for (let g = 0; g < gates.length; g++) cellSums[gateCells[g]!]! += gateSums[b * gates.length + g]!;
         out.push({ sums: cellSums });
@@ -159,6 +160,7 @@ export function plannedWalkRunner(
 function walk(
   n: number,
   rows: Float64Array,
+  width: number,
   order: Int32Array,
   blockRuns: number,
   gates: readonly Gate[],
@@ -169,28 +171,50 @@ function walk(
   gateSums.fill(0);
   const io = episodes.io;
   const gateCount = gates.length;
-  const width = gateCount + 3;
   // Each gate's free-day test, written out here as `pass` makes it (a call per pass would box its numbers).
   const starts = Float64Array.from(gates, (g) => g.start);
-  const known = gates.map((g) => g.known);
   const free = gates.map((g) => g.free);
-  const bytes = Int32Array.from(gates, (g) => g.bytes);
+  const rho = Float64Array.from(gates, (g) => g.rho);
+  // What the passes read of each gate's trace in the current world, read again when the world
+  // changes (runs of a world come together) or a pass traced further.
+  const known = new Int32Array(gateCount);
+  const freeAt = new Int32Array(gateCount);
+  const frontier = new Float64Array(gateCount);
+  const segAt = new Int32Array(gateCount);
+  const count = new Int32Array(gateCount);
+  const segs: Float64Array[] = gates.map(() => NO_SEGMENTS);
+  const look = (g: number, world: number): void => {
+    const gate = gates[g]!;
+    known[g] = gate.known[world]!;
+    freeAt[g] = world * gate.bytes;
+    frontier[g] = gate.frontier[world]!;
+    segAt[g] = gate.segAt[world]!;
+    count[g] = gate.count[world]!;
+    segs[g] = gate.traced[world] === 1 ? gate.segsOf(world) : NO_SEGMENTS;
+  };
+  let current = -1;
   for (let k = 0; k < n; k++) {
     const block = ((order[k]! / blockRuns) | 0) * gateCount;
     const row = k * width;
     const t0 = rows[row]!;
     const world = rows[row + 1]! | 0;
+    if (world !== current) {
+      current = world;
+      for (let g = 0; g < gateCount; g++) look(g, world);
+    }
     let tau = rows[row + 2]!;
     for (let g = 0; g < gateCount; g++) {
       let left = tau;
       const day = ((t0 + tau - starts[g]!) / HOURS_PER_DAY) | 0;
-      if (!(day < known[g]![world]! && (free[g]![world * bytes[g]! + (day >> 3)]! & (1 << (day & 7))) !== 0)) {
-        left = leave(gates[g]!, world, tau, t0);
+      if (!(day < known[g]! && (free[g]![freeAt[g]! + (day >> 3)]! & (1 << (day & 7))) !== 0)) {
+        left = leave(segs[g]!, segAt[g]!, count[g]!, frontier[g]!, rho[g]!, tau, t0);
         if (left !== left) {
           io[0] = tau;
           io[1] = t0;
           episodes.queued(gates[g]!, world);
           left = io[0]!;
+          // (every gate: a route may pass one place twice, and the trace it read has grown)
+          for (let h = 0; h < gateCount; h++) look(h, world);
         }
       }
       gateSums[block + g]! += left - tau;
@@ -198,6 +222,24 @@ function walk(
     }
     walked[k] = tau;
   }
+}
+
+// The loops of `run` over a chunk's runs, each a small function of its own (optimised apart from
+// the allocations around them).
+
+/** `mixes[r]` = `mixRun(first + r)` for r < n. */
+function mixRuns(first: number, n: number, mixes: Int32Array): void {
+  for (let r = 0; r < n; r++) mixes[r] = mixRun(first + r);
+}
+
+/** `slots[order[k]]` = k for k < n: where each run's row is. */
+function invert(order: Int32Array, n: number, slots: Int32Array): void {
+  for (let k = 0; k < n; k++) slots[order[k]!] = k;
+}
+
+/** `samples[at + r]` = `walked[slots[r]]` for r < n: each run's total, from the walk's order to run order. */
+function gather(walked: Float64Array, slots: Int32Array, n: number, samples: Float64Array, at: number): void {
+  for (let r = 0; r < n; r++) samples[at + r] = walked[slots[r]!]!;
 }
 
 /**
@@ -216,10 +258,10 @@ function scatter(
   start: number,
   span: number,
   into: Float64Array,
+  width: number,
   slots: Int32Array,
   offset: number,
 ): void {
-  const width = segments + 2;
   for (let r = 0; r < size; r++) {
     const row = slots[offset + r]! * width;
     into[row] = start + unitOf(departureKey, blockMixes[r]!) * span;
