@@ -90,6 +90,15 @@ describe('simulate in calendar time', () => {
     // A month's summary is the summary of its runs.
     const march = [...r.samples].filter((_, k) => new Date(r.departureHours![k]! * 3.6e6).getUTCMonth() === 2);
     expect(r.byMonth![2]!.summary.meanHours).toBeCloseTo(march.reduce((a, b) => a + b, 0) / march.length, 9);
+    // The month tables come from the months alone; the instants, made when first read, agree with
+    // them run for run, are kept (the same array on every read) and show as an own property.
+    const fresh = simulate(parseNetwork(dated()), o)!;
+    expect(Object.keys(fresh)).toContain('departureHours');
+    const instants = fresh.departureHours!;
+    expect(fresh.departureHours).toBe(instants);
+    const counts = new Array<number>(12).fill(0);
+    for (const t of instants) counts[new Date(t * 3.6e6).getUTCMonth()]!++;
+    expect(counts).toEqual(fresh.byMonth!.map((m) => m?.runs ?? 0));
   });
 
   it('a one-month window fills that month only', () => {

@@ -137,3 +137,17 @@ export function departureInstants(window: ResolvedDeparture, seed: number, fromR
   for (let r = fromRun; r < toRun; r++) out[r - fromRun] = from + unitOf(key, mixRun(r)) * span;
   return out;
 }
+
+/**
+ * Each run's departure month (1 = January … 12), of the instant `departureInstants` gives it: the
+ * months without the instants (a simulation's results keep the instants only if they are asked
+ * for: 8 bytes a run).
+ */
+export function departureMonthsOf(window: ResolvedDeparture, seed: number, runs: number): Uint8Array {
+  const key = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
+  const from = window.fromHours;
+  const span = window.toHours - from;
+  const out = new Uint8Array(runs);
+  for (let r = 0; r < runs; r++) out[r] = calendarMonthOf(monthIndexOf(from + unitOf(key, mixRun(r)) * span));
+  return out;
+}

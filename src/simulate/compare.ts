@@ -9,7 +9,8 @@ import { CATEGORIES } from '../network/types.js';
 import { quantileDifference } from '../stats/quantile-difference.js';
 import { t975 } from '../stats/student-t.js';
 import { quantileOfSorted, shareWithin, type Summary } from '../stats/summary.js';
-import { departureMonths, runsByMonth } from './by-month.js';
+import { runsByMonth } from './by-month.js';
+import { departureMonthsOf } from './calendar.js';
 import { ElementStream } from './random.js';
 import { simulate, type SimulateOptions, type SimulationResult } from './montecarlo.js';
 import { zeroCategories, type CategoryHours } from '../route/breakdown.js';
@@ -99,8 +100,8 @@ function meanInterval(d: Float64Array): Interval {
 
 /** The paired comparison by departure month (both simulations share their departures). */
 function differenceByMonth(b: SimulationResult, a: SimulationResult): (MonthDifference | null)[] | undefined {
-  if (b.departureHours === undefined || b.byMonth === undefined || a.byMonth === undefined) return undefined;
-  const groups = runsByMonth(departureMonths(b.departureHours));
+  if (b.calendar === undefined || b.byMonth === undefined || a.byMonth === undefined) return undefined;
+  const groups = runsByMonth(departureMonthsOf(b.calendar.departure, b.seed, b.runs));
   return groups.map((runs, i) => {
     const bm = b.byMonth![i];
     const am = a.byMonth![i];

@@ -20,8 +20,8 @@ import { shortestArcPath } from '../route/search.js';
 import { regimeDepartureWindow, resolveRegime, withEpisodes } from './congestion/regime.js';
 import { congestedTrip, congestionSettings, resolveCongestion, type CongestionOptions, type CongestionSettings, type ResolvedCongestion } from './congestion/settings.js';
 import type { Part } from '../route/expand.js';
-import { departureInstants, resolveDeparture, type DepartureWindow, type ResolvedDeparture } from './calendar.js';
-import { departureMonths, sortedWithMonths, type MonthSummary } from './by-month.js';
+import { departureInstants, departureMonthsOf, resolveDeparture, type DepartureWindow, type ResolvedDeparture } from './calendar.js';
+import { sortedWithMonths, type MonthSummary } from './by-month.js';
 import { episodeTable, type Gate } from './episodes.js';
 import { plannedWalkRunner } from './planned-walk.js';
 
@@ -382,10 +382,9 @@ export function assembleFrom(
   const maxHours = header.maxHours;
   const calendar = header.calendar;
   // Departure instants depend only on (seed, run): recomputed here rather than carried back from workers (or shards).
-  const departureHours = calendar === undefined ? undefined : departureInstants(calendar.departure, header.seed, 0, runs);
-  const months = departureHours === undefined ? undefined : sortedWithMonths(samples, departureMonths(departureHours));
+  const months = calendar === undefined ? undefined : sortedWithMonths(samples, departureMonthsOf(calendar.departure, header.seed, runs));
   const sorted = months === undefined ? sortedCopy(samples) : months.sorted;
-  return {
+  const result: SimulationResult = {
     origin: header.origin,
     destination: header.destination,
     profile: header.profile,
@@ -405,10 +404,27 @@ export function assembleFrom(
       if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) throw new InvalidArgumentError('days', days, 'a finite number of days >= 0');
       return shareWithin(sorted, days * 24);
     },
-    ...(calendar !== undefined && departureHours !== undefined && months !== undefined
-      ? { calendar, departureHours, byMonth: months.byMonth }
-      : {}),
+    ...(calendar !== undefined && months !== undefined ? { calendar, byMonth: months.byMonth } : {}),
   };
+  if (calendar !== undefined) lazyDepartures(result, calendar.departure, header.seed, runs);
+  return result;
+}
+
+/**
+ * `result.departureHours`, computed when first read (then kept): they depend only on (seed, run),
+ * and 8 bytes a run of fresh memory cost a simulation more than the draws of them (most callers
+ * never read them; `compare` and the month tables use the months).
+ */
+function lazyDepartures(result: SimulationResult, window: ResolvedDeparture, seed: number, runs: number): void {
+  Object.defineProperty(result, 'departureHours', {
+    enumerable: true,
+    configurable: true,
+    get(): Float64Array {
+      const value = departureInstants(window, seed, 0, runs);
+      Object.defineProperty(result, 'departureHours', { value, enumerable: true, writable: false, configurable: false });
+      return value;
+    },
+  });
 }
 
 /**
