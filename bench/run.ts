@@ -32,6 +32,13 @@ function cpuModel(): string {
   return cpus()[0]?.model ?? 'unknown';
 }
 
+/** The command as run: \`npm run bench -- …\` builds first; the runner alone (\`npx tsx bench/run.ts …\`) does not. */
+function invocation(): string {
+  const args = process.argv.slice(2).join(' ');
+  const viaNpm = process.env.npm_lifecycle_event === 'bench';
+  return viaNpm ? `npm run bench${args === '' ? '' : ` -- ${args}`}` : `npx tsx bench/run.ts${args === '' ? '' : ` ${args}`}`;
+}
+
 /** Date, command, Node, CPU, cores and load average around a run: the first paragraph of a section. */
 async function withRunInfo(heading: string, body: () => Promise<string>): Promise<string> {
   const started = performance.now();
@@ -43,7 +50,7 @@ async function withRunInfo(heading: string, body: () => Promise<string>): Promis
   return [
     heading,
     '',
-    `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench${quick ? ' -- --quick' : ''}\` (${minutes.toFixed(1)} min): Node ${process.version}, ${cpuModel()}, ${cpus().length} cores, load average ${fmtLoad(load0)} at the start and ${fmtLoad(load1)} at the end (1, 5, 15 min; other processes share the machine, so medians carry noise).${quick ? ' **Quick smoke run: not results.**' : ''}`,
+    `Run ${new Date().toISOString().slice(0, 10)} with \`${invocation()}\` (${minutes.toFixed(1)} min): Node ${process.version}, ${cpuModel()}, ${cpus().length} cores, load average ${fmtLoad(load0)} at the start and ${fmtLoad(load1)} at the end (1, 5, 15 min; other processes share the machine, so medians carry noise).${quick ? ' **Quick smoke run: not results.**' : ''}`,
     '',
     markdown,
     '',
