@@ -2,7 +2,7 @@
 // departure and the results by departure month, alone and paired before/after.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compare, InvalidArgumentError, parseNetwork, simulate } from '../src/index.js';
+import { compare, compareResults, InvalidArgumentError, parseNetwork, simulate } from '../src/index.js';
 import { calendarMonthOf, monthIndexOf, monthStartHours, resolveDeparture } from '../src/simulate/calendar.js';
 import { toyDoc, toySpec } from './fixtures.js';
 
@@ -99,6 +99,21 @@ describe('simulate in calendar time', () => {
     const counts = new Array<number>(12).fill(0);
     for (const t of instants) counts[new Date(t * 3.6e6).getUTCMonth()]!++;
     expect(counts).toEqual(fresh.byMonth!.map((m) => m?.runs ?? 0));
+    // A result frozen before the first read still reads them.
+    const frozen = Object.freeze(simulate(parseNetwork(dated()), o)!);
+    expect(Buffer.from(frozen.departureHours!.buffer).equals(Buffer.from(instants.buffer))).toBe(true);
+  });
+
+  it('compareResults names a malformed calendar of a hand-made result, never failing deep inside', () => {
+    const b = simulate(parseNetwork(dated()), o)!;
+    const bad = { ...b, calendar: { ...b.calendar!, departure: { fromHours: 'soon', toHours: 1 } } } as unknown as typeof b;
+    expect(() => compareResults(bad, b, { seed: 1 })).toThrow(InvalidArgumentError);
+    try {
+      compareResults(bad, b, { seed: 1 });
+    } catch (e) {
+      expect((e as InvalidArgumentError).field).toBe('before.calendar.departure.fromHours');
+    }
+    expect(compareResults(b, b, { seed: 1 }).byMonth!.every((m) => m === null || m.meanHours.estimate === 0)).toBe(true);
   });
 
   it('a one-month window fills that month only', () => {

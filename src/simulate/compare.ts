@@ -10,7 +10,7 @@ import { quantileDifference } from '../stats/quantile-difference.js';
 import { t975 } from '../stats/student-t.js';
 import { quantileOfSorted, shareWithin, type Summary } from '../stats/summary.js';
 import { runsByMonth } from './by-month.js';
-import { departureMonthsOf } from './calendar.js';
+import { departureMonthsOf, type ResolvedDeparture } from './calendar.js';
 import { ElementStream } from './random.js';
 import { simulate, type SimulateOptions, type SimulationResult } from './montecarlo.js';
 import { zeroCategories, type CategoryHours } from '../route/breakdown.js';
@@ -101,7 +101,11 @@ function meanInterval(d: Float64Array): Interval {
 /** The paired comparison by departure month (both simulations share their departures). */
 function differenceByMonth(b: SimulationResult, a: SimulationResult): (MonthDifference | null)[] | undefined {
   if (b.calendar === undefined || b.byMonth === undefined || a.byMonth === undefined) return undefined;
-  const groups = runsByMonth(departureMonthsOf(b.calendar.departure, b.seed, b.runs));
+  const calendar = requireShape<{ departure: unknown }>(b.calendar, 'before.calendar', 'the calendar of a SimulationResult from simulate', { departure: 'object' });
+  const window = requireShape<ResolvedDeparture>(calendar.departure, 'before.calendar.departure', 'a departure window { fromHours, toHours }', { fromHours: 'number', toHours: 'number' });
+  if (!(Number.isFinite(window.fromHours) && window.toHours > window.fromHours)) throw new InvalidArgumentError('before.calendar.departure', window, 'a departure window with finite fromHours < toHours');
+  if (!Number.isSafeInteger(b.seed)) throw new InvalidArgumentError('before.seed', b.seed, 'the seed of a SimulationResult from simulate');
+  const groups = runsByMonth(departureMonthsOf(window, b.seed, b.runs));
   return groups.map((runs, i) => {
     const bm = b.byMonth![i];
     const am = a.byMonth![i];

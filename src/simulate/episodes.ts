@@ -75,8 +75,9 @@ const CHUNK_NUMBERS = 1 << 16;
 /**
  * Chunks of segment stores whose tables are gone (dropped from the shared tables, with no
  * simulation still running on them), kept for the next tables: memory the system hands over fresh
- * costs here about 3 ms per megabyte the first time it is written, against a few microseconds to
- * clear a chunk that was used before, and a simulation's traces fill 7–13 MB of chunks. At most
+ * costs here about 3 ms per megabyte the first time it is written, and memory used before nothing
+ * (a chunk is handed on as it is: a segment is written before it is read, and nothing reads past a
+ * world's count); a simulation's traces fill 7–13 MB of chunks. At most
  * SPARE_CHUNKS are kept (16 MB).
  */
 const spareChunks: Float64Array[] = [];
@@ -853,8 +854,8 @@ export class EpisodeTable {
  * a consignment of the run walking in `world`, departed at `departureHours` and reaching the gate
  * `tau` hours after departing on a day not known to be free, leaves the gate; NaN when the trace must
  * first be extended (then `queued` does it, and gets the same figure: this is its arithmetic, step
- * for step). Without side effects and small, so that the hot loops inline it: most held passes end
- * here, with no call and no number boxed.
+ * for step). Without side effects and small (`leaveSegments` on the gate's figures for the world),
+ * so that the hot loops inline it: most held passes end here, with no call and no number boxed.
  */
 export function leaveTraced(gate: Gate, world: number, tau: number, departureHours: number): number {
   const frontier = gate.frontier[world]!;

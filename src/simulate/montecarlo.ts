@@ -413,17 +413,14 @@ export function assembleFrom(
 /**
  * `result.departureHours`, computed when first read (then kept): they depend only on (seed, run),
  * and 8 bytes a run of fresh memory cost a simulation more than the draws of them (most callers
- * never read them; `compare` and the month tables use the months).
+ * never read them; `compare` and the month tables use the months). An accessor that keeps its value
+ * in its closure, so that a result frozen before the first read still reads it.
  */
 function lazyDepartures(result: SimulationResult, window: ResolvedDeparture, seed: number, runs: number): void {
+  let value: Float64Array | undefined;
   Object.defineProperty(result, 'departureHours', {
     enumerable: true,
-    configurable: true,
-    get(): Float64Array {
-      const value = departureInstants(window, seed, 0, runs);
-      Object.defineProperty(result, 'departureHours', { value, enumerable: true, writable: false, configurable: false });
-      return value;
-    },
+    get: (): Float64Array => (value ??= departureInstants(window, seed, 0, runs)),
   });
 }
 

@@ -244,8 +244,8 @@ function gather(walked: Float64Array, slots: Int32Array, n: number, samples: Flo
 
 /**
  * Write `size` runs of segment-major `from` (segment g of run r at g × stride + r) into their rows
- * of `into` (run `offset + r`'s row at slots[offset + r] × (segments + 1)): the run's departure
- * instant, then its segments' hours.
+ * of `into` (run `offset + r`'s row at slots[offset + r] × `width`): the run's departure instant,
+ * its world, then its segments' hours.
  */
 function scatter(
   from: Float64Array,
