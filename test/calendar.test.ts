@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compare, compareResults, InvalidArgumentError, parseNetwork, simulate } from '../src/index.js';
-import { calendarMonthOf, monthIndexOf, monthStartHours, resolveDeparture } from '../src/simulate/calendar.js';
+import { calendarMonthOf, departureInstants, departureMonthsOf, monthIndexOf, monthStartHours, resolveDeparture } from '../src/simulate/calendar.js';
 import { toyDoc, toySpec } from './fixtures.js';
 
 const hoursOf = (iso: string): number => Date.parse(iso) / 3.6e6;
@@ -22,6 +22,28 @@ describe('calendar months', () => {
       { numRuns: 3000 },
     );
     expect(monthIndexOf(hoursOf('2025-03-01T00:00:00Z'))).toBe(55 * 12 + 2);
+  });
+
+  it('departureMonthsOf gives each run the month of its departure instant, whatever the window, seed and runs', () => {
+    // Its table of hash buckets against the instants themselves (a window of a day up to ten
+    // years, starting at midnight or at any hour; runs below and above the table's use).
+    const day = hoursOf('2000-01-01T00:00:00Z');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 36_500 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 1, max: 3650 }),
+        fc.nat(),
+        fc.constantFrom(0, 1, 500, 8191, 8192, 20_000),
+        (d, hour, days, seed, runs) => {
+          const fromHours = day + 24 * d + hour;
+          const window = { fromHours, toHours: fromHours + 24 * days, label: 'test' };
+          const expected = Uint8Array.from(departureInstants(window, seed, 0, runs), (h) => calendarMonthOf(monthIndexOf(h)));
+          expect(Buffer.from(departureMonthsOf(window, seed, runs)).equals(Buffer.from(expected))).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -5,7 +5,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { dayNumber, daysInMonth, isoDate, isoDayNumber } from '../network/dates.js';
 import { FIRST_YEAR, LAST_YEAR } from '../network/types.js';
-import { ElementStream, mixRun, unitOf } from './random.js';
+import { ElementStream, mixRun, triple32, unitOf } from './random.js';
 
 /** Months in the table: FIRST_YEAR … LAST_YEAR, and ten more years for trips (and backlogs) that run past the last. */
 const MONTHS = (LAST_YEAR + 10 - FIRST_YEAR + 1) * 12;
@@ -141,13 +141,37 @@ export function departureInstants(window: ResolvedDeparture, seed: number, fromR
 /**
  * Each run's departure month (1 = January … 12), of the instant `departureInstants` gives it: the
  * months without the instants (a simulation's results keep the instants only if they are asked
- * for: 8 bytes a run).
+ * for: 8 bytes a run). The instant grows with the draw's 32-bit hash, so the hash's top bits pick a
+ * bucket of a table that holds the month where the whole bucket falls in one; the few buckets a
+ * month starts in are worked out run by run as `departureInstants` would.
  */
 export function departureMonthsOf(window: ResolvedDeparture, seed: number, runs: number): Uint8Array {
   const key = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
   const from = window.fromHours;
   const span = window.toHours - from;
   const out = new Uint8Array(runs);
-  for (let r = 0; r < runs; r++) out[r] = calendarMonthOf(monthIndexOf(from + unitOf(key, mixRun(r)) * span));
+  if (runs < 2 * BUCKETS) {
+    for (let r = 0; r < runs; r++) out[r] = calendarMonthOf(monthIndexOf(from + unitOf(key, mixRun(r)) * span));
+    return out;
+  }
+  // The instant of hash z is from + ((z + 0.5) · 2^-32) · span, unitOf's arithmetic: non-decreasing in z.
+  const monthOfHash = (z: number): number => monthIndexOf(from + (z + 0.5) * INV_TWO32 * span);
+  const table = new Uint8Array(BUCKETS);
+  for (let b = 0; b < BUCKETS; b++) {
+    const first = monthOfHash(b * BUCKET_HASHES);
+    table[b] = first === monthOfHash((b + 1) * BUCKET_HASHES - 1) ? calendarMonthOf(first) : 0;
+  }
+  for (let r = 0; r < runs; r++) {
+    const m = mixRun(r);
+    const month = table[triple32(key ^ m) >>> BUCKET_SHIFT]!;
+    out[r] = month !== 0 ? month : calendarMonthOf(monthIndexOf(from + unitOf(key, m) * span));
+  }
   return out;
 }
+
+/** `departureMonthsOf`'s table: the top 12 bits of a draw's hash pick one of 4,096 buckets of 2^20 hashes each. */
+const BUCKET_SHIFT = 20;
+const BUCKETS = 1 << (32 - BUCKET_SHIFT);
+const BUCKET_HASHES = 1 << BUCKET_SHIFT;
+/** 2^-32, exactly (as `unitOf` scales a hash). */
+const INV_TWO32 = 1 / 4294967296;
