@@ -84,6 +84,29 @@ describe('library measures give valid networks by construction', { timeout: 120_
     expect(applied).toBeGreaterThan(15);
   });
 
+  it.runIf(existsSync('data/middle-corridor.json'))("closing a link a regime names drops the regime's entries for it, and the regime still runs", () => {
+    // The 2022–23 surge names the Aktau feeder (a service in the period) and two crossings that met
+    // its backlog; a closed link has none of these (the property above found the crossing case).
+    const shipped = middleCorridor();
+    const surge = (spec: NetworkSpec) => spec.regimes!.find((r) => r.id === 'surge-2022-23')!;
+    const named = (spec: NetworkSpec) => [...(surge(spec).services ?? []), ...(surge(spec).closedLinks ?? []), ...(surge(spec).overload?.crossings ?? [])].map((x) => x.link);
+    expect(named(shipped.spec)).toEqual(expect.arrayContaining(['aktau-alat-feeder', 'kuryk-alat-ferry', 'turkmenbashi-alat-ferry']));
+    for (const link of ['kuryk-alat-ferry', 'turkmenbashi-alat-ferry', 'aktau-alat-feeder']) {
+      for (const directions of ['both', 'named'] as const) {
+        const after = applyMeasures(shipped, [closeLink({ link, directions })]);
+        expect(validateNetwork(after.spec), `${link} ${directions}`).toEqual([]);
+        const ids = new Set(after.spec.links.map((l) => l.id));
+        expect(named(after.spec).every((l) => ids.has(l)), `${link} ${directions}`).toBe(true);
+        // The other entries stay.
+        expect(named(after.spec).length).toBe(named(shipped.spec).filter((l) => ids.has(l)).length);
+        if (directions === 'both') expect(named(after.spec)).not.toContain(link);
+      }
+    }
+    const closed = applyMeasures(shipped, [closeLink({ link: 'kuryk-alat-ferry' })]);
+    const r = simulate(closed, { origin: 'xian', destination: 'constanta', profile: 'container-rail', avoid: { countries: ['RU', 'BY', 'IR'] }, runs: 500, seed: 3, regime: 'surge-2022-23' });
+    expect(r).not.toBeNull();
+  });
+
   it('a network derived by measures routes and simulates as its document parsed afresh (graphs derived from the parent, not expanded)', () => {
     /** What routing or simulating gives, or the error it throws (class and field). */
     const outcome = (run: () => unknown): unknown => {

@@ -1,6 +1,6 @@
 // Copy-on-write edits of a network document. Unchanged nodes, stages and links are shared with the
 // input (which is never mutated and may be frozen); a callback returning its argument means "no change".
-import type { LinkSpec, NetworkSpec, NodeSpec, StageSpec } from '../network/types.js';
+import type { LinkSpec, NetworkSpec, NodeSpec, RegimeSpec, StageSpec } from '../network/types.js';
 
 /** Replace each node by `fn(node)`; the document itself is returned when nothing changed. */
 export function mapNodes(spec: NetworkSpec, fn: (node: NodeSpec) => NodeSpec): NetworkSpec {
@@ -60,17 +60,52 @@ export function mapLinkAt(spec: NetworkSpec, i: number, fn: (link: LinkSpec) => 
 
 /**
  * `spec` with `links` in place of its links. Episodes at a link that is gone altogether (neither `x`
- * nor `x:reverse` is left) go with it: a closed link has no closures.
+ * nor `x:reverse` is left) go with it: a closed link has no closures. A regime's entries for a link
+ * that is gone (its capacity in the period, its closure, its share of an overloaded crossing's
+ * backlog) go too: they name the link by its exact id.
  */
 function withLinks(spec: NetworkSpec, links: readonly LinkSpec[]): NetworkSpec {
-  if (spec.episodes === undefined || links.length === spec.links.length) return { ...spec, links };
+  let out: NetworkSpec = { ...spec, links };
+  if (spec.regimes !== undefined && !sameLinkIds(spec.links, links)) {
+    const regimes = regimesOn(spec.regimes, links);
+    if (regimes !== spec.regimes) out = { ...out, regimes };
+  }
+  if (spec.episodes === undefined || links.length === spec.links.length) return out;
   const ids = new Set<string>();
   for (const l of links) {
     ids.add(l.id);
     if (l.bidirectional === true) ids.add(`${l.id}${REVERSE_SUFFIX}`);
   }
   const episodes = spec.episodes.filter((e) => !('link' in e.at) || ids.has(e.at.link) || ids.has(`${e.at.link}${REVERSE_SUFFIX}`));
-  return episodes.length === spec.episodes.length ? { ...spec, links } : { ...spec, links, episodes };
+  return episodes.length === spec.episodes.length ? out : { ...out, episodes };
+}
+
+/** Whether `b` has the same link ids as `a`, in the same order, each with a service where `a`'s has one (most measures change a link's figures only). */
+function sameLinkIds(a: readonly LinkSpec[], b: readonly LinkSpec[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id || (a[i]!.service === undefined) !== (b[i]!.service === undefined)) return false;
+  return true;
+}
+
+/** `regimes` without their entries for links not among `links` (services and crossings: links with a service); the same array when none is dropped. */
+function regimesOn(regimes: readonly RegimeSpec[], links: readonly LinkSpec[]): readonly RegimeSpec[] {
+  const ids = new Set(links.map((l) => l.id));
+  const served = new Set(links.filter((l) => l.service !== undefined).map((l) => l.id));
+  let changed = false;
+  const out = regimes.map((r) => {
+    const services = r.services?.filter((x) => served.has(x.link));
+    const closedLinks = r.closedLinks?.filter((x) => ids.has(x.link));
+    const crossings = r.overload?.crossings?.filter((x) => served.has(x.link));
+    if (services?.length === r.services?.length && closedLinks?.length === r.closedLinks?.length && crossings?.length === r.overload?.crossings?.length) return r;
+    changed = true;
+    return {
+      ...r,
+      ...(services !== undefined ? { services } : {}),
+      ...(closedLinks !== undefined ? { closedLinks } : {}),
+      ...(r.overload !== undefined && crossings !== undefined ? { overload: { ...r.overload, crossings } } : {}),
+    };
+  });
+  return changed ? out : regimes;
 }
 
 /**
