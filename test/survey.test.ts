@@ -9,7 +9,7 @@ import { normalQuantile } from '../src/simulate/sample.js';
 import { normalCdf } from '../src/network/distribution.js';
 import { normalGoodness } from '../src/stats/goodness-of-fit.js';
 import { invalidField } from './fixtures.js';
-import { SYNTHETIC_PARAMETERS, syntheticSurveyCsv } from '../scripts/synthetic-survey.js';
+import { SYNTHETIC_PARAMETERS, syntheticSurveyCsv } from './synthetic-survey.js';
 
 const field = invalidField;
 

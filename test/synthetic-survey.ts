@@ -1,7 +1,7 @@
 // Generates data/surveys/synthetic-kazakhstan-2026.csv: a SYNTHETIC time survey (not measured data)
 // drawn from known parameters, so that a test can check that `fitSurvey` recovers them. Seeded with
 // the library's counter-based streams: the same file on every run.
-// Run: npx tsx scripts/synthetic-survey.ts
+// Run: npx tsx test/synthetic-survey.ts
 import { writeFileSync } from 'node:fs';
 import { quantileOf } from '../src/simulate/sample.js';
 import { ElementStream } from '../src/simulate/random.js';
