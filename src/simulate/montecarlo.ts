@@ -23,7 +23,7 @@ import type { Part } from '../route/expand.js';
 import { departureInstants, departureMonthsOf, resolveDeparture, type DepartureWindow, type ResolvedDeparture } from './calendar.js';
 import { sortedWithMonths, type MonthSummary } from './by-month.js';
 import { episodeTable, type Gate } from './episodes.js';
-import { plannedWalkRunner } from './planned-walk.js';
+import { PlannedWalk } from './planned-walk.js';
 
 /** Route policy of a simulation. */
 export type RoutePolicy = 'planned' | 'adaptive';
@@ -233,14 +233,14 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
     if (gates.length > 0) {
       const table = new ElementTable(seed);
       const cellIndex = new CellIndex();
-      const walk = plannedWalkRunner(table, segments, gates, episodes, departure, seed, cellIndex, BLOCK_RUNS);
+      const walk = new PlannedWalk(table, segments, gates, episodes, departure, seed, cellIndex, BLOCK_RUNS);
       const cellCount = cellIndex.countries.length * CATEGORIES.length;
       const countryOrder = cellIndex.countries.map((_, c) => c);
       const routeKey = plannedArcs.join(',');
       return {
         ...base,
         runBlocks(fromRun, toRun, samples, offset) {
-          return walk(fromRun, toRun, samples, offset, cellCount).map(({ sums }, b) => ({
+          return walk.run(fromRun, toRun, samples, offset, cellCount).map((sums, b) => ({
             cells: cellIndex.rows(sums, countryOrder),
             routes: [[routeKey, Math.min(toRun, fromRun + (b + 1) * BLOCK_RUNS) - (fromRun + b * BLOCK_RUNS)]],
           }));

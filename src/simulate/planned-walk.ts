@@ -41,11 +41,6 @@ function keptIntegers(n: number): Int32Array {
   return keptInt32;
 }
 
-/** What a block of runs adds up: per-cell hour sums in cell order. */
-export interface WalkBlock {
-  readonly sums: Float64Array;
-}
-
 /** Cells numbered by country and category (montecarlo.ts's CellIndex). */
 interface Cells {
   index(country: string, category: (typeof CATEGORIES)[number]): number;
@@ -56,57 +51,77 @@ interface Cells {
  * last segment after the last gate). `run(from, to, samples, at, cellCount)` writes each run's total
  * hours (runs `from` … `to` − 1, `from` block-aligned) and returns each block's cell sums (sized
  * `cellCount`; parts' cells and each gate's `waiting` cell), in block order.
+ *
+ * A class, not a closure made per simulation: V8 optimises a method once for every simulation of
+ * the process, where a fresh closure of a long-running loop was compiled again (and entered through
+ * on-stack replacement) in most simulations, 20–40 ms of compiler time each (`--trace-opt`).
  */
-export function plannedWalkRunner(
-  table: ElementTable,
-  segments: readonly (readonly Part[])[],
-  gates: readonly Gate[],
-  episodes: EpisodeTable,
-  departure: ResolvedDeparture,
-  seed: number,
-  cells: Cells,
-  blockRuns: number,
-) {
-  const segmentCount = segments.length;
-  // Per segment: its elements (each once) and how many of its parts each stands for.
-  const segmentRows: Int32Array[] = [];
-  const segmentTimes: Float64Array[] = [];
-  const partRows: number[] = [];
-  const partCells: number[] = [];
-  const gateCells: number[] = [];
-  for (let g = 0; g < segmentCount; g++) {
-    const counts = new Map<number, number>();
-    for (const p of segments[g]!) {
-      const e = table.row(p.key, p.model);
-      counts.set(e, (counts.get(e) ?? 0) + 1);
-      partRows.push(e);
-      partCells.push(cells.index(p.country, p.category));
-    }
-    segmentRows.push(Int32Array.from(counts.keys()));
-    segmentTimes.push(Float64Array.from(counts.values()));
-    if (g < gates.length) gateCells.push(cells.index(gates[g]!.country, 'waiting'));
-  }
-  const rowsOfParts = Int32Array.from(partRows);
-  const cellsOfParts = Int32Array.from(partCells);
-  // A row per run, in the walk's order (by world): its departure instant, its world, then its
-  // segments' hours; a row is written once (scattered from the block's segment-major draws) and read
-  // in sequence by the walk.
-  const width = segmentCount + 2;
-  const elementSums = new Float64Array(table.count);
-  const gateSums = new Float64Array(CHUNK_BLOCKS * gates.length);
-  const departureKey = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
-  const from = departure.fromHours;
-  const span = departure.toHours - departure.fromHours;
+export class PlannedWalk {
+  private readonly table: ElementTable;
+  private readonly gates: readonly Gate[];
+  private readonly episodes: EpisodeTable;
+  private readonly blockRuns: number;
+  private readonly segmentCount: number;
+  /** Per segment: its elements (each once) and how many of its parts each stands for. */
+  private readonly segmentRows: Int32Array[] = [];
+  private readonly segmentTimes: Float64Array[] = [];
+  private readonly rowsOfParts: Int32Array;
+  private readonly cellsOfParts: Int32Array;
+  private readonly gateCells: Int32Array;
+  /** A row per run, in the walk's order (by world): its departure instant, its world, then its segments' hours (written once, scattered from the block's segment-major draws, and read in sequence by the walk). */
+  private readonly width: number;
+  private readonly elementSums: Float64Array;
+  private readonly gateSums: Float64Array;
+  private readonly departureKey: number;
+  private readonly from: number;
+  private readonly span: number;
+  private readonly views: GateViews;
 
-  return function run(fromRun: number, toRun: number, samples: Float64Array, at: number, cellCount: number): WalkBlock[] {
-    const out: WalkBlock[] = [];
+  constructor(table: ElementTable, segments: readonly (readonly Part[])[], gates: readonly Gate[], episodes: EpisodeTable, departure: ResolvedDeparture, seed: number, cells: Cells, blockRuns: number) {
+    this.table = table;
+    this.gates = gates;
+    this.episodes = episodes;
+    this.blockRuns = blockRuns;
+    const segmentCount = segments.length;
+    this.segmentCount = segmentCount;
+    const partRows: number[] = [];
+    const partCells: number[] = [];
+    const gateCells: number[] = [];
+    for (let g = 0; g < segmentCount; g++) {
+      const counts = new Map<number, number>();
+      for (const p of segments[g]!) {
+        const e = table.row(p.key, p.model);
+        counts.set(e, (counts.get(e) ?? 0) + 1);
+        partRows.push(e);
+        partCells.push(cells.index(p.country, p.category));
+      }
+      this.segmentRows.push(Int32Array.from(counts.keys()));
+      this.segmentTimes.push(Float64Array.from(counts.values()));
+      if (g < gates.length) gateCells.push(cells.index(gates[g]!.country, 'waiting'));
+    }
+    this.rowsOfParts = Int32Array.from(partRows);
+    this.cellsOfParts = Int32Array.from(partCells);
+    this.gateCells = Int32Array.from(gateCells);
+    this.width = segmentCount + 2;
+    this.elementSums = new Float64Array(table.count);
+    this.gateSums = new Float64Array(CHUNK_BLOCKS * gates.length);
+    this.departureKey = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
+    this.from = departure.fromHours;
+    this.span = departure.toHours - departure.fromHours;
+    this.views = new GateViews(gates);
+  }
+
+  /** Runs `fromRun` … `toRun` − 1: each run's total hours into `samples[at …]`, and each block's cell sums (sized `cellCount`), in block order. */
+  run(fromRun: number, toRun: number, samples: Float64Array, at: number, cellCount: number): Float64Array[] {
+    const { table, gates, episodes, blockRuns, segmentCount, segmentRows, segmentTimes, rowsOfParts, cellsOfParts, gateCells, width, elementSums, gateSums } = this;
+    // Each block's cell sums, in block order (made as the blocks are drawn; the gates' added after the walk).
+    const out: Float64Array[] = [];
     // Views of the kept scratch, as large as this call's chunk needs (no larger: a small simulation
     // would pay for the memory).
     const chunk = Math.min(CHUNK_BLOCKS * blockRuns, Math.ceil((toRun - fromRun) / blockRuns) * blockRuns);
-    const numbers = keptNumbers(segmentCount * blockRuns + (width + 1) * chunk);
+    const numbers = keptNumbers(segmentCount * blockRuns + width * chunk);
     const blockTotals = numbers.subarray(0, segmentCount * blockRuns);
     const runRows = numbers.subarray(segmentCount * blockRuns, segmentCount * blockRuns + width * chunk);
-    const walked = numbers.subarray(segmentCount * blockRuns + width * chunk, segmentCount * blockRuns + (width + 1) * chunk);
     const integers = keptIntegers(4 * chunk);
     const mixes = integers.subarray(0, chunk);
     const order = integers.subarray(chunk, 2 * chunk);
@@ -118,7 +133,7 @@ export function plannedWalkRunner(
       // The chunk's runs sorted by world (runs of one world in run order); slots[r]: run r's row.
       episodes.byWorld(mixes, n, worlds, order);
       invert(order, n, slots);
-      const sums: Float64Array[] = [];
+      const firstBlock = out.length;
       // Each block's segments drawn element-major, as the plain planned loop does; its parts' cells summed.
       for (let b = 0; b * blockRuns < n; b++) {
         const offset = b * blockRuns;
@@ -130,22 +145,62 @@ export function plannedWalkRunner(
           const times = segmentTimes[g]!;
           for (let i = 0; i < rows.length; i++) elementSums[rows[i]!] = table.accumulate(rows[i]!, blockMixes, size, blockTotals, g * blockRuns, times[i]!);
         }
-        scatter(blockTotals, segmentCount, blockRuns, size, blockMixes, worlds, departureKey, from, span, runRows, width, slots, offset);
+        scatter(blockTotals, segmentCount, blockRuns, size, blockMixes, worlds, this.departureKey, this.from, this.span, runRows, width, slots, offset);
         const cellSums = new Float64Array(cellCount);
         for (let k = 0; k < rowsOfParts.length; k++) cellSums[cellsOfParts[k]!]! += elementSums[rowsOfParts[k]!]!;
-        sums.push(cellSums);
+        out.push(cellSums);
       }
-      // Then every run of the chunk walks its segments through the gates, world by world.
-      walk(n, runRows, width, order, blockRuns, gates, episodes, gateSums, walked);
-      // Each run's total (in the walk's order) to its place among the samples.
-      gather(walked, slots, n, samples, at + first - fromRun);
-      sums.forEach((cellSums, b) => {
+      // Then every run of the chunk walks its segments through the gates, world by world, each
+      // run's total to its place among the samples.
+      walk(n, runRows, width, order, blockRuns, gates, this.views, episodes, gateSums, samples, at + first - fromRun);
+      for (let b = 0; firstBlock + b < out.length; b++) {
+        const cellSums = out[firstBlock + b]!;
         for (let g = 0; g < gates.length; g++) cellSums[gateCells[g]!]! += gateSums[b * gates.length + g]!;
-        out.push({ sums: cellSums });
-      });
+      }
     }
     return out;
-  };
+  }
+}
+
+/**
+ * What the walk's passes read of each gate's trace in the world at hand, read again when the world
+ * changes (runs of a world come together) or a pass traced further; and each gate's free-day test's
+ * figures, written out in the walk as `pass` makes it (a call per pass would box its numbers). One
+ * per runner, made once.
+ */
+class GateViews {
+  readonly starts: Float64Array;
+  readonly free: Uint8Array[];
+  readonly rho: Float64Array;
+  readonly known: Int32Array;
+  readonly freeAt: Int32Array;
+  readonly frontier: Float64Array;
+  readonly segAt: Int32Array;
+  readonly count: Int32Array;
+  readonly segs: Float64Array[];
+  constructor(gates: readonly Gate[]) {
+    const n = gates.length;
+    this.starts = Float64Array.from(gates, (g) => g.start);
+    this.free = gates.map((g) => g.free);
+    this.rho = Float64Array.from(gates, (g) => g.rho);
+    this.known = new Int32Array(n);
+    this.freeAt = new Int32Array(n);
+    this.frontier = new Float64Array(n);
+    this.segAt = new Int32Array(n);
+    this.count = new Int32Array(n);
+    this.segs = gates.map(() => NO_SEGMENTS);
+  }
+}
+
+/** Read gate `g`'s trace in `world` into `views`. */
+function look(views: GateViews, gates: readonly Gate[], g: number, world: number): void {
+  const gate = gates[g]!;
+  views.known[g] = gate.known[world]!;
+  views.freeAt[g] = world * gate.bytes;
+  views.frontier[g] = gate.frontier[world]!;
+  views.segAt[g] = gate.segAt[world]!;
+  views.count[g] = gate.count[world]!;
+  views.segs[g] = gate.traced[world] === 1 ? gate.segsOf(world) : NO_SEGMENTS;
 }
 
 /**
@@ -155,7 +210,8 @@ export function plannedWalkRunner(
  * a world's traces are a few kilobytes, and those of 1,024 worlds do not fit in a cache, which is
  * why a chunk holds many blocks (the results do not depend on the order, and a block's sums are
  * added in the same order whatever the chunk). Gate delays are summed per block
- * (`gateSums[block × gates + g]`).
+ * (`gateSums[block × gates + g]`); each run's total goes to its place among the samples
+ * (`samples[at + run]`, `run` = `order[k]` the chunk's run in the walk's place k).
  */
 function walk(
   n: number,
@@ -164,43 +220,26 @@ function walk(
   order: Int32Array,
   blockRuns: number,
   gates: readonly Gate[],
+  views: GateViews,
   episodes: EpisodeTable,
   gateSums: Float64Array,
-  walked: Float64Array,
+  samples: Float64Array,
+  at: number,
 ): void {
   gateSums.fill(0);
   const io = episodes.io;
   const gateCount = gates.length;
-  // Each gate's free-day test, written out here as `pass` makes it (a call per pass would box its numbers).
-  const starts = Float64Array.from(gates, (g) => g.start);
-  const free = gates.map((g) => g.free);
-  const rho = Float64Array.from(gates, (g) => g.rho);
-  // What the passes read of each gate's trace in the current world, read again when the world
-  // changes (runs of a world come together) or a pass traced further.
-  const known = new Int32Array(gateCount);
-  const freeAt = new Int32Array(gateCount);
-  const frontier = new Float64Array(gateCount);
-  const segAt = new Int32Array(gateCount);
-  const count = new Int32Array(gateCount);
-  const segs: Float64Array[] = gates.map(() => NO_SEGMENTS);
-  const look = (g: number, world: number): void => {
-    const gate = gates[g]!;
-    known[g] = gate.known[world]!;
-    freeAt[g] = world * gate.bytes;
-    frontier[g] = gate.frontier[world]!;
-    segAt[g] = gate.segAt[world]!;
-    count[g] = gate.count[world]!;
-    segs[g] = gate.traced[world] === 1 ? gate.segsOf(world) : NO_SEGMENTS;
-  };
+  const { starts, free, rho, known, freeAt, frontier, segAt, count, segs } = views;
   let current = -1;
   for (let k = 0; k < n; k++) {
-    const block = ((order[k]! / blockRuns) | 0) * gateCount;
+    const run = order[k]!;
+    const block = ((run / blockRuns) | 0) * gateCount;
     const row = k * width;
     const t0 = rows[row]!;
     const world = rows[row + 1]! | 0;
     if (world !== current) {
       current = world;
-      for (let g = 0; g < gateCount; g++) look(g, world);
+      for (let g = 0; g < gateCount; g++) look(views, gates, g, world);
     }
     let tau = rows[row + 2]!;
     for (let g = 0; g < gateCount; g++) {
@@ -214,13 +253,13 @@ function walk(
           episodes.queued(gates[g]!, world);
           left = io[0]!;
           // (every gate: a route may pass one place twice, and the trace it read has grown)
-          for (let h = 0; h < gateCount; h++) look(h, world);
+          for (let h = 0; h < gateCount; h++) look(views, gates, h, world);
         }
       }
       gateSums[block + g]! += left - tau;
       tau = left + rows[row + g + 3]!;
     }
-    walked[k] = tau;
+    samples[at + run] = tau;
   }
 }
 
@@ -235,11 +274,6 @@ function mixRuns(first: number, n: number, mixes: Int32Array): void {
 /** `slots[order[k]]` = k for k < n: where each run's row is. */
 function invert(order: Int32Array, n: number, slots: Int32Array): void {
   for (let k = 0; k < n; k++) slots[order[k]!] = k;
-}
-
-/** `samples[at + r]` = `walked[slots[r]]` for r < n: each run's total, from the walk's order to run order. */
-function gather(walked: Float64Array, slots: Int32Array, n: number, samples: Float64Array, at: number): void {
-  for (let r = 0; r < n; r++) samples[at + r] = walked[slots[r]!]!;
 }
 
 /**
