@@ -2,15 +2,22 @@
 // random elements (rows of the library's ElementTable: kind, probability, constants, draw keys), the
 // same counter-based draws (Wellons' triple32 of the draw key and the run's mix), the same inverse
 // CDFs (Acklam's normal quantile; the exponential from the C library), accumulated element by element
-// into blocks of 4,096 run totals, then the totals sorted and summed — what `simulate` does for a
-// planned route (draws, totals, sort, summary) — so the ratio of the two measures the language and
-// runtime, not the method. Only the kinds a corridor route needs: fixed, uniform, triangular,
-// lognormal, and departure waits with a fixed or lognormal headway.
+// into blocks of 4,096 run totals; then, as `simulate` does for a planned route in calendar time,
+// each run's departure month (calendar.ts's `departureMonthsOf`: a table of 4,096 hash buckets, the
+// buckets a month starts in worked out run by run), the totals sorted with their months as tags, laid
+// out month by month, and summarised — the whole sample and each month: mean, standard deviation
+// (Welford's update, as d3's `variance`), the 5th, 50th, 90th, 95th and 99th percentiles (d3's
+// `quantileSorted`), least and greatest — so the ratio of the two measures the language and runtime,
+// not the method. Only the kinds a corridor route needs: fixed, uniform, triangular, lognormal, and
+// departure waits with a fixed or lognormal headway.
 //
-// Input (little-endian): "TCSPMC01", u32 rows, per row: u8 kind (1 fixed, 2 uniform, 3 triangular,
+// Input (little-endian): "TCSPMC02", u32 rows, per row: u8 kind (1 fixed, 2 uniform, 3 triangular,
 // 4 lognormal, 5 departure), u8 headway (0 none, 1 fixed, 2 lognormal), f64 probability, f64 c[5],
 // f64 times, f64 headway μ (or value), f64 headway σ, u32 keys[3 + 16] (draws 0–2, then 4–19); then
-// u32 runs, u32 repetitions. Output: one JSON object, CPU milliseconds per repetition and checks.
+// u32 runs, u32 repetitions; then the departure window: f64 from (hours since 1970), f64 span (hours),
+// u32 the departure draw's key, u32 M, M × f64 the starts of the months around the window (ascending)
+// and M × u8 their calendar months (1–12). Output: one JSON object, CPU milliseconds per repetition
+// and checks.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -118,6 +125,43 @@ static void accumulate(const Row& e, const uint32_t* mixes, int n, double* total
   }
 }
 
+struct Summary {
+  double mean = 0, sd = 0, p5 = 0, p50 = 0, p90 = 0, p95 = 0, p99 = 0, min = 0, max = 0;
+};
+
+// d3's quantileSorted: the value at (n − 1)·p, interpolated between its neighbours.
+static inline double quantile_sorted(const double* v, size_t n, double p) {
+  if (n == 1) return v[0];
+  const double i = double(n - 1) * p;
+  const size_t i0 = size_t(std::floor(i));
+  if (i0 + 1 >= n) return v[n - 1];
+  return v[i0] + (v[i0 + 1] - v[i0]) * (i - double(i0));
+}
+
+// summarize() of sorted values: d3's mean (plain sum) and variance (Welford), the quantiles.
+static Summary summarize(const double* v, size_t n) {
+  Summary s;
+  double sum = 0;
+  for (size_t i = 0; i < n; i++) sum += v[i];
+  s.mean = sum / double(n);
+  double mean = 0, m2 = 0;
+  size_t count = 0;
+  for (size_t i = 0; i < n; i++) {
+    const double delta = v[i] - mean;
+    mean += delta / double(++count);
+    m2 += delta * (v[i] - mean);
+  }
+  s.sd = n > 1 ? std::sqrt(m2 / double(count - 1)) : 0;
+  s.p5 = quantile_sorted(v, n, 0.05);
+  s.p50 = quantile_sorted(v, n, 0.5);
+  s.p90 = quantile_sorted(v, n, 0.9);
+  s.p95 = quantile_sorted(v, n, 0.95);
+  s.p99 = quantile_sorted(v, n, 0.99);
+  s.min = v[0];
+  s.max = v[n - 1];
+  return s;
+}
+
 template <class T> static void read_into(FILE* f, T* out, size_t count) {
   if (fread(out, sizeof(T), count, f) != count) {
     fprintf(stderr, "reference-mc: truncated input\n");
@@ -137,7 +181,7 @@ int main(int argc, char** argv) {
   }
   char magic[8];
   read_into(f, magic, 8);
-  if (memcmp(magic, "TCSPMC01", 8) != 0) {
+  if (memcmp(magic, "TCSPMC02", 8) != 0) {
     fprintf(stderr, "reference-mc: not a Monte Carlo file\n");
     return 2;
   }
@@ -157,13 +201,45 @@ int main(int argc, char** argv) {
   uint32_t runs, reps;
   read_into(f, &runs, 1);
   read_into(f, &reps, 1);
+  double from, span;
+  uint32_t departure_key, month_count;
+  read_into(f, &from, 1);
+  read_into(f, &span, 1);
+  read_into(f, &departure_key, 1);
+  read_into(f, &month_count, 1);
+  std::vector<double> month_starts(month_count);
+  std::vector<uint8_t> month_of_start(month_count);
+  read_into(f, month_starts.data(), month_count);
+  read_into(f, month_of_start.data(), month_count);
   fclose(f);
+  // The calendar month of an instant: that of the last month start at or before it.
+  auto month_of = [&](double t) -> uint8_t {
+    size_t i = size_t(std::upper_bound(month_starts.begin(), month_starts.end(), t) - month_starts.begin());
+    return month_of_start[i == 0 ? 0 : i - 1];
+  };
+  const double inv_two32 = 1.0 / 4294967296.0;
 
   std::vector<double> samples(runs), ms;
   std::vector<uint32_t> mixes(BLOCK);
-  double sum = 0, median = 0;
+  std::vector<uint8_t> months(runs), bucket_month(4096);
+  double sum = 0;
+  Summary whole;
+  Summary by_month[12];
+  size_t month_runs[12] = {};
   for (uint32_t k = 0; k <= reps; k++) {  // repetition 0 warms the caches and is not reported
     std::clock_t c0 = std::clock();
+    // Departure months, as departureMonthsOf: a bucket of 2^20 hashes whose instants all fall in one
+    // month gives it; the others are worked out from the run's instant.
+    for (uint32_t b = 0; b < 4096; b++) {
+      const uint8_t first = month_of(from + (double(b << 20) + 0.5) * inv_two32 * span);
+      const uint8_t last = month_of(from + (double(((b + 1) << 20) - 1) + 0.5) * inv_two32 * span);
+      bucket_month[b] = first == last ? first : 0;
+    }
+    for (uint32_t r = 0; r < runs; r++) {
+      const uint32_t m = triple32(r ^ 0x5bd1e995u);
+      const uint8_t month = bucket_month[triple32(departure_key ^ m) >> 20];
+      months[r] = month != 0 ? month : month_of(from + unit_of(departure_key, m) * span);
+    }
     for (uint32_t start = 0; start < runs; start += BLOCK) {
       int n = int(std::min<uint32_t>(BLOCK, runs - start));
       for (int r = 0; r < n; r++) mixes[r] = triple32((start + r) ^ 0x5bd1e995u);
@@ -173,15 +249,40 @@ int main(int argc, char** argv) {
     }
     sum = 0;
     for (double x : samples) sum += x;
-    std::vector<double> sorted(samples);
-    std::sort(sorted.begin(), sorted.end());
-    median = sorted[sorted.size() / 2];
+    // Sorted with the months as tags, then laid out month by month (each month's values in order).
+    std::vector<std::pair<double, uint8_t>> tagged(runs);
+    for (uint32_t r = 0; r < runs; r++) tagged[r] = {samples[r], months[r]};
+    std::sort(tagged.begin(), tagged.end());
+    std::vector<double> sorted(runs), laid(runs);
+    size_t starts[13] = {};
+    for (uint32_t r = 0; r < runs; r++) {
+      sorted[r] = tagged[r].first;
+      starts[tagged[r].second]++;
+    }
+    for (int m = 1; m <= 12; m++) starts[m] += starts[m - 1];
+    size_t fill[12];
+    for (int m = 0; m < 12; m++) fill[m] = starts[m];
+    for (uint32_t r = 0; r < runs; r++) laid[fill[tagged[r].second - 1]++] = tagged[r].first;
+    whole = summarize(sorted.data(), runs);
+    for (int m = 0; m < 12; m++) {
+      month_runs[m] = starts[m + 1] - starts[m];
+      if (month_runs[m] > 0) by_month[m] = summarize(laid.data() + starts[m], month_runs[m]);
+    }
     double cpu_ms = 1000.0 * double(std::clock() - c0) / CLOCKS_PER_SEC;
     if (k > 0) ms.push_back(cpu_ms);
   }
   std::string list = "[";
   for (size_t i = 0; i < ms.size(); i++) list += (i ? "," : "") + std::to_string(ms[i]);
   list += "]";
-  printf("{\"cpuMs\":%s,\"sum\":%.17g,\"median\":%.17g}\n", list.c_str(), sum, median);
+  std::string counts = "[", p50s = "[";
+  for (int m = 0; m < 12; m++) {
+    counts += (m ? "," : "") + std::to_string(month_runs[m]);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.17g", month_runs[m] > 0 ? by_month[m].p50 : 0.0);
+    p50s += (m ? "," : "") + std::string(buf);
+  }
+  counts += "]";
+  p50s += "]";
+  printf("{\"cpuMs\":%s,\"sum\":%.17g,\"median\":%.17g,\"sd\":%.17g,\"monthRuns\":%s,\"monthP50\":%s}\n", list.c_str(), sum, whole.p50, whole.sd, counts.c_str(), p50s.c_str());
   return 0;
 }
