@@ -11,8 +11,8 @@
 //
 // Also the cost of `compare`'s quantile-difference intervals against its two simulations, at
 // 1,000,000 runs (and the former paired bootstrap at 100,000 runs, for scale).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyMeasures, compare, compareResults, japan2025, middleCorridor, simulate } from '../src/index.js';
@@ -92,6 +92,13 @@ function buildReferenceMc(): void {
   if (!existsSync(binary) || statSync(binary).mtimeMs < statSync(source).mtimeMs) execFileSync('g++', [...CXX_FLAGS, '-o', binary, source], { stdio: 'inherit' });
 }
 
+/** Wait `SETTLE_MS` without spinning: this process's background threads finish their work. */
+const SETTLE_MS = 300;
+const settleCell = new Int32Array(new SharedArrayBuffer(4));
+function settle(): void {
+  Atomics.wait(settleCell, 0, 0, SETTLE_MS);
+}
+
 /** Untimed full-size library runs before the timed repetitions (the reference discards one). */
 const WARM_UP_RUNS = 3;
 
@@ -115,21 +122,21 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
     out.push('g++ is not installed: no C++ reference in this run.');
   } else {
     buildReferenceMc();
-    // Rounds: in each, one reference process (its repetition 0 warms its caches and is not reported,
-    // then REPS timed), then the library (one untimed run, then REPS timed); the ratio is taken per
+    // Rounds: in each, REPS reference repetitions, then REPS library runs; the ratio is taken per
     // round and its median reported. The machine has slow spells of several seconds that slow both
     // sides alike when they overlap them: with one ratio per round, a spell that falls on one side
     // of one round moves one ratio, not the median (a single before/after batch had read 1.1–2.2×
-    // in four runs within minutes). The untimed library run after each spawn is what a spawn costs
-    // the parent (after a fork, its first write to each page of its heap faults: copy-on-write),
-    // which the timed runs must not measure.
+    // in four runs within minutes). The reference is one process for all the rounds, asked for each
+    // repetition through a pair of FIFOs: a process created between the library's runs made them up
+    // to twice as slow (after a fork, the parent's first write to each page of its heap faults:
+    // copy-on-write), which measured process creation, not the loop.
     const reps = q ? 1 : 2;
-    const rounds = q ? 2 : 7;
+    const rounds = q ? 2 : 11;
     const network = middleCorridor();
     // The departure window `simulate` resolves for these options (the document's reference year).
     const departure = resolveDeparture(undefined, network.spec.calendar?.referenceYear);
     if (departure === null) throw new Error('reference-mc: the shipped network has no calendar');
-    const file = writeRows(seed, runs, reps, departure);
+    const file = writeRows(seed, runs, 1, departure);
     const lib: number[] = [];
     const ref: number[] = [];
     const ratios: number[] = [];
@@ -137,13 +144,30 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
     let sumRef = 0;
     let libResult = null as ReturnType<typeof simulate>;
     let refChecks = { sd: NaN, monthRuns: [] as number[], monthP50: [] as number[] };
-    const runReference = (): number[] => {
-      const res = spawnSync(binary, [file], { encoding: 'utf8' });
-      if (res.status !== 0) throw new Error(`reference-mc failed: ${res.stderr}`);
-      const j = JSON.parse(res.stdout) as { cpuMs: number[]; sum: number; sd: number; monthRuns: number[]; monthP50: number[] };
+    const requests = join(buildDir, 'reference-mc.requests');
+    const responses = join(buildDir, 'reference-mc.responses');
+    rmSync(requests, { force: true });
+    rmSync(responses, { force: true });
+    execFileSync('mkfifo', [requests, responses]);
+    const server = spawn(binary, [file, requests, responses], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // (Each open waits for the reference to open the other end.)
+    const ask = openSync(requests, 'w');
+    const answers = openSync(responses, 'r');
+    const buffer = Buffer.alloc(1 << 16);
+    let pending = '';
+    const runReference = (): number => {
+      writeSync(ask, 'run\n');
+      while (!pending.includes('\n')) {
+        const got = readSync(answers, buffer, 0, buffer.length, null);
+        if (got === 0) throw new Error('reference-mc stopped before answering');
+        pending += buffer.toString('utf8', 0, got);
+      }
+      const line = pending.slice(0, pending.indexOf('\n'));
+      pending = pending.slice(line.length + 1);
+      const j = JSON.parse(line) as { cpuMs: number[]; sum: number; sd: number; monthRuns: number[]; monthP50: number[] };
       sumRef = j.sum;
       refChecks = j;
-      return j.cpuMs;
+      return j.cpuMs[0]!;
     };
     const runLibrary = (): number => {
       let r = null as ReturnType<typeof simulate>;
@@ -151,20 +175,33 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
       libResult = r;
       return ms;
     };
-    // Episodes off: the reference ports the planned kernel's draws, not the calendar's seasons and
-    // closures (which the shipped network has since; with them the sums cannot agree).
-    // Warm-up (not reported): full-size runs, so that V8 has optimised the kernel's loops for this
-    // route before the timed repetitions (its compiler threads count in the process's CPU time, so a
-    // cold repetition measures the JIT, not the loop).
-    for (let k = 0; k < WARM_UP_RUNS; k++) runLibrary();
-    for (let k = 0; k < rounds; k++) {
-      const refRound = runReference();
-      runLibrary();
-      const libRound = Array.from({ length: reps }, runLibrary);
-      ref.push(...refRound);
-      lib.push(...libRound);
-      const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
-      ratios.push(mean(libRound) / mean(refRound));
+    try {
+      // Episodes off: the reference ports the planned kernel's draws, not the calendar's seasons and
+      // closures (which the shipped network has since; with them the sums cannot agree).
+      // Warm-up (not reported): one reference repetition, and full-size library runs, so that V8 has
+      // optimised the kernel's loops for this route before the timed repetitions (its compiler threads
+      // count in the process's CPU time, so a cold repetition measures the JIT, not the loop).
+      runReference();
+      for (let k = 0; k < WARM_UP_RUNS; k++) runLibrary();
+      for (let k = 0; k < rounds; k++) {
+        // A pause before the reference's turn: the library's last run leaves this process's collector
+        // and compiler threads work to finish, which would run beside the reference and slow it (the
+        // two cores share caches).
+        settle();
+        const refRound = Array.from({ length: reps }, runReference);
+        const libRound = Array.from({ length: reps }, runLibrary);
+        ref.push(...refRound);
+        lib.push(...libRound);
+        const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+        ratios.push(mean(libRound) / mean(refRound));
+      }
+    } finally {
+      writeSync(ask, 'quit\n');
+      closeSync(ask);
+      closeSync(answers);
+      server.unref();
+      rmSync(requests, { force: true });
+      rmSync(responses, { force: true });
     }
     sumLib = libResult!.samples.reduce((s, x) => s + x, 0);
     const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.abs(b);
@@ -175,7 +212,7 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
     const refRate = runs / (median(ref) / 1000);
     const ratio = median(ratios);
     out.push(
-      `Planned Monte Carlo, Xi'an → Constanța (${runs.toLocaleString('en-US')} runs, seed ${seed}, episodes off: \`seasons: false\`; draws, totals, departure months, sort with the months as tags, the summary and the twelve month summaries), per CPU-second, ${rounds} rounds of one reference process (${reps} timed repetitions after an untimed one) and then ${reps} timed library runs (after an untimed one: what the spawn costs the parent), the library warmed up by ${WARM_UP_RUNS} full-size runs before the first round (for V8 to optimise the loops); medians of all repetitions, and the ratio taken per round (mean library time ÷ mean reference time), then its median; C++: ${gxx}, ${CXX_FLAGS.join(' ')}. The two ${agree ? 'agree' : '**differ**'}: the samples' sums (library ${sumLib.toPrecision(15)}, C++ ${sumRef.toPrecision(15)}), standard deviations and month medians to 1e-9, the runs of each month exactly (${refChecks.monthRuns.join(', ')}).`,
+      `Planned Monte Carlo, Xi'an → Constanța (${runs.toLocaleString('en-US')} runs, seed ${seed}, episodes off: \`seasons: false\`; draws, totals, departure months, sort with the months as tags, the summary and the twelve month summaries), per CPU-second, ${rounds} rounds of ${reps} reference repetitions (one reference process for all, asked through FIFOs) and then ${reps} library runs, after each side's untimed warm-up (the reference: one repetition; the library: ${WARM_UP_RUNS} full-size runs, for V8 to optimise the loops); medians of all repetitions, and the ratio taken per round (mean library time ÷ mean reference time), then its median; C++: ${gxx}, ${CXX_FLAGS.join(' ')}. The two ${agree ? 'agree' : '**differ**'}: the samples' sums (library ${sumLib.toPrecision(15)}, C++ ${sumRef.toPrecision(15)}), standard deviations and month medians to 1e-9, the runs of each month exactly (${refChecks.monthRuns.join(', ')}).`,
       '',
       '| implementation | samples per CPU-second, thousands | time for the run, CPU ms |',
       '|---|---:|---:|',

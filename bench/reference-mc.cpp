@@ -171,7 +171,7 @@ template <class T> static void read_into(FILE* f, T* out, size_t count) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: reference-mc <file>\n");
+    fprintf(stderr, "usage: reference-mc <file> [<request fifo> <response fifo>]\n");
     return 2;
   }
   FILE* f = fopen(argv[1], "rb");
@@ -222,11 +222,47 @@ int main(int argc, char** argv) {
   std::vector<double> samples(runs), ms;
   std::vector<uint32_t> mixes(BLOCK);
   std::vector<uint8_t> months(runs), bucket_month(4096);
+  // Scratch for the sort and the months, made once (memory the system hands over fresh is slow to
+  // touch the first time: each repetition would pay for it again).
+  std::vector<std::pair<double, uint8_t>> tagged(runs);
+  std::vector<double> sorted(runs), laid(runs);
   double sum = 0;
   Summary whole;
   Summary by_month[12];
   size_t month_runs[12] = {};
-  for (uint32_t k = 0; k <= reps; k++) {  // repetition 0 warms the caches and is not reported
+  // The JSON line of the repetitions' times `ms` and the last repetition's checks.
+  auto report = [&](FILE* out, const std::vector<double>& ms) {
+    std::string list = "[";
+    for (size_t i = 0; i < ms.size(); i++) list += (i ? "," : "") + std::to_string(ms[i]);
+    list += "]";
+    std::string counts = "[", p50s = "[";
+  for (int m = 0; m < 12; m++) {
+    counts += (m ? "," : "") + std::to_string(month_runs[m]);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.17g", month_runs[m] > 0 ? by_month[m].p50 : 0.0);
+    p50s += (m ? "," : "") + std::string(buf);
+  }
+    counts += "]";
+    p50s += "]";
+    fprintf(out, "{\"cpuMs\":%s,\"sum\":%.17g,\"median\":%.17g,\"sd\":%.17g,\"monthRuns\":%s,\"monthP50\":%s}\n", list.c_str(), sum, whole.p50, whole.sd, counts.c_str(), p50s.c_str());
+    fflush(out);
+  };
+  // Serving (three arguments): one repetition per "run" line read from the request FIFO, its report
+  // written to the response FIFO; "quit" (or the end of the requests) ends. The bench keeps one such
+  // process for all its rounds, so that no process is created between the library's timed runs.
+  // Otherwise the file's repetitions, after an untimed one, and one report on stdout.
+  const bool serving = argc >= 4;
+  FILE* requests = serving ? fopen(argv[2], "r") : nullptr;
+  FILE* responses = serving ? fopen(argv[3], "w") : nullptr;
+  if (serving && (requests == nullptr || responses == nullptr)) {
+    fprintf(stderr, "reference-mc: cannot open %s or %s\n", argv[2], argv[3]);
+    return 2;
+  }
+  for (uint32_t k = 0; serving || k <= reps; k++) {  // repetition 0 warms the caches and is not reported
+    if (serving) {
+      char line[64];
+      if (fgets(line, sizeof line, requests) == nullptr || strncmp(line, "run", 3) != 0) break;
+    }
     std::clock_t c0 = std::clock();
     // Departure months, as departureMonthsOf: a bucket of 2^20 hashes whose instants all fall in one
     // month gives it; the others are worked out from the run's instant.
@@ -250,10 +286,8 @@ int main(int argc, char** argv) {
     sum = 0;
     for (double x : samples) sum += x;
     // Sorted with the months as tags, then laid out month by month (each month's values in order).
-    std::vector<std::pair<double, uint8_t>> tagged(runs);
     for (uint32_t r = 0; r < runs; r++) tagged[r] = {samples[r], months[r]};
     std::sort(tagged.begin(), tagged.end());
-    std::vector<double> sorted(runs), laid(runs);
     size_t starts[13] = {};
     for (uint32_t r = 0; r < runs; r++) {
       sorted[r] = tagged[r].first;
@@ -268,21 +302,10 @@ int main(int argc, char** argv) {
       month_runs[m] = starts[m + 1] - starts[m];
       if (month_runs[m] > 0) by_month[m] = summarize(laid.data() + starts[m], month_runs[m]);
     }
-    double cpu_ms = 1000.0 * double(std::clock() - c0) / CLOCKS_PER_SEC;
-    if (k > 0) ms.push_back(cpu_ms);
+    const double cpu_ms = 1000.0 * double(std::clock() - c0) / CLOCKS_PER_SEC;
+    if (serving) report(responses, {cpu_ms});
+    else if (k > 0) ms.push_back(cpu_ms);
   }
-  std::string list = "[";
-  for (size_t i = 0; i < ms.size(); i++) list += (i ? "," : "") + std::to_string(ms[i]);
-  list += "]";
-  std::string counts = "[", p50s = "[";
-  for (int m = 0; m < 12; m++) {
-    counts += (m ? "," : "") + std::to_string(month_runs[m]);
-    char buf[32];
-    snprintf(buf, sizeof buf, "%.17g", month_runs[m] > 0 ? by_month[m].p50 : 0.0);
-    p50s += (m ? "," : "") + std::string(buf);
-  }
-  counts += "]";
-  p50s += "]";
-  printf("{\"cpuMs\":%s,\"sum\":%.17g,\"median\":%.17g,\"sd\":%.17g,\"monthRuns\":%s,\"monthP50\":%s}\n", list.c_str(), sum, whole.p50, whole.sd, counts.c_str(), p50s.c_str());
+  if (!serving) report(stdout, ms);
   return 0;
 }
