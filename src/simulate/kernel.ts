@@ -264,7 +264,8 @@ export class ElementTable {
       case TRIANGULAR:
         return addTriangular(k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, k[c + 4]!, p, k0, k1, mixes, n, totals, at, times);
       case LOGNORMAL:
-        return addLognormal(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times);
+        // (Two functions: a call that one of them makes only for some networks would deoptimise it.)
+        return p < 1 ? addLognormalSometimes(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times) : addLognormal(k[c]!, k[c + 1]!, k1, mixes, n, totals, at, times);
       case QUANTILE:
         return addQuantile(this.quantile[e]!, 0, p, k0, k1, mixes, n, totals, at, times);
       case RESTRICTION:
@@ -345,8 +346,8 @@ function addTriangular(a: number, b: number, fc: number, w: number, rest: number
   return sum;
 }
 
-function addLognormal(mu: number, sigma: number, p: number, k0: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
-  if (p < 1) return addLognormalSometimes(mu, sigma, p, k0, k1, mixes, n, totals, at, times);
+/** A lognormal stage that always happens (probability 1): its draw 1 for runs `mixes[0 … n)`. */
+function addLognormal(mu: number, sigma: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
   // Two runs a turn: each draw is a long chain of dependent arithmetic (hash, quantile, exp), and two
   // chains side by side keep the processor busy where one leaves it waiting (a third less time per
   // draw here). Each run's operations are `lognormalHours`'s, written out (V8 inlines it at one
@@ -364,7 +365,8 @@ function addLognormal(mu: number, sigma: number, p: number, k0: number, k1: numb
       const s = q * q;
       z0 = ((((((A0 * s + A1) * s + A2) * s + A3) * s + A4) * s + A5) * q) / (((((B0 * s + B1) * s + B2) * s + B3) * s + B4) * s + 1);
     } else {
-      normalTail(u0);
+      TAIL[0] = u0;
+      normalTail();
       z0 = TAIL[0]!;
     }
     if (u1 >= P_LOW && u1 <= 1 - P_LOW) {
@@ -372,7 +374,8 @@ function addLognormal(mu: number, sigma: number, p: number, k0: number, k1: numb
       const s = q * q;
       z1 = ((((((A0 * s + A1) * s + A2) * s + A3) * s + A4) * s + A5) * q) / (((((B0 * s + B1) * s + B2) * s + B3) * s + B4) * s + 1);
     } else {
-      normalTail(u1);
+      TAIL[0] = u1;
+      normalTail();
       z1 = TAIL[0]!;
     }
     const h0 = exp(mu + sigma * z0);
@@ -414,17 +417,19 @@ function lognormalHours(mu: number, sigma: number, u: number): number {
     const s = q * q;
     z = ((((((A0 * s + A1) * s + A2) * s + A3) * s + A4) * s + A5) * q) / (((((B0 * s + B1) * s + B2) * s + B3) * s + B4) * s + 1);
   } else {
-    normalTail(u);
+    TAIL[0] = u;
+    normalTail();
     z = TAIL[0]!;
   }
   return exp(mu + sigma * z);
 }
 
-/** `normalTail`'s result. */
+/** `normalTail`'s argument and result (a fractional number handed to or from a call that is not inlined would be a new heap object). */
 const TAIL = new Float64Array(1);
 
-/** normalQuantile(u) for u outside [P_LOW, 1 − P_LOW] (its two tail branches, the same operations), into TAIL[0]. */
-function normalTail(u: number): void {
+/** normalQuantile(u) for u = TAIL[0] outside [P_LOW, 1 − P_LOW] (its two tail branches, the same operations), into TAIL[0]. */
+function normalTail(): void {
+  const u = TAIL[0]!;
   if (u < P_LOW) {
     const q = Math.sqrt(-2 * Math.log(u));
     TAIL[0] = (((((C0 * q + C1) * q + C2) * q + C3) * q + C4) * q + C5) / ((((D0 * q + D1) * q + D2) * q + D3) * q + 1);
