@@ -93,6 +93,31 @@ describe('element kernel', () => {
     drawn.forEach((h, r) => expect(totals[r]).toBe(1 + 2 * h));
   });
 
+  it('lognormal stages that always happen (drawn two runs a turn): totals and the sum in run order, bit for bit, odd and even blocks', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 33 }), fc.nat({ max: 1e6 }), fc.double({ min: 0.1, max: 100, noNaN: true }), fc.double({ min: 1.01, max: 6, noNaN: true }), (seed, n, first, median, f) => {
+        const table = new ElementTable(seed);
+        table.row('x', { type: 'random', dist: { type: 'lognormal', median, p90: median * f }, probability: 1 });
+        const mixes = Int32Array.from({ length: n }, (_, r) => mixRun(first + r));
+        const drawn = new Float64Array(n);
+        table.fill(0, mixes, n, drawn, 0);
+        const stream = new ElementStream(seed, 'x');
+        let expected = 0;
+        for (let r = 0; r < n; r++) {
+          expect(Object.is(drawn[r], drawPart({ type: 'random', dist: { type: 'lognormal', median, p90: median * f }, probability: 1 }, stream, first + r))).toBe(true);
+          expected += drawn[r]!;
+        }
+        const totals = new Float64Array(n + 2).fill(1);
+        const sum = table.accumulate(0, mixes, n, totals, 1, 2);
+        expect(Object.is(sum, expected)).toBe(true);
+        expect(totals[0]).toBe(1);
+        expect(totals[n + 1]).toBe(1);
+        drawn.forEach((h, r) => expect(Object.is(totals[1 + r], 1 + 2 * h)).toBe(true));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a key seen again shares the first row (and its model)', () => {
     const table = new ElementTable(1);
     expect(table.row('k', { type: 'constant', hours: 1 })).toBe(0);
