@@ -65,8 +65,10 @@ describe('library measures give valid networks by construction', { timeout: 120_
       ),
       { numRuns: 400 },
     );
-    // Most draws apply: the property is about results, not only about errors.
-    expect(applied).toBeGreaterThan(runs / 4);
+    // A good share of draws apply: the property is about results, not only about errors. Over 30
+    // seeds 28–37% of the draws applied (the rest are refused with a typed error); a CI run once
+    // drew 24%, under the former bound of a quarter, so the bound leaves the draw's spread room.
+    expect(applied).toBeGreaterThan(runs / 6);
   });
 
   it.runIf(existsSync('data/middle-corridor.json'))('on the shipped network, with and without the Japan 2025 package first', () => {
