@@ -71,6 +71,9 @@ export class ElementTable {
   /** Length-biased triangular headways' tables (`biasedTriangularTable`), one after another, and each DEPARTURE row's offset in it (-1: none). */
   private biasTables = new Float64Array(0);
   private biasOffset = new Int32Array(0);
+  /** Per DEPARTURE row with a lognormal headway: its length-biased lognormal's μ + σ² and σ (NaN otherwise). */
+  private headwayMu = new Float64Array(0);
+  private headwaySigma = new Float64Array(0);
   /** Per TABLE row: its knots (the tail's mean excess is in `constants`). */
   private knots: Float64Array[] = [];
   private sealed = false;
@@ -113,6 +116,8 @@ export class ElementTable {
     this.biased = new Array<(u: number) => number>(n);
     this.streams = new Array<ElementStream>(n);
     this.biasOffset = new Int32Array(n).fill(-1);
+    this.headwayMu = new Float64Array(n).fill(NaN);
+    this.headwaySigma = new Float64Array(n).fill(NaN);
     this.knots = new Array<Float64Array>(n);
     const tables: Float64Array[] = [];
     for (let e = 0; e < n; e++) {
@@ -144,6 +149,12 @@ export class ElementTable {
         if (h.type === 'triangular' && h.max > h.min) {
           this.biasOffset[e] = tables.length * BIASED_TRIANGULAR_SIZE;
           tables.push(biasedTriangularTable(h));
+        }
+        if (h.type === 'lognormal') {
+          // lengthBiasedFn's constants: the length-biased lognormal is lognormal with μ + σ².
+          const { mu, sigma } = lognormalParams(h.median, h.p90);
+          this.headwayMu[e] = mu + sigma * sigma;
+          this.headwaySigma[e] = sigma;
         }
         this.quantile[e] = quantileFn(h);
         this.constants[c] = h.type === 'fixed' ? h.value : NaN;
@@ -262,7 +273,7 @@ export class ElementTable {
       case UNIFORM:
         return addUniform(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times);
       case TRIANGULAR:
-        return addTriangular(k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, k[c + 4]!, p, k0, k1, mixes, n, totals, at, times);
+        return p < 1 ? addTriangular(k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, k[c + 4]!, p, k0, k1, mixes, n, totals, at, times) : addTriangularAlways(k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, k[c + 4]!, k1, mixes, n, totals, at, times);
       case LOGNORMAL:
         // (Two functions: a call that one of them makes only for some networks would deoptimise it.)
         return p < 1 ? addLognormalSometimes(k[c]!, k[c + 1]!, p, k0, k1, mixes, n, totals, at, times) : addLognormal(k[c]!, k[c + 1]!, k1, mixes, n, totals, at, times);
@@ -273,6 +284,8 @@ export class ElementTable {
       case TABLE:
         return addTable(this.knots[e]!, k[c]!, p, k0, k1, mixes, n, totals, at, times);
       case DEPARTURE:
+        // (A lognormal headway drawn in the loop: through its closure, a call per draw.)
+        if (this.headwayMu[e] === this.headwayMu[e]) return addDepartureLognormal(this.headwayMu[e]!, this.headwaySigma[e]!, this.quantile[e]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, this.streams[e]!, k0, k1, this.key2[e]!, mixes, n, totals, at, times);
         return addDeparture(this.biased[e]!, this.biasTables, this.biasOffset[e]!, this.quantile[e]!, k[c]!, k[c + 1]!, k[c + 2]!, k[c + 3]!, this.streams[e]!, k0, k1, this.key2[e]!, mixes, n, totals, at, times);
       default:
         throw new Error(`internal: element kind ${kind}`);
@@ -333,7 +346,7 @@ function addTriangular(a: number, b: number, fc: number, w: number, rest: number
   let sum = 0;
   for (let r = 0; r < n; r++) {
     const m = mixes[r]!;
-    if (p < 1 && !(unitOf(k0, m) < p)) continue;
+    if (!(unitOf(k0, m) < p)) continue;
     const u = unitOf(k1, m);
     // quantileOf's two branches without a branch (a coin toss to predict): with left = 1 or 0,
     // x·left + y·(1 − left) is x or y exactly, so h equals quantileOf's value bit for bit.
@@ -342,6 +355,29 @@ function addTriangular(a: number, b: number, fc: number, w: number, rest: number
     const h = a * left + b * right + (left - right) * w * Math.sqrt(u * fc * left + (1 - u) * rest * right);
     totals[at + r]! += times * h;
     sum += h;
+  }
+  return sum;
+}
+
+/** `addTriangular` for a stage that always happens: two runs a turn, as `addLognormal` (the same operations per run, the sum in run order; an odd last run drawn twice and added once). */
+function addTriangularAlways(a: number, b: number, fc: number, w: number, rest: number, k1: number, mixes: Int32Array, n: number, totals: Float64Array, at: number, times: number): number {
+  let sum = 0;
+  for (let r = 0; r < n; r += 2) {
+    const r1 = r + 1 < n ? r + 1 : r;
+    const u0 = unitOf(k1, mixes[r]!);
+    const u1 = unitOf(k1, mixes[r1]!);
+    const left0 = +(u0 < fc);
+    const right0 = 1 - left0;
+    const left1 = +(u1 < fc);
+    const right1 = 1 - left1;
+    const h0 = a * left0 + b * right0 + (left0 - right0) * w * Math.sqrt(u0 * fc * left0 + (1 - u0) * rest * right0);
+    const h1 = a * left1 + b * right1 + (left1 - right1) * w * Math.sqrt(u1 * fc * left1 + (1 - u1) * rest * right1);
+    totals[at + r]! += times * h0;
+    sum += h0;
+    if (r1 !== r) {
+      totals[at + r1]! += times * h1;
+      sum += h1;
+    }
   }
   return sum;
 }
@@ -471,6 +507,60 @@ function addTable(knots: Float64Array, tailHours: number, p: number, k0: number,
     const s = u * count;
     const i = s | 0;
     const h = i < count - 1 ? knots[i]! + (s - i) * (knots[i + 1]! - knots[i]!) : last - tailHours * Math.log(count * (1 - u));
+    totals[at + r]! += times * h;
+    sum += h;
+  }
+  return sum;
+}
+
+/**
+ * `addDeparture` for a lognormal headway (μ + σ² = `biasedMu` and σ of its length-biased lognormal):
+ * the headway drawn as `lengthBiasedFn` draws it, exp(μ + σ² + σ·Φ⁻¹(u)), written out (the central
+ * branch here, the tails through `normalTail`), not through a closure whose every result would be
+ * a heap number.
+ */
+function addDepartureLognormal(
+  biasedMu: number,
+  sigma: number,
+  quantile: (u: number) => number,
+  cancellation: number,
+  logCancellation: number,
+  meanHeadway: number,
+  stream: ElementStream,
+  k0: number,
+  k1: number,
+  k2: number,
+  mixes: Int32Array,
+  n: number,
+  totals: Float64Array,
+  at: number,
+  times: number,
+): number {
+  const noCancellationAbove = cancellation * (1 + 1e-12);
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const m = mixes[r]!;
+    const u = unitOf(k1, m);
+    let z: number;
+    if (u >= P_LOW && u <= 1 - P_LOW) {
+      const q = u - 0.5;
+      const s = q * q;
+      z = ((((((A0 * s + A1) * s + A2) * s + A3) * s + A4) * s + A5) * q) / (((((B0 * s + B1) * s + B2) * s + B3) * s + B4) * s + 1);
+    } else {
+      TAIL[0] = u;
+      normalTail();
+      z = TAIL[0]!;
+    }
+    let h = unitOf(k0, m) * exp(biasedMu + sigma * z);
+    // As addDeparture: draw 2 above the cancellation probability means no cancelled departure.
+    const u2 = cancellation !== 0 ? unitOf(k2, m) : 1;
+    if (u2 <= noCancellationAbove) {
+      const cancelled = Math.floor(Math.log(u2) / logCancellation);
+      let drawnHours = 0;
+      const drawn = Math.min(cancelled, DRAWN_CANCELLATIONS);
+      for (let j = 0; j < drawn; j++) drawnHours += quantile(stream.u(m, 4 + j));
+      h += cancelledHeadwaysHours(cancelled, drawnHours, drawn, meanHeadway);
+    }
     totals[at + r]! += times * h;
     sum += h;
   }
