@@ -11,8 +11,8 @@
 //
 // Also the cost of `compare`'s quantile-difference intervals against its two simulations, at
 // 1,000,000 runs (and the former paired bootstrap at 100,000 runs, for scale).
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, constants, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyMeasures, compare, compareResults, japan2025, middleCorridor, simulate } from '../src/index.js';
@@ -102,7 +102,11 @@ function settle(): void {
 /** Untimed full-size library runs before the timed repetitions (the reference discards one). */
 const WARM_UP_RUNS = 3;
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const median = (xs: readonly number[]): number => {
+  const v = [...xs].sort((a, b) => a - b);
+  const h = v.length >> 1;
+  return v.length % 2 === 1 ? v[h]! : (v[h - 1]! + v[h]!) / 2;
+};
 
 function cpuMs(run: () => unknown): number {
   const c0 = process.cpuUsage();
@@ -144,15 +148,52 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
     let sumRef = 0;
     let libResult = null as ReturnType<typeof simulate>;
     let refChecks = { sd: NaN, monthRuns: [] as number[], monthP50: [] as number[] };
-    const requests = join(buildDir, 'reference-mc.requests');
-    const responses = join(buildDir, 'reference-mc.responses');
+    // The binary and its input checked first (one repetition as a batch, before the library's warm-up):
+    // a reference that cannot start must fail here with its message, not leave the bench waiting on a FIFO.
+    const check = spawnSync(binary, [file], { encoding: 'utf8' });
+    if (check.status !== 0) throw new Error(`reference-mc failed: ${check.stderr || check.error?.message}`);
+    const requests = join(buildDir, `reference-mc.${process.pid}.requests`);
+    const responses = join(buildDir, `reference-mc.${process.pid}.responses`);
     rmSync(requests, { force: true });
     rmSync(responses, { force: true });
     execFileSync('mkfifo', [requests, responses]);
     const server = spawn(binary, [file, requests, responses], { stdio: ['ignore', 'ignore', 'inherit'] });
-    // (Each open waits for the reference to open the other end.)
-    const ask = openSync(requests, 'w');
-    const answers = openSync(responses, 'r');
+    let ask = -1;
+    let answers = -1;
+    const cleanUp = (): void => {
+      const steps = [
+        () => ask >= 0 && writeSync(ask, 'quit\n'),
+        () => ask >= 0 && closeSync(ask),
+        () => answers >= 0 && closeSync(answers),
+        () => server.exitCode === null && server.kill(),
+        () => server.unref(),
+        () => rmSync(requests, { force: true }),
+        () => rmSync(responses, { force: true }),
+      ];
+      for (const step of steps) {
+        try {
+          step();
+        } catch {
+          // (each step on its own: a reference that has gone makes the first ones fail)
+        }
+      }
+    };
+    try {
+      // The request end opened without waiting, tried until the reference has opened it (10 s at most).
+      for (const deadline = Date.now() + 10_000; ask < 0; ) {
+        try {
+          ask = openSync(requests, constants.O_WRONLY | constants.O_NONBLOCK);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || Date.now() > deadline) throw new Error(`reference-mc did not start serving: ${(e as Error).message}`);
+          Atomics.wait(settleCell, 0, 0, 20);
+        }
+      }
+      // (the reference opens the response end right after the request end)
+      answers = openSync(responses, 'r');
+    } catch (e) {
+      cleanUp();
+      throw e;
+    }
     const buffer = Buffer.alloc(1 << 16);
     let pending = '';
     const runReference = (): number => {
@@ -169,9 +210,15 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
       refChecks = j;
       return j.cpuMs[0]!;
     };
+    // A library run's CPU time includes a pause after it, in which this process's collector and
+    // compiler threads finish what the run left them (counted, as the run's own), and which keeps
+    // that work from running beside the reference's next repetition.
     const runLibrary = (): number => {
       let r = null as ReturnType<typeof simulate>;
-      const ms = cpuMs(() => (r = simulate(network, { ...TRIP, runs, seed, seasons: false })));
+      const ms = cpuMs(() => {
+        r = simulate(network, { ...TRIP, runs, seed, seasons: false });
+        settle();
+      });
       libResult = r;
       return ms;
     };
@@ -184,10 +231,6 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
       runReference();
       for (let k = 0; k < WARM_UP_RUNS; k++) runLibrary();
       for (let k = 0; k < rounds; k++) {
-        // A pause before the reference's turn: the library's last run leaves this process's collector
-        // and compiler threads work to finish, which would run beside the reference and slow it (the
-        // two cores share caches).
-        settle();
         const refRound = Array.from({ length: reps }, runReference);
         const libRound = Array.from({ length: reps }, runLibrary);
         ref.push(...refRound);
@@ -196,12 +239,7 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
         ratios.push(mean(libRound) / mean(refRound));
       }
     } finally {
-      writeSync(ask, 'quit\n');
-      closeSync(ask);
-      closeSync(answers);
-      server.unref();
-      rmSync(requests, { force: true });
-      rmSync(responses, { force: true });
+      cleanUp();
     }
     sumLib = libResult!.samples.reduce((s, x) => s + x, 0);
     const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.abs(b);
@@ -212,7 +250,7 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
     const refRate = runs / (median(ref) / 1000);
     const ratio = median(ratios);
     out.push(
-      `Planned Monte Carlo, Xi'an → Constanța (${runs.toLocaleString('en-US')} runs, seed ${seed}, episodes off: \`seasons: false\`; draws, totals, departure months, sort with the months as tags, the summary and the twelve month summaries), per CPU-second, ${rounds} rounds of ${reps} reference repetitions (one reference process for all, asked through FIFOs) and then ${reps} library runs, after each side's untimed warm-up (the reference: one repetition; the library: ${WARM_UP_RUNS} full-size runs, for V8 to optimise the loops); medians of all repetitions, and the ratio taken per round (mean library time ÷ mean reference time), then its median; C++: ${gxx}, ${CXX_FLAGS.join(' ')}. The two ${agree ? 'agree' : '**differ**'}: the samples' sums (library ${sumLib.toPrecision(15)}, C++ ${sumRef.toPrecision(15)}), standard deviations and month medians to 1e-9, the runs of each month exactly (${refChecks.monthRuns.join(', ')}).`,
+      `Planned Monte Carlo, Xi'an → Constanța (${runs.toLocaleString('en-US')} runs, seed ${seed}, episodes off: \`seasons: false\`; draws, totals, departure months, sort with the months as tags, the summary and the twelve month summaries), per CPU-second, ${rounds} rounds of ${reps} reference repetitions (one reference process for all, asked through FIFOs) and then ${reps} library runs, after each side's untimed warm-up (the reference: one repetition; the library: ${WARM_UP_RUNS} full-size runs, for V8 to optimise the loops), a library run's CPU time including a ${SETTLE_MS} ms pause after it (its collector's and compiler's leftover work); medians of all repetitions, and the ratio taken per round (mean library time ÷ mean reference time), then its median; C++: ${gxx}, ${CXX_FLAGS.join(' ')}. The two ${agree ? 'agree' : '**differ**'}: the samples' sums (library ${sumLib.toPrecision(15)}, C++ ${sumRef.toPrecision(15)}), standard deviations and month medians to 1e-9, the runs of each month exactly (${refChecks.monthRuns.join(', ')}).`,
       '',
       '| implementation | samples per CPU-second, thousands | time for the run, CPU ms |',
       '|---|---:|---:|',
