@@ -148,7 +148,7 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
     let sumRef = 0;
     let libResult = null as ReturnType<typeof simulate>;
     let refChecks = { sd: NaN, monthRuns: [] as number[], monthP50: [] as number[] };
-    // The binary and its input checked first (one repetition as a batch, before the library's warm-up):
+    // The binary and its input checked first (a batch run: its untimed and one timed repetition, before the library's warm-up):
     // a reference that cannot start must fail here with its message, not leave the bench waiting on a FIFO.
     const check = spawnSync(binary, [file], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`reference-mc failed: ${check.stderr || check.error?.message}`);
@@ -165,7 +165,8 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
         () => ask >= 0 && writeSync(ask, 'quit\n'),
         () => ask >= 0 && closeSync(ask),
         () => answers >= 0 && closeSync(answers),
-        () => server.exitCode === null && server.kill(),
+        // (unconditionally: `exitCode` is only updated by the event loop, which this code never yields to)
+        () => server.kill(),
         () => server.unref(),
         () => rmSync(requests, { force: true }),
         () => rmSync(responses, { force: true }),
@@ -188,7 +189,9 @@ export function montecarloRatioBench(options: { quick?: boolean } = {}): string 
           Atomics.wait(settleCell, 0, 0, 20);
         }
       }
-      // (the reference opens the response end right after the request end)
+      // The response end waits for the reference, which opens it right after the request end (the two
+      // FIFOs were just made by this process; only a reference dying between its two opens would
+      // leave this waiting).
       answers = openSync(responses, 'r');
     } catch (e) {
       cleanUp();

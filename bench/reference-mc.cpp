@@ -201,6 +201,10 @@ int main(int argc, char** argv) {
   uint32_t runs, reps;
   read_into(f, &runs, 1);
   read_into(f, &reps, 1);
+  if (runs == 0) {
+    fprintf(stderr, "reference-mc: no runs\n");
+    return 2;
+  }
   double from, span;
   uint32_t departure_key, month_count;
   read_into(f, &from, 1);
@@ -239,16 +243,16 @@ int main(int argc, char** argv) {
     std::string list = "[";
     for (size_t i = 0; i < ms.size(); i++) list += (i ? "," : "") + std::to_string(ms[i]);
     list += "]";
-    std::string counts = "[", p50s = "[";
+    std::string month_counts = "[", p50s = "[";
   for (int m = 0; m < 12; m++) {
-    counts += (m ? "," : "") + std::to_string(month_runs[m]);
+    month_counts += (m ? "," : "") + std::to_string(month_runs[m]);
     char buf[32];
     snprintf(buf, sizeof buf, "%.17g", month_runs[m] > 0 ? by_month[m].p50 : 0.0);
     p50s += (m ? "," : "") + std::string(buf);
   }
-    counts += "]";
+    month_counts += "]";
     p50s += "]";
-    fprintf(out, "{\"cpuMs\":%s,\"sum\":%.17g,\"median\":%.17g,\"sd\":%.17g,\"monthRuns\":%s,\"monthP50\":%s}\n", list.c_str(), sum, whole.p50, whole.sd, counts.c_str(), p50s.c_str());
+    fprintf(out, "{\"cpuMs\":%s,\"sum\":%.17g,\"median\":%.17g,\"sd\":%.17g,\"monthRuns\":%s,\"monthP50\":%s}\n", list.c_str(), sum, whole.p50, whole.sd, month_counts.c_str(), p50s.c_str());
     fflush(out);
   };
   // Serving (three arguments): one repetition per "run" line read from the request FIFO, its report

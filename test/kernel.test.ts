@@ -93,18 +93,26 @@ describe('element kernel', () => {
     drawn.forEach((h, r) => expect(totals[r]).toBe(1 + 2 * h));
   });
 
-  it('lognormal stages that always happen (drawn two runs a turn): totals and the sum in run order, bit for bit, odd and even blocks', () => {
+  it('lognormal and triangular stages that always happen (drawn two runs a turn): totals and the sum in run order, bit for bit, odd and even blocks', () => {
+    const dist = fc.oneof(
+      fc.tuple(fc.double({ min: 0.1, max: 100, noNaN: true }), fc.double({ min: 1.01, max: 6, noNaN: true })).map(([median, f]) => ({ type: 'lognormal' as const, median, p90: median * f })),
+      fc.tuple(positive, positive, positive).map(([a, b, c]) => {
+        const [min, mode, max] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
+        return { type: 'triangular' as const, min, mode, max };
+      }),
+    );
     fc.assert(
-      fc.property(fc.nat(), fc.integer({ min: 1, max: 33 }), fc.nat({ max: 1e6 }), fc.double({ min: 0.1, max: 100, noNaN: true }), fc.double({ min: 1.01, max: 6, noNaN: true }), (seed, n, first, median, f) => {
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 33 }), fc.nat({ max: 1e6 }), dist, (seed, n, first, d) => {
+        const model = { type: 'random' as const, dist: d, probability: 1 };
         const table = new ElementTable(seed);
-        table.row('x', { type: 'random', dist: { type: 'lognormal', median, p90: median * f }, probability: 1 });
+        table.row('x', model);
         const mixes = Int32Array.from({ length: n }, (_, r) => mixRun(first + r));
         const drawn = new Float64Array(n);
         table.fill(0, mixes, n, drawn, 0);
         const stream = new ElementStream(seed, 'x');
         let expected = 0;
         for (let r = 0; r < n; r++) {
-          expect(Object.is(drawn[r], drawPart({ type: 'random', dist: { type: 'lognormal', median, p90: median * f }, probability: 1 }, stream, first + r))).toBe(true);
+          expect(Object.is(drawn[r], drawPart(model, stream, first + r))).toBe(true);
           expected += drawn[r]!;
         }
         const totals = new Float64Array(n + 2).fill(1);
@@ -114,7 +122,7 @@ describe('element kernel', () => {
         expect(totals[n + 1]).toBe(1);
         drawn.forEach((h, r) => expect(Object.is(totals[1 + r], 1 + 2 * h)).toBe(true));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
