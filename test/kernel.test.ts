@@ -13,7 +13,7 @@ import { ElementTable } from '../src/simulate/kernel.js';
 import { ElementStream, mixRun } from '../src/simulate/random.js';
 import { resolveTrip, type RouteOptions } from '../src/route/trip.js';
 import { drawPart, lengthBiasedQuantileOf } from '../src/simulate/sample.js';
-import { sortFloat64 } from '../src/stats/radix-sort.js';
+import { sortFloat64, sortFloat64Grouped } from '../src/stats/radix-sort.js';
 import { sortedWithMonths, summariesByMonth } from '../src/simulate/by-month.js';
 import { summarize } from '../src/stats/summary.js';
 import { deviation, mean } from 'd3-array';
@@ -194,6 +194,35 @@ describe('sortFloat64', () => {
         expect([...gotTags]).toEqual(order.map((i) => tags[i]!));
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('grouped by tag: the sorted values, and each tag with the same values as the stable sort gives it (packed path and fallback)', () => {
+    // Transit-like values (2 to 5,000: the tag rides in the key) or any doubles (the stable fallback); many ties.
+    const transit = fc.oneof(fc.double({ min: 2, max: 5000, noNaN: true }), fc.integer({ min: 8, max: 20000 }).map((k) => k / 4));
+    const any = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, 1.5, Infinity, -Infinity));
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 15 })), { minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 80 }), fc.array(transit, { minLength: 1, maxLength: 60 }), fc.array(any, { minLength: 1, maxLength: 60 }), fc.nat(), (packable, shape, few, good, bad, pick) => {
+        const pool = packable ? good : [...good, ...bad];
+        const n = 4096 + shape.length * few;
+        const values = Float64Array.from({ length: n }, (_, i) => pool[(i * 31 + pick) % pool.length]!);
+        const tags = Uint8Array.from({ length: n }, (_, i) => shape[i % shape.length]![1]);
+        const stableValues = values.slice();
+        const stableTags = tags.slice();
+        sortFloat64(stableValues, stableTags);
+        const gotValues = values.slice();
+        const gotTags = tags.slice();
+        sortFloat64Grouped(gotValues, gotTags);
+        expect(Buffer.from(gotValues.buffer).equals(Buffer.from(stableValues.buffer))).toBe(true);
+        // Per tag, the values in output order: the same sequence (bit patterns, so -0 and +0 count) as the stable sort's.
+        const byTag = (v: Float64Array, t: Uint8Array): string[][] => {
+          const out: string[][] = Array.from({ length: 16 }, () => []);
+          for (let i = 0; i < v.length; i++) out[t[i]!]!.push(Object.is(v[i], -0) ? '-0' : String(v[i]));
+          return out;
+        };
+        expect(byTag(gotValues, gotTags)).toEqual(byTag(stableValues, stableTags));
+      }),
+      { numRuns: 30 },
     );
   });
 

@@ -12,8 +12,8 @@ const MONTHS = (LAST_YEAR + 10 - FIRST_YEAR + 1) * 12;
 /** Start of each absolute month in hours, and the end of the last. */
 const MONTH_START_HOURS = new Float64Array(MONTHS + 1);
 for (let m = 0; m <= MONTHS; m++) MONTH_START_HOURS[m] = Date.UTC(FIRST_YEAR + Math.floor(m / 12), m % 12, 1) / 3.6e6;
-/** Mean month length in hours, for the first guess of `monthIndexOf`. */
-const MEAN_MONTH_HOURS = (MONTH_START_HOURS[MONTHS]! - MONTH_START_HOURS[0]!) / MONTHS;
+/** Months per hour on average, for the first guess of `monthIndexOf` (a multiplication: the guess is corrected against the table, so its rounding does not matter). */
+const MONTHS_PER_HOUR = MONTHS / (MONTH_START_HOURS[MONTHS]! - MONTH_START_HOURS[0]!);
 
 /** The hour (since 1970-01-01T00:00Z) at which absolute month `index` (0 = January 1970) starts. */
 export function monthStartHours(index: number): number {
@@ -24,7 +24,8 @@ export function monthStartHours(index: number): number {
 /** The absolute month index (0 = January 1970) of an instant in hours since 1970; clamped to the table. */
 export function monthIndexOf(hours: number): number {
   if (!(hours > MONTH_START_HOURS[0]!)) return 0;
-  let m = Math.min(MONTHS - 1, Math.floor((hours - MONTH_START_HOURS[0]!) / MEAN_MONTH_HOURS));
+  // (`| 0` floors: the guess is ≥ 0 here and below MONTHS + 1)
+  let m = Math.min(MONTHS - 1, ((hours - MONTH_START_HOURS[0]!) * MONTHS_PER_HOUR) | 0);
   while (m > 0 && MONTH_START_HOURS[m]! > hours) m--;
   while (m < MONTHS - 1 && MONTH_START_HOURS[m + 1]! <= hours) m++;
   return m;

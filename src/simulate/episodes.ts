@@ -752,7 +752,11 @@ export class EpisodeTable {
     const first = Math.ceil((from - start) / HOURS_PER_DAY);
     const last = Math.min(Math.floor((to - start) / HOURS_PER_DAY), bytes * 8);
     const base = world * bytes;
-    for (let d = first; d < last; d++) bits[base + (d >> 3)]! |= 1 << (d & 7);
+    // Bit by bit up to a byte boundary, whole bytes, then bit by bit (a free stretch is often weeks long).
+    let d = first;
+    for (; d < last && (d & 7) !== 0; d++) bits[base + (d >> 3)]! |= 1 << (d & 7);
+    for (; d + 8 <= last; d += 8) bits[base + (d >> 3)] = 0xff;
+    for (; d < last; d++) bits[base + (d >> 3)]! |= 1 << (d & 7);
   }
 
   /**
