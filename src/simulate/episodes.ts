@@ -43,7 +43,7 @@ const GOLDEN = 0x9e3779b9 | 0;
 const U_MAX = (4294967296 - 0.5) / 4294967296;
 /** Hours per day: a gate's free-day bitmap has a bit per day from its start. */
 export const HOURS_PER_DAY = 24;
-/** A trace is extended this far past what was asked, so that later runs rarely extend it again. */
+/** A trace is extended this far past what was asked, so that later runs rarely extend it again; and with no episode under way or ahead, its queue is stepped this far at a time. */
 const EXTEND_HOURS = 30 * HOURS_PER_DAY;
 /** Days past the departure window a gate keeps its free-day bitmap for (trips and their backlogs end within it). */
 const BITMAP_TRIP_DAYS = 365;
@@ -112,9 +112,8 @@ const FIRST_ACTIVE = 4;
  * in chunks of a store per gate, each world in a room sized for the segments it is expected to need;
  * a world that outgrows its room moves to a new one twice as large (a pass finds its segment by
  * binary search over the starts). With them, per world: the state to trace further (the frontier, the queue there, the episodes under way), and per process of the
- * gate how far its sequence is known (`walked`: every start before it is drawn in), the cumulative
- * rate still `needed` to its next start (0: the next start is `walked`), and the episodes (or, for a
- * windows process, windows) drawn so far.
+ * gate its next start (`walked`: every start before it is drawn in; Infinity: none) and the episodes
+ * (or, for a windows process, windows) drawn so far.
  */
 export class Gate {
   /** Process numbers (rows of the episode table). */
@@ -144,9 +143,6 @@ export class Gate {
   chunkUsed = CHUNK_NUMBERS;
   readonly firstRoom: number;
   readonly frontier: Float64Array;
-  /** The next instant of the trace's grid (its start plus whole EXTEND_HOURS), and the steps taken: the queue is stepped at every one, whatever was asked. */
-  readonly grid: Float64Array;
-  readonly gridSteps: Int32Array;
   /** The queue at the frontier (hours of work). */
   readonly q: Float64Array;
   /** Since when the place has been open with an empty queue (NaN: busy at the frontier), for the free-day bitmap. */
@@ -160,7 +156,6 @@ export class Gate {
   private readonly store: ArrayBuffer;
   /** Per world × process of the gate. */
   readonly walked: Float64Array;
-  readonly needed: Float64Array;
   readonly drawn: Int32Array;
   constructor(processes: Int32Array, rho: number, leadHours: number, start: number, days: number, firstRoom: number, country: string, label: string) {
     this.processes = processes;
@@ -173,25 +168,22 @@ export class Gate {
     this.firstRoom = firstRoom;
     // Every per-world array in one store, numbers first (8-byte aligned), then integers, then bytes.
     const P = processes.length;
-    this.store = spareBuffer(8 * WORLDS * (12 + 2 * P) + 4 * WORLDS * (7 + P) + WORLDS * (1 + this.bytes));
+    this.store = spareBuffer(8 * WORLDS * (11 + P) + 4 * WORLDS * (6 + P) + WORLDS * (1 + this.bytes));
     let offset = 0;
     const numbers = (length: number): Float64Array => new Float64Array(this.store, (offset += 8 * length) - 8 * length, length);
     const integers = (length: number): Int32Array => new Int32Array(this.store, (offset += 4 * length) - 4 * length, length);
     const bytes = (length: number): Uint8Array => new Uint8Array(this.store, (offset += length) - length, length);
     this.frontier = numbers(WORLDS);
-    this.grid = numbers(WORLDS);
     this.q = numbers(WORLDS);
     this.freeSince = numbers(WORLDS);
     this.activeEnds = numbers(WORLDS * FIRST_ACTIVE);
     this.activeShares = numbers(WORLDS * FIRST_ACTIVE);
     this.walked = numbers(WORLDS * P);
-    this.needed = numbers(WORLDS * P);
     this.known = integers(WORLDS);
     this.count = integers(WORLDS);
     this.segChunk = integers(WORLDS);
     this.segAt = integers(WORLDS);
     this.segRoom = integers(WORLDS);
-    this.gridSteps = integers(WORLDS);
     this.active = integers(WORLDS);
     this.drawn = integers(WORLDS * P);
     this.traced = bytes(WORLDS);
@@ -253,11 +245,6 @@ export class Gate {
     this.activeEnds[at] = end;
     this.activeShares[at] = share;
     this.active[world] = ++k;
-  }
-
-  /** Move `world`'s grid to its next instant (counted in whole steps from the start, so every history sees the same instants). */
-  stepGrid(world: number): void {
-    this.grid[world] = this.start + ++this.gridSteps[world]! * EXTEND_HOURS;
   }
 }
 
@@ -579,35 +566,27 @@ export class EpisodeTable {
   }
 
   /**
-   * Walk process p's sequence (the gate's process number `i` = world × processes + q) in `world`
-   * from where it stands towards `until`: month by month, spending the cumulative rate still needed
-   * (each month's starts per hour, times the world's corridor state when correlated) until the next
-   * start is found or `until` is reached.
+   * Process p's next start in `world` after the instant `from` (its previous start, or where its
+   * sequence begins), `need` the cumulative rate to it (an exponential draw): month by month from
+   * `from`, spending each month's starts per hour (times the world's corridor state when correlated)
+   * until `need` is spent. Infinity when it is not spent by the end of the calendar table. The walk is
+   * cut at month boundaries only, so a start is the same number however far the trace had gone.
    */
-  private walk(gate: Gate, i: number, p: number, until: number, world: number): void {
-    let t = gate.walked[i]!;
-    let need = gate.needed[i]!;
-    if (need === 0 || t >= until) return;
+  private nextStart(p: number, from: number, need: number, world: number): number {
     const { rate, correlated } = this.processes;
+    let t = from;
     for (let m = monthOf(t); m < MONTHS; m++) {
       const r = rate[12 * p + (m % 12)]!;
       const monthEnd = STARTS[m + 1]!;
-      const end = monthEnd < until ? monthEnd : until;
       if (r > 0) {
         const perHour = (correlated[p] === 1 ? r * this.factor(world, m) : r) / (monthEnd - STARTS[m]!);
-        const available = perHour * (end - t);
-        if (need <= available) {
-          gate.walked[i] = t + need / perHour;
-          gate.needed[i] = 0;
-          return;
-        }
+        const available = perHour * (monthEnd - t);
+        if (need <= available) return t + need / perHour;
         need -= available;
       }
-      t = end;
-      if (t >= until) break;
+      t = monthEnd;
     }
-    gate.walked[i] = t;
-    gate.needed[i] = need;
+    return Infinity;
   }
 
   /** Start the trace of `gate` in `world`: each process's sequence starts where its episodes could still reach the trace's start. */
@@ -616,8 +595,6 @@ export class EpisodeTable {
     const procs = gate.processes;
     gate.traced[world] = 1;
     gate.frontier[world] = start;
-    gate.grid[world] = start + EXTEND_HOURS;
-    gate.gridSteps[world] = 1;
     gate.freeSince[world] = start;
     const { isWindows, windowStarts, longest, active } = this.processes;
     for (let q = 0; q < procs.length; q++) {
@@ -628,10 +605,7 @@ export class EpisodeTable {
         const k = lowerBound(windowStarts[p]!, origin);
         gate.drawn[i] = k;
         gate.walked[i] = k < windowStarts[p]!.length ? windowStarts[p]![k]! : Infinity;
-      } else {
-        gate.walked[i] = active[p] === 1 ? origin : Infinity;
-        gate.needed[i] = this.gap(p, 0, world);
-      }
+      } else gate.walked[i] = active[p] === 1 ? this.nextStart(p, origin, this.gap(p, 0, world), world) : Infinity;
     }
     // Episodes begun before the trace starts: under way at its start, or gone.
     this.startEpisodes(gate, start, world);
@@ -642,8 +616,10 @@ export class EpisodeTable {
     const procs = gate.processes;
     const { isWindows, windowStarts, windowEnds, share, duration, keys } = this.processes;
     for (let q = 0; q < procs.length; q++) {
-      const p = procs[q]!;
       const i = world * procs.length + q;
+      let s = gate.walked[i]!;
+      if (s > t) continue;
+      const p = procs[q]!;
       if (isWindows[p] === 1) {
         const starts = windowStarts[p]!;
         let k = gate.drawn[i]!;
@@ -655,78 +631,82 @@ export class EpisodeTable {
         gate.walked[i] = k < starts.length ? starts[k]! : Infinity;
         continue;
       }
-      for (;;) {
-        if (gate.needed[i] !== 0 && gate.walked[i]! < t) this.walk(gate, i, p, t, world);
-        const s = gate.walked[i]!;
-        if (gate.needed[i] !== 0 || s > t) break;
-        const e = gate.drawn[i]!;
+      let e = gate.drawn[i]!;
+      do {
         const d = duration[p]!(unit(keys[p]! ^ Math.imul(2 * e + 2, GOLDEN), mixRun(world)));
         gate.addActive(world, s + d, share[p]!, t);
-        gate.drawn[i] = e + 1;
-        gate.needed[i] = this.gap(p, e + 1, world);
-      }
+        e++;
+        s = this.nextStart(p, s, this.gap(p, e, world), world);
+      } while (s <= t);
+      gate.drawn[i] = e;
+      gate.walked[i] = s;
     }
   }
 
   /**
-   * Trace the queue of `gate` in `world` forward to at least `until` (an instant since 1970), in
-   * whole steps of the trace's grid: the queue is stepped at every grid instant whatever was asked
-   * before, so a trace (and every pass through it) is the same bit for bit whichever runs reached the
-   * gate first, in whichever order and on whichever thread.
+   * Trace the queue of `gate` in `world` forward to at least `until` (an instant since 1970), step by
+   * step from one change of capacity to the next (an episode's start or end). The steps are the
+   * episodes' own instants, never `until`, so a trace (and every pass through it) is the same bit for
+   * bit whichever runs reached the gate first, in whichever order and on whichever thread. The
+   * world's state is held in locals while it steps, and written back at the end.
    */
   private extend(gate: Gate, until: number, world: number): void {
     const procs = gate.processes;
+    const P = procs.length;
+    const base = world * P;
     const rho = gate.rho;
-    const isWindows = this.processes.isWindows;
-    const base = world * procs.length;
-    while (gate.frontier[world]! < until) {
-      const t = gate.frontier[world]!;
-      // The next change of capacity: an episode's end, a process's next start, or the grid's next instant.
-      if (gate.grid[world]! <= t) gate.stepGrid(world);
-      let next = gate.grid[world]!;
+    const walked = gate.walked;
+    let t = gate.frontier[world]!;
+    let queue = gate.q[world]!;
+    let freeSince = gate.freeSince[world]!;
+    let count = gate.count[world]!;
+    let segs = gate.segsOf(world);
+    let at = gate.segAt[world]!;
+    let lastCap = count === 0 ? NaN : segs[at + 3 * count - 2]!;
+    while (t < until) {
+      // The next change of capacity: an episode's end or a process's next start (with none ahead, a
+      // step of EXTEND_HOURS: the queue only drains, and no segment is recorded).
+      let next = Infinity;
       let cap = 1;
       const a0 = world * gate.activeRoom;
       const active = gate.active[world]!;
+      const ends = gate.activeEnds;
+      const shares = gate.activeShares;
       for (let j = a0; j < a0 + active; j++) {
-        if (gate.activeEnds[j]! < next) next = gate.activeEnds[j]!;
-        if (gate.activeShares[j]! < cap) cap = gate.activeShares[j]!;
+        if (ends[j]! < next) next = ends[j]!;
+        if (shares[j]! < cap) cap = shares[j]!;
       }
-      for (let q = 0; q < procs.length; q++) {
-        const p = procs[q]!;
-        // (walk's own first test, made here: most steps have nothing to walk, and a call boxes `next`)
-        if (isWindows[p] === 0 && gate.needed[base + q] !== 0 && gate.walked[base + q]! < next) this.walk(gate, base + q, p, next, world);
-        const s = gate.walked[base + q]!;
-        if (s < next && (isWindows[p] === 1 || gate.needed[base + q] === 0)) next = s;
-      }
+      for (let q = 0; q < P; q++) if (walked[base + q]! < next) next = walked[base + q]!;
+      if (next === Infinity) next = t + EXTEND_HOURS;
       // Record the segment [t, next) (or lengthen the last one, of the same capacity: the queue's slope
       // is the same, so its value anywhere follows from the first) and step the queue over it.
-      const count = gate.count[world]!;
-      const queue = gate.q[world]!;
-      if (count === 0 || gate.segsOf(world)[gate.segAt[world]! + 3 * count - 2] !== cap) {
-        if (count === gate.segRoom[world]!) gate.roomFor(world);
-        const at = gate.segAt[world]! + 3 * count;
-        const segs = gate.segsOf(world);
-        segs[at] = t;
-        segs[at + 1] = cap;
-        segs[at + 2] = queue;
-        gate.count[world] = count + 1;
+      if (cap !== lastCap) {
+        if (count === gate.segRoom[world]!) {
+          gate.count[world] = count;
+          gate.roomFor(world);
+          segs = gate.segsOf(world);
+          at = gate.segAt[world]!;
+        }
+        const k = at + 3 * count;
+        segs[k] = t;
+        segs[k + 1] = cap;
+        segs[k + 2] = queue;
+        count++;
+        lastCap = cap;
       }
       // Free-day bookkeeping: open with an empty queue from max(t, when the backlog clears) to next.
-      const freeSince = gate.freeSince[world]!;
       if (cap < 1) {
         if (freeSince === freeSince) this.markFree(gate, world, freeSince, t);
-        gate.freeSince[world] = NaN;
+        freeSince = NaN;
       } else if (queue > 0) {
         if (freeSince === freeSince) this.markFree(gate, world, freeSince, t);
         const clear = t + queue / (1 - rho);
-        gate.freeSince[world] = clear < next ? clear : NaN;
-      } else if (freeSince !== freeSince) gate.freeSince[world] = t;
+        freeSince = clear < next ? clear : NaN;
+      } else if (freeSince !== freeSince) freeSince = t;
       const q = queue + (rho - cap) * (next - t);
-      gate.q[world] = q > 0 ? q : 0;
-      gate.frontier[world] = next;
+      queue = q > 0 ? q : 0;
+      t = next;
       // At `next`: episodes that end leave, episodes that start join.
-      const ends = gate.activeEnds;
-      const shares = gate.activeShares;
       let left = active;
       for (let j = 0; j < left; ) {
         if (ends[a0 + j]! <= next) {
@@ -738,10 +718,13 @@ export class EpisodeTable {
       gate.active[world] = left;
       this.startEpisodes(gate, next, world);
     }
+    gate.frontier[world] = t;
+    gate.q[world] = queue;
+    gate.freeSince[world] = freeSince;
+    gate.count[world] = count;
     // Days that end by the frontier are final.
-    const freeSince = gate.freeSince[world]!;
-    if (freeSince === freeSince) this.markFree(gate, world, freeSince, gate.frontier[world]!);
-    gate.known[world] = Math.min(Math.floor((gate.frontier[world]! - gate.start) / HOURS_PER_DAY), gate.bytes * 8);
+    if (freeSince === freeSince) this.markFree(gate, world, freeSince, t);
+    gate.known[world] = Math.min(Math.floor((t - gate.start) / HOURS_PER_DAY), gate.bytes * 8);
   }
 
   /** Set the free bits of the days wholly inside [from, to) (instants since 1970) for `gate` in `world`. */
