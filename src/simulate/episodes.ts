@@ -482,6 +482,25 @@ export class EpisodeTable {
   }
 
   /**
+   * `byWorld` for a walk that goes world by world: into `order[0 … n)` the runs sorted by world (runs
+   * of one world in run order), into `slots[r]` run r's place in that order, and into
+   * `starts[0 … WORLDS]` where each world's runs begin (world w's are `order[starts[w] … starts[w + 1])`).
+   * `worlds` is scratch (n entries).
+   */
+  worldRanges(mixes: Int32Array, n: number, worlds: Int32Array, order: Int32Array, slots: Int32Array, starts: Int32Array): void {
+    const counts = this.worldCounts;
+    counts.fill(0);
+    for (let r = 0; r < n; r++) counts[(worlds[r] = this.worldOf(mixes[r]!)) + 1]!++;
+    for (let w = 1; w <= WORLDS; w++) counts[w]! += counts[w - 1]!;
+    starts.set(counts);
+    for (let r = 0; r < n; r++) {
+      const k = counts[worlds[r]!]!++;
+      order[k] = r;
+      slots[r] = k;
+    }
+  }
+
+  /**
    * The gates of an arc of the expanded graph, in the order a consignment passes them: `pre` hold
    * it before a link (the link's episodes, one queue), `post` after a node's stop (the node's
    * episodes that apply to its arrival or departure mode). A node's episodes with the same `modes`

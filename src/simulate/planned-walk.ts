@@ -7,7 +7,7 @@ import { CATEGORIES } from '../network/types.js';
 import type { Part } from '../route/expand.js';
 import type { ResolvedDeparture } from './calendar.js';
 import { DEPARTURE_KEY } from './calendar.js';
-import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveSegments, type EpisodeTable, type Gate } from './episodes.js';
+import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveSegments, WORLDS, type EpisodeTable, type Gate } from './episodes.js';
 import type { ElementTable } from './kernel.js';
 import { ElementStream, mixRun, unitOf } from './random.js';
 
@@ -16,12 +16,12 @@ const HOURS_PER_DAY = GATE_DAY_HOURS;
 const leave = leaveSegments;
 /** The segments of a trace not started (never read: its frontier is 0). */
 const NO_SEGMENTS = new Float64Array(0);
-/** Blocks walked together: their runs are sorted by world as one, so each world's traces are read by more runs at a time. */
-const CHUNK_BLOCKS = 32;
+/** Blocks walked together: their runs are sorted by world as one, so each world's traces are read by more runs at a time (64 blocks: about 256 runs a world; 32 took about 2% more CPU time, 100 no less). */
+const CHUNK_BLOCKS = 64;
 
 /**
- * The runners' large scratch arrays (a chunk's rows, runs and worlds: about 10 MB for a chunk of
- * 32 blocks on a route with four gates), kept from
+ * The runners' large scratch arrays (a chunk's rows, runs and worlds: about 17 MB for a chunk of
+ * 64 blocks on a route with four gates), kept from
  * one simulation to the next: memory the system hands over fresh costs about 3 ms per megabyte the
  * first time it is written, and a simulation's walk has no use for its scratch once it returns.
  * Runners take views of these; their runs never nest, and nothing in them outlives a chunk.
@@ -68,7 +68,7 @@ export class PlannedWalk {
   private readonly rowsOfParts: Int32Array;
   private readonly cellsOfParts: Int32Array;
   private readonly gateCells: Int32Array;
-  /** A row per run, in the walk's order (by world): its departure instant, its world, then its segments' hours (written once, scattered from the block's segment-major draws, and read in sequence by the walk). */
+  /** A row per run, in the walk's order (by world): its departure instant, then its segments' hours (written once, scattered from the block's segment-major draws, and read in sequence by the walk). */
   private readonly width: number;
   private readonly elementSums: Float64Array;
   private readonly gateSums: Float64Array;
@@ -102,7 +102,7 @@ export class PlannedWalk {
     this.rowsOfParts = Int32Array.from(partRows);
     this.cellsOfParts = Int32Array.from(partCells);
     this.gateCells = Int32Array.from(gateCells);
-    this.width = segmentCount + 2;
+    this.width = segmentCount + 1;
     this.elementSums = new Float64Array(table.count);
     this.gateSums = new Float64Array(CHUNK_BLOCKS * gates.length);
     this.departureKey = new ElementStream(seed, DEPARTURE_KEY).drawKey(0);
@@ -122,17 +122,17 @@ export class PlannedWalk {
     const numbers = keptNumbers(segmentCount * blockRuns + width * chunk);
     const blockTotals = numbers.subarray(0, segmentCount * blockRuns);
     const runRows = numbers.subarray(segmentCount * blockRuns, segmentCount * blockRuns + width * chunk);
-    const integers = keptIntegers(4 * chunk);
+    const integers = keptIntegers(4 * chunk + WORLDS + 1);
     const mixes = integers.subarray(0, chunk);
     const order = integers.subarray(chunk, 2 * chunk);
     const worlds = integers.subarray(2 * chunk, 3 * chunk);
     const slots = integers.subarray(3 * chunk, 4 * chunk);
+    const starts = integers.subarray(4 * chunk, 4 * chunk + WORLDS + 1);
     for (let first = fromRun; first < toRun; first += chunk) {
       const n = Math.min(toRun, first + chunk) - first;
       mixRuns(first, n, mixes);
       // The chunk's runs sorted by world (runs of one world in run order); slots[r]: run r's row.
-      episodes.byWorld(mixes, n, worlds, order);
-      invert(order, n, slots);
+      episodes.worldRanges(mixes, n, worlds, order, slots, starts);
       const firstBlock = out.length;
       // Each block's segments drawn element-major, as the plain planned loop does; its parts' cells summed.
       for (let b = 0; b * blockRuns < n; b++) {
@@ -145,14 +145,14 @@ export class PlannedWalk {
           const times = segmentTimes[g]!;
           for (let i = 0; i < rows.length; i++) elementSums[rows[i]!] = table.accumulate(rows[i]!, blockMixes, size, blockTotals, g * blockRuns, times[i]!);
         }
-        scatter(blockTotals, segmentCount, blockRuns, size, blockMixes, worlds, this.departureKey, this.from, this.span, runRows, width, slots, offset);
+        scatter(blockTotals, segmentCount, blockRuns, size, blockMixes, this.departureKey, this.from, this.span, runRows, width, slots, offset);
         const cellSums = new Float64Array(cellCount);
         for (let k = 0; k < rowsOfParts.length; k++) cellSums[cellsOfParts[k]!]! += elementSums[rowsOfParts[k]!]!;
         out.push(cellSums);
       }
       // Then every run of the chunk walks its segments through the gates, world by world, each
       // run's total to its place among the samples.
-      walk(n, runRows, width, order, blockRuns, gates, this.views, episodes, gateSums, samples, at + first - fromRun);
+      walk(starts, runRows, width, order, blockRuns, gates, this.views, episodes, gateSums, samples, at + first - fromRun);
       for (let b = 0; firstBlock + b < out.length; b++) {
         const cellSums = out[firstBlock + b]!;
         for (let g = 0; g < gates.length; g++) cellSums[gateCells[g]!]! += gateSums[b * gates.length + g]!;
@@ -211,10 +211,11 @@ function look(views: GateViews, gates: readonly Gate[], g: number, world: number
  * why a chunk holds many blocks (the results do not depend on the order, and a block's sums are
  * added in the same order whatever the chunk). Gate delays are summed per block
  * (`gateSums[block × gates + g]`); each run's total goes to its place among the samples
- * (`samples[at + run]`, `run` = `order[k]` the chunk's run in the walk's place k).
+ * (`samples[at + run]`, `run` = `order[k]` the chunk's run in the walk's place k; world w's runs
+ * are places `starts[w]` … `starts[w + 1]` − 1).
  */
 function walk(
-  n: number,
+  starts: Int32Array,
   rows: Float64Array,
   width: number,
   order: Int32Array,
@@ -229,37 +230,37 @@ function walk(
   gateSums.fill(0);
   const io = episodes.io;
   const gateCount = gates.length;
-  const { starts, free, rho, known, freeAt, frontier, segAt, count, segs } = views;
-  let current = -1;
-  for (let k = 0; k < n; k++) {
-    const run = order[k]!;
-    const block = ((run / blockRuns) | 0) * gateCount;
-    const row = k * width;
-    const t0 = rows[row]!;
-    const world = rows[row + 1]! | 0;
-    if (world !== current) {
-      current = world;
-      for (let g = 0; g < gateCount; g++) look(views, gates, g, world);
-    }
-    let tau = rows[row + 2]!;
-    for (let g = 0; g < gateCount; g++) {
-      let left = tau;
-      const day = ((t0 + tau - starts[g]!) / HOURS_PER_DAY) | 0;
-      if (!(day < known[g]! && (free[g]![freeAt[g]! + (day >> 3)]! & (1 << (day & 7))) !== 0)) {
-        left = leave(segs[g]!, segAt[g]!, count[g]!, frontier[g]!, rho[g]!, tau, t0);
-        if (left !== left) {
-          io[0] = tau;
-          io[1] = t0;
-          episodes.queued(gates[g]!, world);
-          left = io[0]!;
-          // (every gate: a route may pass one place twice, and the trace it read has grown)
-          for (let h = 0; h < gateCount; h++) look(views, gates, h, world);
+  const { starts: starts_, free, rho, known, freeAt, frontier, segAt, count, segs } = views;
+  for (let world = 0; world < WORLDS; world++) {
+    const end = starts[world + 1]!;
+    let k = starts[world]!;
+    if (k === end) continue;
+    for (let g = 0; g < gateCount; g++) look(views, gates, g, world);
+    for (; k < end; k++) {
+      const run = order[k]!;
+      const block = ((run / blockRuns) | 0) * gateCount;
+      const row = k * width;
+      const t0 = rows[row]!;
+      let tau = rows[row + 1]!;
+      for (let g = 0; g < gateCount; g++) {
+        let left = tau;
+        const day = ((t0 + tau - starts_[g]!) / HOURS_PER_DAY) | 0;
+        if (!(day < known[g]! && (free[g]![freeAt[g]! + (day >> 3)]! & (1 << (day & 7))) !== 0)) {
+          left = leave(segs[g]!, segAt[g]!, count[g]!, frontier[g]!, rho[g]!, tau, t0);
+          if (left !== left) {
+            io[0] = tau;
+            io[1] = t0;
+            episodes.queued(gates[g]!, world);
+            left = io[0]!;
+            // (every gate: a route may pass one place twice, and the trace it read has grown)
+            for (let h = 0; h < gateCount; h++) look(views, gates, h, world);
+          }
         }
+        gateSums[block + g]! += left - tau;
+        tau = left + rows[row + g + 2]!;
       }
-      gateSums[block + g]! += left - tau;
-      tau = left + rows[row + g + 3]!;
+      samples[at + run] = tau;
     }
-    samples[at + run] = tau;
   }
 }
 
@@ -271,15 +272,10 @@ function mixRuns(first: number, n: number, mixes: Int32Array): void {
   for (let r = 0; r < n; r++) mixes[r] = mixRun(first + r);
 }
 
-/** `slots[order[k]]` = k for k < n: where each run's row is. */
-function invert(order: Int32Array, n: number, slots: Int32Array): void {
-  for (let k = 0; k < n; k++) slots[order[k]!] = k;
-}
-
 /**
  * Write `size` runs of segment-major `from` (segment g of run r at g × stride + r) into their rows
  * of `into` (run `offset + r`'s row at slots[offset + r] × `width`): the run's departure instant,
- * its world, then its segments' hours.
+ * then its segments' hours.
  */
 function scatter(
   from: Float64Array,
@@ -287,7 +283,6 @@ function scatter(
   stride: number,
   size: number,
   blockMixes: Int32Array,
-  worlds: Int32Array,
   departureKey: number,
   start: number,
   span: number,
@@ -299,7 +294,6 @@ function scatter(
   for (let r = 0; r < size; r++) {
     const row = slots[offset + r]! * width;
     into[row] = start + unitOf(departureKey, blockMixes[r]!) * span;
-    into[row + 1] = worlds[offset + r]!;
-    for (let g = 0; g < segments; g++) into[row + 2 + g] = from[g * stride + r]!;
+    for (let g = 0; g < segments; g++) into[row + 1 + g] = from[g * stride + r]!;
   }
 }
