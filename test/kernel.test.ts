@@ -221,6 +221,16 @@ describe('sortFloat64', () => {
           return out;
         };
         expect(byTag(gotValues, gotTags)).toEqual(byTag(stableValues, stableTags));
+        // Laid out by tag in the same pass: each tag's values, one tag after the other.
+        const counts = new Int32Array(17);
+        for (const t of tags) counts[t + 1]!++;
+        for (let t = 1; t <= 16; t++) counts[t]! += counts[t - 1]!;
+        const into = new Float64Array(n);
+        const firsts = counts.slice(0, 16);
+        sortFloat64Grouped(values.slice(), tags.slice(), into, firsts);
+        const expected = byTag(stableValues, stableTags).flat();
+        expect(Array.from(into, (v) => (Object.is(v, -0) ? '-0' : String(v)))).toEqual(expected);
+        expect([...firsts]).toEqual([...counts.slice(1, 17)]);
       }),
       { numRuns: 30 },
     );

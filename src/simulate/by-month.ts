@@ -68,14 +68,15 @@ export function sortedWithMonths(samples: Float64Array, months: Uint8Array): { s
   if (scratchTags.length < n) scratchTags = new Uint8Array(n);
   const tags = scratchTags.subarray(0, n);
   tags.set(months);
-  sortFloat64Grouped(sorted, tags);
+  // Month m's values go to places starts[m − 1] … starts[m] − 1 of the scratch, in ascending order.
   const starts = new Int32Array(13);
-  for (let r = 0; r < n; r++) starts[tags[r]!]!++;
+  for (let r = 0; r < n; r++) starts[months[r]!]!++;
   for (let m = 1; m <= 12; m++) starts[m]! += starts[m - 1]!;
+  const firsts = new Int32Array(16);
+  for (let m = 1; m <= 12; m++) firsts[m] = starts[m - 1]!;
   if (scratch.length < n) scratch = new Float64Array(n);
   const byMonthValues = scratch;
-  const fill = starts.slice(0, 12);
-  for (let r = 0; r < n; r++) byMonthValues[fill[tags[r]! - 1]!++] = sorted[r]!;
+  sortFloat64Grouped(sorted, tags, byMonthValues, firsts);
   const byMonth: (MonthSummary | null)[] = [];
   for (let m = 0; m < 12; m++) {
     const v = byMonthValues.subarray(starts[m]!, starts[m + 1]!);

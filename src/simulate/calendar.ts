@@ -24,8 +24,9 @@ export function monthStartHours(index: number): number {
 /** The absolute month index (0 = January 1970) of an instant in hours since 1970; clamped to the table. */
 export function monthIndexOf(hours: number): number {
   if (!(hours > MONTH_START_HOURS[0]!)) return 0;
-  // (`| 0` floors: the guess is ≥ 0 here and below MONTHS + 1)
-  let m = Math.min(MONTHS - 1, ((hours - MONTH_START_HOURS[0]!) * MONTHS_PER_HOUR) | 0);
+  // (clamped before `| 0` floors it: past the table the guess would not fit 32 bits)
+  const guess = (hours - MONTH_START_HOURS[0]!) * MONTHS_PER_HOUR;
+  let m = guess < MONTHS - 1 ? guess | 0 : MONTHS - 1;
   while (m > 0 && MONTH_START_HOURS[m]! > hours) m--;
   while (m < MONTHS - 1 && MONTH_START_HOURS[m + 1]! <= hours) m++;
   return m;

@@ -38,8 +38,8 @@ function keptTags(n: number): Uint8Array {
 /**
  * Sort `values` in place, ascending, in the order of `Float64Array.prototype.sort`; returns it. With
  * `tags` (one per value, same length), each tag moves with its value and equal values keep their
- * tags' original order (a stable sort): a simulation's by-month summaries then come out of the one
- * sort of its samples, a month's values in order wherever its tag sits.
+ * tags' original order (a stable sort). (A simulation's by-month summaries use `sortFloat64Grouped`,
+ * which is this sort where the tags can ride in the keys.)
  */
 export function sortFloat64(values: Float64Array, tags?: Uint8Array): Float64Array {
   const n = values.length;
@@ -140,11 +140,16 @@ function radixPass(keys: Uint32Array, keys2: Uint32Array, counts: Int32Array, ba
  * low four bits instead of being moved alongside it in every pass: the cost of an untagged sort (a
  * tagged one took about 50% longer on 400,000 samples). Otherwise, or with NaN, it is `sortFloat64`'s
  * stable tagged sort.
+ *
+ * With `into` and `firsts`, the sorted values are also laid out by tag: each value goes to
+ * `into[firsts[tag]++]` (`firsts[t]` the first place of tag t's values, advanced as they are
+ * written), so each tag's values come out in ascending order, one after the other, in the same
+ * pass that writes the sorted values.
  */
-export function sortFloat64Grouped(values: Float64Array, tags: Uint8Array): Float64Array {
+export function sortFloat64Grouped(values: Float64Array, tags: Uint8Array, into?: Float64Array, firsts?: Int32Array): Float64Array {
   const n = values.length;
   if (tags.length !== n) throw new InvalidArgumentError('tags', tags.length, `one tag per value (${n})`);
-  if (n < SMALL || !LITTLE_ENDIAN) return sortFloat64(values, tags);
+  if (n < SMALL || !LITTLE_ENDIAN) return layOut(sortFloat64(values, tags), tags, into, firsts);
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   let [keys, keys2] = keyBuffers(n);
   // The order key as in sortFloat64, shifted up four bits (its top four, the same for every value,
@@ -157,7 +162,7 @@ export function sortFloat64Grouped(values: Float64Array, tags: Uint8Array): Floa
     const hk = positive ? (h | 0x80000000) >>> 0 : ~h >>> 0;
     const lk = positive ? l : ~l >>> 0;
     const tag = tags[i]!;
-    if (hk >>> 28 !== top || tag > 15 || values[i] !== values[i]) return sortFloat64(values, tags);
+    if (hk >>> 28 !== top || tag > 15 || values[i] !== values[i]) return layOut(sortFloat64(values, tags), tags, into, firsts);
     keys[2 * i] = ((lk << 4) | tag) >>> 0;
     keys[2 * i + 1] = ((hk << 4) | (lk >>> 28)) >>> 0;
   }
@@ -187,6 +192,26 @@ export function sortFloat64Grouped(values: Float64Array, tags: Uint8Array): Floa
     radixPass(keys, keys2, counts, base, word, shift, mask, n);
     [keys, keys2] = [keys2, keys];
   }
+  if (into !== undefined && firsts !== undefined) {
+    // The same decoding, each value written twice: in order, and to its tag's next place.
+    const out = new Uint32Array(into.buffer, into.byteOffset, 2 * into.length);
+    for (let i = 0; i < n; i++) {
+      const pk = keys[2 * i + 1]!;
+      const lo = keys[2 * i]!;
+      const tag = lo & 15;
+      tags[i] = tag;
+      const hk = ((top << 28) | (pk >>> 4)) >>> 0;
+      const lk = ((pk << 28) | (lo >>> 4)) >>> 0;
+      const high = hk >>> 31 === 1 ? hk & 0x7fffffff : ~hk >>> 0;
+      const low = hk >>> 31 === 1 ? lk : ~lk >>> 0;
+      words[2 * i + 1] = high;
+      words[2 * i] = low;
+      const at = 2 * firsts[tag]!++;
+      out[at + 1] = high;
+      out[at] = low;
+    }
+    return values;
+  }
   for (let i = 0; i < n; i++) {
     const pk = keys[2 * i + 1]!;
     const lo = keys[2 * i]!;
@@ -201,6 +226,12 @@ export function sortFloat64Grouped(values: Float64Array, tags: Uint8Array): Floa
       words[2 * i] = ~lk >>> 0;
     }
   }
+  return values;
+}
+
+/** The values laid out by tag as `sortFloat64Grouped` describes (nothing without `into`); returns `values`. */
+function layOut(values: Float64Array, tags: Uint8Array, into: Float64Array | undefined, firsts: Int32Array | undefined): Float64Array {
+  if (into !== undefined && firsts !== undefined) for (let i = 0; i < values.length; i++) into[firsts[tags[i]!]!++] = values[i]!;
   return values;
 }
 
