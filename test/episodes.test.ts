@@ -184,7 +184,7 @@ describe('a gate\'s records (typed arrays per world)', () => {
 
 describe('a held pass does not depend on how far earlier passes traced the gate', () => {
   // Long closures at a busy place: the work ahead of an arrival often takes longer than the trace
-  // reaches when it is first asked for (the arrival plus a grid step), so a pass on a fresh trace
+  // reaches when it is first asked for (a month past the arrival), so a pass on a fresh trace
   // must give, bit for bit, what it gives on a trace other runs already took far beyond it.
   const arb = fc.record({
     rate: fc.double({ min: 0.3, max: 3, noNaN: true }),
@@ -206,6 +206,49 @@ describe('a held pass does not depend on how far earlier passes traced the gate'
         }
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('rare processes: the search for a next start pauses two years past the window', () => {
+  // Starts months or years apart: a search that would walk past the departure window by more than
+  // two years pauses there, and goes on when a trace steps there. Passes must be the same whichever
+  // order they come in, and the same (to rounding: the trace also steps at the pause) as on a table
+  // whose window ends 20 years later, where no search pauses before 2045.
+  const arb = fc.record({
+    rate: fc.double({ min: 0.01, max: 0.1, noNaN: true }),
+    hours: fc.double({ min: 200, max: 2000, noNaN: true }),
+    rho: fc.double({ min: 0, max: 0.8, noNaN: true }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    queries: fc.array(fc.tuple(fc.integer({ min: 0, max: 63 }), fc.double({ min: 0, max: 8 * 365 * 24, noNaN: true })), { minLength: 20, maxLength: 40 }),
+  });
+  it('fresh, reversed or traced ten years ahead first: the same hours; and those of a table with no pause before them', () => {
+    fc.assert(
+      fc.property(arb, ({ rate, hours, rho, seed, queries }) => {
+        const spec: EpisodeSpec = {
+          id: 'rare',
+          name: 'Rare',
+          at: { node: 'b' },
+          effect: { type: 'closure' },
+          utilisation: rho,
+          occurrence: { type: 'process', startsPerMonth: Array.from({ length: 12 }, () => rate), durationHours: { type: 'triangular', min: hours / 2, mode: hours, max: 2 * hours } },
+        };
+        const network = parseNetwork(line([spec]));
+        const t0 = hoursOf('2025-01-01');
+        const stop = resolveTrip(network, { origin: 'a', destination: 'c', profile: 'container-rail' }).graph.arcs.find((a) => a.type === 'stop' && a.node!.id === 'b')!;
+        const table = (years: number) => new EpisodeTable(network, network.spec.episodes!, seed, 0, { seasons: true, independent: true }, t0, t0 + years * 365 * 24);
+        const [fresh, reversed, ahead, later] = [table(1), table(1), table(1), table(20)];
+        const gate = (t: EpisodeTable) => t.gatesOf(stop).post[0]!;
+        for (let w = 0; w < 64; w++) ahead.pass(gate(ahead), 10 * 365 * 24, t0, w);
+        const got = queries.map(([w, tau]) => fresh.pass(gate(fresh), tau, t0, w));
+        const back = [...queries].reverse().map(([w, tau]) => reversed.pass(gate(reversed), tau, t0, w)).reverse();
+        queries.forEach(([w, tau], k) => {
+          expect(Object.is(back[k], got[k])).toBe(true);
+          expect(Object.is(ahead.pass(gate(ahead), tau, t0, w), got[k])).toBe(true);
+          expect(Math.abs(later.pass(gate(later), tau, t0, w) - got[k]!)).toBeLessThan(1e-6);
+        });
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -49,6 +49,8 @@ const EXTEND_HOURS = 30 * HOURS_PER_DAY;
 const BITMAP_TRIP_DAYS = 365;
 /** Days past the departure window a world's first room in a gate's segment store counts episodes for (trips end within it; a trace that runs further grows). */
 const ROOM_TRIP_DAYS = 60;
+/** Months past the departure window's last month at which a search for a process's next start pauses (rare processes would otherwise be walked to the calendar table's end, 2,880 months, for a start no trace reaches). */
+const WALK_HORIZON_MONTHS = 25;
 /** Months of corridor-state factors cached per world before the departure window and after it (the traces' lead, the trips; months outside are computed when met). */
 const FACTOR_MARGIN_MONTHS = 24;
 // Module-local names for what the hot paths call.
@@ -112,8 +114,9 @@ const FIRST_ACTIVE = 4;
  * in chunks of a store per gate, each world in a room sized for the segments it is expected to need;
  * a world that outgrows its room moves to a new one twice as large (a pass finds its segment by
  * binary search over the starts). With them, per world: the state to trace further (the frontier, the queue there, the episodes under way), and per process of the
- * gate its next start (`walked`: every start before it is drawn in; Infinity: none) and the episodes
- * (or, for a windows process, windows) drawn so far.
+ * gate its next start (`walked`: every start before it is drawn in; Infinity: none; or, while `needed`
+ * is above 0, the month boundary where the search for it paused with that much cumulative rate left)
+ * and the episodes (or, for a windows process, windows) drawn so far.
  */
 export class Gate {
   /** Process numbers (rows of the episode table). */
@@ -156,6 +159,7 @@ export class Gate {
   private readonly store: ArrayBuffer;
   /** Per world × process of the gate. */
   readonly walked: Float64Array;
+  readonly needed: Float64Array;
   readonly drawn: Int32Array;
   constructor(processes: Int32Array, rho: number, leadHours: number, start: number, days: number, firstRoom: number, country: string, label: string) {
     this.processes = processes;
@@ -168,7 +172,7 @@ export class Gate {
     this.firstRoom = firstRoom;
     // Every per-world array in one store, numbers first (8-byte aligned), then integers, then bytes.
     const P = processes.length;
-    this.store = spareBuffer(8 * WORLDS * (11 + P) + 4 * WORLDS * (6 + P) + WORLDS * (1 + this.bytes));
+    this.store = spareBuffer(8 * WORLDS * (11 + 2 * P) + 4 * WORLDS * (6 + P) + WORLDS * (1 + this.bytes));
     let offset = 0;
     const numbers = (length: number): Float64Array => new Float64Array(this.store, (offset += 8 * length) - 8 * length, length);
     const integers = (length: number): Int32Array => new Int32Array(this.store, (offset += 4 * length) - 4 * length, length);
@@ -179,6 +183,7 @@ export class Gate {
     this.activeEnds = numbers(WORLDS * FIRST_ACTIVE);
     this.activeShares = numbers(WORLDS * FIRST_ACTIVE);
     this.walked = numbers(WORLDS * P);
+    this.needed = numbers(WORLDS * P);
     this.known = integers(WORLDS);
     this.count = integers(WORLDS);
     this.segChunk = integers(WORLDS);
@@ -410,6 +415,8 @@ export class EpisodeTable {
   private readonly factors: Float64Array;
   private readonly factorBase: number;
   private readonly factorMonths: number;
+  /** Where a search for a process's next start pauses (a month boundary two years past the departure window): see `seek`. */
+  private readonly walkHorizon: number;
   private readonly worldCounts = new Int32Array(WORLDS + 1);
   private readonly network: Network;
   /** `queued`'s arrival and departure instant, and its result (hours after departing). */
@@ -433,6 +440,7 @@ export class EpisodeTable {
     this.worldKey = new ElementStream(seed, WORLD_KEY).drawKey(0);
     this.factorBase = monthOf(traceFrom) - FACTOR_MARGIN_MONTHS;
     this.factorMonths = monthOf(traceTo) + FACTOR_MARGIN_MONTHS + 1 - this.factorBase;
+    this.walkHorizon = STARTS[Math.min(MONTHS, monthOf(traceTo) + WALK_HORIZON_MONTHS)]!;
     this.factors = new Float64Array(spareBuffer(8 * (this.independent || episodes.length === 0 ? 0 : WORLDS * this.factorMonths))).fill(NaN);
   }
 
@@ -585,27 +593,42 @@ export class EpisodeTable {
   }
 
   /**
-   * Process p's next start in `world` after the instant `from` (its previous start, or where its
-   * sequence begins), `need` the cumulative rate to it (an exponential draw): month by month from
-   * `from`, spending each month's starts per hour (times the world's corridor state when correlated)
-   * until `need` is spent. Infinity when it is not spent by the end of the calendar table. The walk is
-   * cut at month boundaries only, so a start is the same number however far the trace had gone.
+   * Find process p's next start in `world` after the instant `from` (its previous start, or where its
+   * sequence begins), `need` the cumulative rate to it (an exponential draw), and keep it as the
+   * gate's `walked[i]` (`needed[i]` = 0; Infinity when there is none in the calendar table): month by
+   * month from `from`, spending each month's starts per hour (times the world's corridor state when
+   * correlated) until `need` is spent. The walk is cut at month boundaries only, so a start is the
+   * same number however far the trace had gone. A search from before `walkHorizon` pauses there
+   * (`walked[i]` = that month boundary, `needed[i]` what is left): the trace steps there like at a
+   * start, and `extend` goes on with it when the trace steps past (the same arithmetic as if it had
+   * not paused: it resumes at a month boundary).
    */
-  private nextStart(p: number, from: number, need: number, world: number): number {
+  private seek(gate: Gate, i: number, p: number, from: number, need: number, world: number): void {
     const { rate, correlated } = this.processes;
+    const horizon = from < this.walkHorizon ? this.walkHorizon : Infinity;
     let t = from;
     for (let m = monthOf(t); m < MONTHS; m++) {
+      if (t >= horizon) {
+        gate.walked[i] = t;
+        gate.needed[i] = need;
+        return;
+      }
       const r = rate[12 * p + (m % 12)]!;
       const monthEnd = STARTS[m + 1]!;
       if (r > 0) {
         const perHour = (correlated[p] === 1 ? r * this.factor(world, m) : r) / (monthEnd - STARTS[m]!);
         const available = perHour * (monthEnd - t);
-        if (need <= available) return t + need / perHour;
+        if (need <= available) {
+          gate.walked[i] = t + need / perHour;
+          gate.needed[i] = 0;
+          return;
+        }
         need -= available;
       }
       t = monthEnd;
     }
-    return Infinity;
+    gate.walked[i] = Infinity;
+    gate.needed[i] = 0;
   }
 
   /** Start the trace of `gate` in `world`: each process's sequence starts where its episodes could still reach the trace's start. */
@@ -624,7 +647,11 @@ export class EpisodeTable {
         const k = lowerBound(windowStarts[p]!, origin);
         gate.drawn[i] = k;
         gate.walked[i] = k < windowStarts[p]!.length ? windowStarts[p]![k]! : Infinity;
-      } else gate.walked[i] = active[p] === 1 ? this.nextStart(p, origin, this.gap(p, 0, world), world) : Infinity;
+      } else if (active[p] === 1) this.seek(gate, i, p, origin, this.gap(p, 0, world), world);
+      else {
+        gate.walked[i] = Infinity;
+        gate.needed[i] = 0;
+      }
     }
     // Episodes begun before the trace starts: under way at its start, or gone.
     this.startEpisodes(gate, start, world);
@@ -650,15 +677,21 @@ export class EpisodeTable {
         gate.walked[i] = k < starts.length ? starts[k]! : Infinity;
         continue;
       }
+      // (a search paused at the horizon goes on when the trace steps past it: `extend`)
+      if (gate.needed[i]! > 0) continue;
       let e = gate.drawn[i]!;
       do {
         const d = duration[p]!(unit(keys[p]! ^ Math.imul(2 * e + 2, GOLDEN), mixRun(world)));
         gate.addActive(world, s + d, share[p]!, t);
         e++;
-        s = this.nextStart(p, s, this.gap(p, e, world), world);
+        this.seek(gate, i, p, s, this.gap(p, e, world), world);
+        s = gate.walked[i]!;
+        if (gate.needed[i]! > 0 && s <= t) {
+          this.seek(gate, i, p, s, gate.needed[i]!, world);
+          s = gate.walked[i]!;
+        }
       } while (s <= t);
       gate.drawn[i] = e;
-      gate.walked[i] = s;
     }
   }
 
@@ -683,6 +716,15 @@ export class EpisodeTable {
     let at = gate.segAt[world]!;
     let lastCap = count === 0 ? NaN : segs[at + 3 * count - 2]!;
     while (t < until) {
+      // Searches paused at the horizon (the trace stepped there) go on, now that it steps past it.
+      let resumed = false;
+      for (let q = 0; q < P; q++) {
+        if (gate.needed[base + q]! > 0 && walked[base + q]! <= t) {
+          this.seek(gate, base + q, procs[q]!, walked[base + q]!, gate.needed[base + q]!, world);
+          resumed = true;
+        }
+      }
+      if (resumed) this.startEpisodes(gate, t, world);
       // The next change of capacity: an episode's end or a process's next start (with none ahead, a
       // step of EXTEND_HOURS: the queue only drains, and no segment is recorded).
       let next = Infinity;
