@@ -70,12 +70,7 @@ export function sortFloat64(values: Float64Array, tags?: Uint8Array): Float64Arr
     }
     keys[2 * i] = lk;
     keys[2 * i + 1] = hk;
-    counts[lk & 0x7ff]!++;
-    counts[2048 + ((lk >>> 11) & 0x7ff)]!++;
-    counts[4096 + (lk >>> 22)]!++;
-    counts[6144 + (hk & 0x7ff)]!++;
-    counts[8192 + ((hk >>> 11) & 0x7ff)]!++;
-    counts[10240 + (hk >>> 22)]!++;
+    countDigits(counts, lk, hk);
   }
   for (let pass = 0; pass < 6; pass++) {
     const base = pass * 2048;
@@ -83,14 +78,7 @@ export function sortFloat64(values: Float64Array, tags?: Uint8Array): Float64Arr
     const mask = MASKS[pass % 3]!;
     // The pass's digit is in the low word (passes 0–2) or the high word (3–5).
     const word = pass >= 3 ? 1 : 0;
-    const first = (keys[word]! >>> shift) & mask;
-    if (counts[base + first] === n) continue; // every key has this digit: the pass would not move anything
-    let sum = 0;
-    for (let d = 0; d <= mask; d++) {
-      const c = counts[base + d]!;
-      counts[base + d] = sum;
-      sum += c;
-    }
+    if (!startPass(counts, base, mask, (keys[word]! >>> shift) & mask, n)) continue;
     if (tagsFrom === undefined || tagsTo === undefined) {
       radixPass(keys, keys2, counts, base, word, shift, mask, n);
     } else {
@@ -118,6 +106,32 @@ export function sortFloat64(values: Float64Array, tags?: Uint8Array): Float64Arr
     }
   }
   return values;
+}
+
+/** Count key pair (`lk`, `hk`)'s six digits (11, 11 and 10 bits of each word) into `counts` (2,048 per digit). */
+function countDigits(counts: Int32Array, lk: number, hk: number): void {
+  counts[lk & 0x7ff]!++;
+  counts[2048 + ((lk >>> 11) & 0x7ff)]!++;
+  counts[4096 + (lk >>> 22)]!++;
+  counts[6144 + (hk & 0x7ff)]!++;
+  counts[8192 + ((hk >>> 11) & 0x7ff)]!++;
+  counts[10240 + (hk >>> 22)]!++;
+}
+
+/**
+ * Turn a digit's counts (`counts[base …]`, `mask` + 1 of them) into the first place of each digit;
+ * false, leaving them, when every key has the digit `first` (the first key's): the pass would move
+ * nothing and is skipped.
+ */
+function startPass(counts: Int32Array, base: number, mask: number, first: number, n: number): boolean {
+  if (counts[base + first] === n) return false;
+  let sum = 0;
+  for (let d = 0; d <= mask; d++) {
+    const c = counts[base + d]!;
+    counts[base + d] = sum;
+    sum += c;
+  }
+  return true;
 }
 
 /** One radix pass of (low, high) key pairs from `keys` to `keys2` on the digit (`word`, `shift`, `mask`), `counts[base …]` holding the digits' first places (advanced as it goes). */
@@ -167,28 +181,13 @@ export function sortFloat64Grouped(values: Float64Array, tags: Uint8Array, into?
     keys[2 * i + 1] = ((hk << 4) | (lk >>> 28)) >>> 0;
   }
   const counts = new Int32Array(6 * 2048);
-  for (let i = 0; i < n; i++) {
-    const lk = keys[2 * i]!;
-    const hk = keys[2 * i + 1]!;
-    counts[lk & 0x7ff]!++;
-    counts[2048 + ((lk >>> 11) & 0x7ff)]!++;
-    counts[4096 + (lk >>> 22)]!++;
-    counts[6144 + (hk & 0x7ff)]!++;
-    counts[8192 + ((hk >>> 11) & 0x7ff)]!++;
-    counts[10240 + (hk >>> 22)]!++;
-  }
+  for (let i = 0; i < n; i++) countDigits(counts, keys[2 * i]!, keys[2 * i + 1]!);
   for (let p = 0; p < 6; p++) {
     const base = p * 2048;
     const shift = SHIFTS[p % 3]!;
     const mask = MASKS[p % 3]!;
     const word = p >= 3 ? 1 : 0;
-    if (counts[base + ((keys[word]! >>> shift) & mask)] === n) continue;
-    let sum = 0;
-    for (let d = 0; d <= mask; d++) {
-      const c = counts[base + d]!;
-      counts[base + d] = sum;
-      sum += c;
-    }
+    if (!startPass(counts, base, mask, (keys[word]! >>> shift) & mask, n)) continue;
     radixPass(keys, keys2, counts, base, word, shift, mask, n);
     [keys, keys2] = [keys2, keys];
   }
