@@ -480,31 +480,22 @@ export class EpisodeTable {
   /**
    * Write into `worlds[0 … n)` the worlds of runs 0 … n − 1 (their `mixRun` values in `mixes`), and
    * into `order[0 … n)` the runs sorted by world (a counting sort; runs of one world in run order).
+   * For a walk that goes world by world, also `slots[r]`: run r's place in that order, and
+   * `starts[0 … WORLDS]`: where each world's runs begin (world w's are `order[starts[w] … starts[w + 1])`).
    */
-  byWorld(mixes: Int32Array, n: number, worlds: Int32Array, order: Int32Array): void {
+  byWorld(mixes: Int32Array, n: number, worlds: Int32Array, order: Int32Array, slots?: Int32Array, starts?: Int32Array): void {
     const counts = this.worldCounts;
     counts.fill(0);
     for (let r = 0; r < n; r++) counts[(worlds[r] = this.worldOf(mixes[r]!)) + 1]!++;
     for (let w = 1; w <= WORLDS; w++) counts[w]! += counts[w - 1]!;
-    for (let r = 0; r < n; r++) order[counts[worlds[r]!]!++] = r;
-  }
-
-  /**
-   * `byWorld` for a walk that goes world by world: into `order[0 … n)` the runs sorted by world (runs
-   * of one world in run order), into `slots[r]` run r's place in that order, and into
-   * `starts[0 … WORLDS]` where each world's runs begin (world w's are `order[starts[w] … starts[w + 1])`).
-   * `worlds` is scratch (n entries).
-   */
-  worldRanges(mixes: Int32Array, n: number, worlds: Int32Array, order: Int32Array, slots: Int32Array, starts: Int32Array): void {
-    const counts = this.worldCounts;
-    counts.fill(0);
-    for (let r = 0; r < n; r++) counts[(worlds[r] = this.worldOf(mixes[r]!)) + 1]!++;
-    for (let w = 1; w <= WORLDS; w++) counts[w]! += counts[w - 1]!;
-    starts.set(counts);
-    for (let r = 0; r < n; r++) {
-      const k = counts[worlds[r]!]!++;
-      order[k] = r;
-      slots[r] = k;
+    starts?.set(counts);
+    if (slots === undefined) for (let r = 0; r < n; r++) order[counts[worlds[r]!]!++] = r;
+    else {
+      for (let r = 0; r < n; r++) {
+        const k = counts[worlds[r]!]!++;
+        order[k] = r;
+        slots[r] = k;
+      }
     }
   }
 

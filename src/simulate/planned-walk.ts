@@ -132,7 +132,7 @@ export class PlannedWalk {
       const n = Math.min(toRun, first + chunk) - first;
       mixRuns(first, n, mixes);
       // The chunk's runs sorted by world (runs of one world in run order); slots[r]: run r's row.
-      episodes.worldRanges(mixes, n, worlds, order, slots, starts);
+      episodes.byWorld(mixes, n, worlds, order, slots, starts);
       const firstBlock = out.length;
       // Each block's segments drawn element-major, as the plain planned loop does; its parts' cells summed.
       for (let b = 0; b * blockRuns < n; b++) {
