@@ -61,12 +61,12 @@ describe('calibrating the calendar\'s mechanisms', () => {
   const byId = (id: string): CalibrationParameter => CALIBRATION_PARAMETERS.find((p) => p.id === id)!;
   const place = (measure: Record<string, unknown>, unit: string, value: number, width: number) =>
     parseTargets({ title: 'synthetic', targets: [{ id: 'S', case: 'synthetic', published: String(value), source, unit, band: { min: value - width, max: value + width }, measure: { kind: 'place', node: 'p', ...measure } }] });
-  /** Fit `id` alone to a target computed on the network with that parameter's figures scaled by `known`. */
-  const recover = (id: string, known: number, measure: Record<string, unknown>, unit: string, width: (v: number) => number): number => {
+  /** Fit `id` alone to a target computed (`runs` runs) on the network with that parameter's figures scaled by `known`. */
+  const recover = (id: string, known: number, measure: Record<string, unknown>, unit: string, width: (v: number) => number, runs = 600): number => {
     const p = byId(id);
     const changes = selectedFigures(calendarNet, p.select).map((c) => ({ ...c, factor: known }));
-    const truth = validation(applyMeasures(calendarNet, [patchFigures({ changes })]), place(measure, unit, 1, 1), { runs: 600, seed: 3 }).rows[0]!.model as number;
-    const c = calibrate(calendarNet, place(measure, unit, truth, width(truth)), { parameters: [p], runs: 600, seed: 3, date: '2026-11-29', maxEvaluations: 40 });
+    const truth = validation(applyMeasures(calendarNet, [patchFigures({ changes })]), place(measure, unit, 1, 1), { runs, seed: 3 }).rows[0]!.model as number;
+    const c = calibrate(calendarNet, place(measure, unit, truth, width(truth)), { parameters: [p], runs, seed: 3, date: '2026-11-29', maxEvaluations: 40 });
     expect(c.after.rows[0]!.status).toBe('inside');
     return c.parameters[0]!.value;
   };
@@ -87,8 +87,13 @@ describe('calibrating the calendar\'s mechanisms', () => {
     expect(recover('closure-intensity', 1.6, share, 'share', () => 0.002)).toBeCloseTo(1.6, 1);
     // A higher σ makes fewer months closed (Jensen): the closed share pins σ too.
     expect(recover('correlation-strength', 1.4, share, 'share', () => 0.001)).toBeCloseTo(1.4, 1);
+    // The worst month's p95 wait moves with the load, but not monotonically (a higher load upstream
+    // moves arrivals at p against its storms) and, at 600 runs (about 50 a month, the p95 near the
+    // largest few), so roughly that the search can land inside the band 0.1 away from the truth
+    // (seeds 1–6 at 600 runs: one outside the band, one at 1.10): 3,000 runs (about 250 a month)
+    // land within 0.02 for seeds 1–6.
     const wait = { statistic: 'worst-month-p95-wait', trip };
-    const load = recover('traffic-load', 1.2, wait, 'hours', (v) => 0.01 * v);
+    const load = recover('traffic-load', 1.2, wait, 'hours', (v) => 0.01 * v, 3000);
     expect(Math.abs(load - 1.2)).toBeLessThan(0.05);
   });
 });

@@ -8,7 +8,7 @@ import { applyMeasures, closeLink, middleCorridor, parseNetwork, simulate, valid
 import { departureInstants, resolveDeparture } from '../src/simulate/calendar.js';
 import { EpisodeTable, holdingSegment, WORLDS } from '../src/simulate/episodes.js';
 import { prepareSimulation } from '../src/simulate/montecarlo.js';
-import { ElementStream, mixRun } from '../src/simulate/random.js';
+import { ElementStream } from '../src/simulate/random.js';
 import { drawPart } from '../src/simulate/sample.js';
 import { resolveTrip } from '../src/route/trip.js';
 import { shortestArcPath } from '../src/route/search.js';
@@ -514,7 +514,7 @@ function oracle(spec: NetworkSpec, trip: { origin: string; destination: string; 
   const out = new Float64Array(runs);
   for (let run = 0; run < runs; run++) {
     const t0 = departures[run]!;
-    const world = episodes.worldOf(mixRun(run));
+    const world = episodes.worldOf(run);
     const cross = (a: number, tau: number): number => {
       let w = 0;
       for (const p of graph.arcs[a]!.parts) w += drawPart(models.get(p.key)!, stream(p.key), run);

@@ -24,7 +24,7 @@ import { buildCsr } from '../engine/csr.js';
 import { CATEGORIES } from '../network/types.js';
 import type { ExpandedGraph } from '../route/expand.js';
 import { DEPARTURE_KEY, type ResolvedDeparture } from './calendar.js';
-import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveTraced, type EpisodeTable, type Gate } from './episodes.js';
+import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveTraced, runsByWorld, type EpisodeTable, type Gate } from './episodes.js';
 import { ElementTable } from './kernel.js';
 import { ElementStream, mixRun, unitOf } from './random.js';
 
@@ -366,7 +366,6 @@ export function adaptiveRunner(
   const departures = new Float64Array(SUB);
   const worlds = new Int32Array(SUB);
   const runOf = new Int32Array(SUB);
-  let blockMixes = new Int32Array(0);
   let blockWorlds = new Int32Array(0);
   let blockOrder = new Int32Array(0);
   const episodes = gating?.episodes;
@@ -438,13 +437,11 @@ export function adaptiveRunner(
     // With gates, the block's runs go in order of their worlds: a sub-block then reads the traces of
     // a few worlds (the results do not depend on the order).
     if (timed !== undefined) {
-      if (blockMixes.length < count) {
-        blockMixes = new Int32Array(count);
+      if (blockOrder.length < count) {
         blockWorlds = new Int32Array(count);
         blockOrder = new Int32Array(count);
       }
-      for (let r = 0; r < count; r++) blockMixes[r] = mixRun(fromRun + r);
-      episodes!.byWorld(blockMixes, count, blockWorlds, blockOrder);
+      runsByWorld(fromRun, count, blockOrder, blockWorlds);
     }
     for (let start = 0; start < count; start += SUB) {
       const n = Math.min(SUB, count - start);
@@ -457,9 +454,9 @@ export function adaptiveRunner(
         for (let j = 0; j < n; j++) {
           const r = blockOrder[start + j]!;
           runOf[j] = r;
-          mixes[j] = blockMixes[r]!;
+          mixes[j] = mixRun(fromRun + r);
           departures[j] = from + unitOf(departureKey, mixes[j]!) * span;
-          worlds[j] = blockWorlds[r]!;
+          worlds[j] = blockWorlds[start + j]!;
         }
       }
       for (let i = 0; i < drawnRows.length; i++) table.fill(drawnRows[i]!, mixes, n, values, drawnRows[i]! * SUB);

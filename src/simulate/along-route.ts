@@ -16,7 +16,7 @@ import { sortFloat64 } from '../stats/radix-sort.js';
 import { departureInstants, resolveDeparture } from './calendar.js';
 import { episodeTable } from './episodes.js';
 import { checkSimulateOptions, type SimulateOptions } from './montecarlo.js';
-import { ElementStream, mixRun } from './random.js';
+import { ElementStream } from './random.js';
 import { drawPart } from './sample.js';
 
 /** A position along the route: the origin, or arriving at or leaving a node. */
@@ -87,7 +87,7 @@ export function walkAlongRoute(network: Parameters<typeof resolveTrip>[0], optio
   for (let r = 0; r < runs; r++) {
     let t = 0;
     const t0 = departs === null ? 0 : departs[r]!;
-    const world = departs === null ? 0 : episodes.worldOf(mixRun(r));
+    const world = departs === null ? 0 : episodes.worldOf(r);
     arcs.forEach((a, k) => {
       if (departs !== null) for (const g of gates[k]!.pre) t = episodes.pass(g, t, t0, world);
       for (const p of trip.graph.arcs[a]!.parts) t += drawPart(p.model, stream(p.key), r, stream(sourceKeyOf(p.model) ?? p.key));

@@ -4,8 +4,8 @@
 // Each place is a fluid queue: units arrive at the place's utilisation ρ (work per hour of capacity)
 // and are served first come, first served at capacity 1, or at the smallest share of the episodes
 // under way (0 while closed). A simulation draws WORLDS histories of the corridor ("worlds": every
-// episode process and the corridor state over the calendar); each run walks in one of them, picked by
-// a keyed draw. A place's queue in a world is traced forward once, from TRACE_LEAD_DAYS before the
+// episode process and the corridor state over the calendar); each run walks in one of them (run r in
+// world r mod WORLDS). A place's queue in a world is traced forward once, from TRACE_LEAD_DAYS before the
 // departure window, into a piecewise-linear record, so a consignment passes a gate by a binary search
 // and a few steps, not by drawing episodes. What keeps it sound:
 //  - FIFO: in a world, leaving the gate is a non-decreasing function of reaching it, so a measure that
@@ -14,11 +14,16 @@
 //  - keys, not streams: a process's episodes are a Poisson process whose rate changes by calendar
 //    month (times the corridor state when correlated), drawn in sequence: in world w, episode i's
 //    start is an exponential gap in cumulative rate after the previous start (draw 2i of the keyed
-//    stream 'episode|<id>' for world w), its duration draw 2i + 1; run r's world is a keyed draw of
-//    (seed, r). So before and after, every route and every thread see the same episodes at the same
-//    instants, whatever is evaluated first;
+//    stream 'episode|<id>' for world w), its duration draw 2i + 1; run r's world is r mod WORLDS
+//    (its departure instant and its stages are keyed draws of (seed, r), which do not depend on
+//    its world). So before and after, every route and every thread see the same episodes at the
+//    same instants, whatever is evaluated first;
 //  - worlds are shared: a world is met by many runs (departing on other days), which is what makes
-//    gates cheap; with 1,024 worlds, the runs departing in a month mostly walk in different worlds.
+//    gates cheap; any 1,024 consecutive runs walk in 1,024 different worlds (a few runs see every
+//    world they can, where a keyed draw repeated some), and the runs departing in a month are spread
+//    over the worlds by their departure draws;
+//  - the walk is cheap to lay out: a block of 4,096 runs holds four runs of each world, so a block's
+//    draws are written world by world and a chunk's runs are read world by world with no sort.
 import { isoDayNumber, monthDay } from '../network/dates.js';
 import type { Network } from '../network/network.js';
 import { FIRST_YEAR, LAST_YEAR, type EpisodeSpec } from '../network/types.js';
@@ -31,12 +36,32 @@ import { quantileFn } from './sample.js';
 
 /** Utilisation is capped below 1 when a volume factor scales it: at 1 a backlog would never clear. */
 export const UTILISATION_CAP = 0.95;
-/** Histories of the corridor drawn per simulation; each run walks in one. */
+/** Histories of the corridor drawn per simulation; each run walks in one (run r in world r mod WORLDS). */
 export const WORLDS = 1024;
+
+/** The world (0 … WORLDS − 1) run `run` (an integer ≥ 0) walks in: `run` mod WORLDS. */
+export function worldOfRun(run: number): number {
+  return run % WORLDS;
+}
+
+/**
+ * Write into `order[0 … n)` runs `firstRun` … `firstRun + n − 1` (as offsets 0 … n − 1) in order of
+ * their worlds, runs of one world in run order, and into `worlds[0 … n)` each place's world: a walk
+ * in that order reads one world's traces at a time.
+ */
+export function runsByWorld(firstRun: number, n: number, order: Int32Array, worlds: Int32Array): void {
+  const base = worldOfRun(firstRun);
+  let k = 0;
+  for (let w = 0; w < WORLDS && k < n; w++) {
+    for (let r = (w - base + WORLDS) % WORLDS; r < n; r += WORLDS) {
+      order[k] = r;
+      worlds[k++] = w;
+    }
+  }
+}
+
 /** A place's queue is traced from empty this many days before the departure window opens (longer when one episode and its backlog last longer). */
 export const TRACE_LEAD_DAYS = 90;
-/** The element key of a run's world draw. */
-export const WORLD_KEY = 'calendar|world';
 /** The golden-ratio constant that spreads draw numbers over the key's bits (as in random.ts). */
 const GOLDEN = 0x9e3779b9 | 0;
 /** The largest uniform the streams give ((2^32 − 0.5) / 2^32): a duration's largest possible draw. */
@@ -400,7 +425,7 @@ export function episodeTable(network: Network, seed: number, sigma: number, sett
 }
 
 /**
- * The episodes of a simulation: `gatesOf(arc)` finds the gates of an arc, `worldOf(mixedRun)` a
+ * The episodes of a simulation: `gatesOf(arc)` finds the gates of an arc, `worldOf(run)` a
  * run's world, and `pass(gate, …)` moves a consignment through a gate.
  */
 export class EpisodeTable {
@@ -408,7 +433,6 @@ export class EpisodeTable {
   private readonly state: CorridorState;
   private readonly independent: boolean;
   private readonly traceFrom: number;
-  private readonly worldKey: number;
   private readonly gates = new Map<string, Gate>();
   private readonly traceTo: number;
   /** Corridor-state factors per world and month from `factorBase` (NaN: not drawn yet). */
@@ -417,7 +441,6 @@ export class EpisodeTable {
   private readonly factorMonths: number;
   /** Where a search for a process's next start pauses (a month boundary two years past the departure window): see `seek`. */
   private readonly walkHorizon: number;
-  private readonly worldCounts = new Int32Array(WORLDS + 1);
   private readonly network: Network;
   /** `queued`'s arrival and departure instant, and its result (hours after departing). */
   readonly io = new Float64Array(2);
@@ -437,7 +460,6 @@ export class EpisodeTable {
     this.state = new CorridorState(seed, settings.independent ? 0 : sigma);
     this.independent = settings.independent || sigma === 0;
     this.traceFrom = traceFrom;
-    this.worldKey = new ElementStream(seed, WORLD_KEY).drawKey(0);
     this.factorBase = monthOf(traceFrom) - FACTOR_MARGIN_MONTHS;
     this.factorMonths = monthOf(traceTo) + FACTOR_MARGIN_MONTHS + 1 - this.factorBase;
     this.walkHorizon = STARTS[Math.min(MONTHS, monthOf(traceTo) + WALK_HORIZON_MONTHS)]!;
@@ -472,31 +494,9 @@ export class EpisodeTable {
     return this.processes.episodes.length;
   }
 
-  /** The world (0 … WORLDS − 1) of the run whose `mixRun` value is `mixedRun`. */
-  worldOf(mixedRun: number): number {
-    return (unit(this.worldKey, mixedRun) * WORLDS) | 0;
-  }
-
-  /**
-   * Write into `worlds[0 … n)` the worlds of runs 0 … n − 1 (their `mixRun` values in `mixes`), and
-   * into `order[0 … n)` the runs sorted by world (a counting sort; runs of one world in run order).
-   * For a walk that goes world by world, also `slots[r]`: run r's place in that order, and
-   * `starts[0 … WORLDS]`: where each world's runs begin (world w's are `order[starts[w] … starts[w + 1])`).
-   */
-  byWorld(mixes: Int32Array, n: number, worlds: Int32Array, order: Int32Array, slots?: Int32Array, starts?: Int32Array): void {
-    const counts = this.worldCounts;
-    counts.fill(0);
-    for (let r = 0; r < n; r++) counts[(worlds[r] = this.worldOf(mixes[r]!)) + 1]!++;
-    for (let w = 1; w <= WORLDS; w++) counts[w]! += counts[w - 1]!;
-    starts?.set(counts);
-    if (slots === undefined) for (let r = 0; r < n; r++) order[counts[worlds[r]!]!++] = r;
-    else {
-      for (let r = 0; r < n; r++) {
-        const k = counts[worlds[r]!]!++;
-        order[k] = r;
-        slots[r] = k;
-      }
-    }
+  /** The world (0 … WORLDS − 1) run `run` walks in: `run` mod WORLDS (see the file's head). */
+  worldOf(run: number): number {
+    return worldOfRun(run);
   }
 
   /**

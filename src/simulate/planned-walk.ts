@@ -7,21 +7,22 @@ import { CATEGORIES } from '../network/types.js';
 import type { Part } from '../route/expand.js';
 import type { ResolvedDeparture } from './calendar.js';
 import { DEPARTURE_KEY } from './calendar.js';
-import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveSegments, WORLDS, type EpisodeTable, type Gate } from './episodes.js';
+import { HOURS_PER_DAY as GATE_DAY_HOURS, leaveSegments, WORLDS, worldOfRun, type EpisodeTable, type Gate } from './episodes.js';
 import type { ElementTable } from './kernel.js';
 import { ElementStream, mixRun, unitOf } from './random.js';
 
 /** Module-local (an imported binding can be a getter once transpiled). */
 const HOURS_PER_DAY = GATE_DAY_HOURS;
 const leave = leaveSegments;
+const unit = unitOf;
 /** The segments of a trace not started (never read: its frontier is 0). */
 const NO_SEGMENTS = new Float64Array(0);
-/** Blocks walked together: their runs are sorted by world as one, so each world's traces are read by more runs at a time (64 blocks: about 256 runs a world; 32 took about 2% more CPU time, 100 no less). */
+/** Blocks walked together, world by world, so that each world's traces are read by more runs at a time (64 blocks of 4,096 runs: 256 runs a world; 32 took about 2% more CPU time, 100 no less). */
 const CHUNK_BLOCKS = 64;
 
 /**
- * The runners' large scratch arrays (a chunk's rows, runs and worlds: about 17 MB for a chunk of
- * 64 blocks on a route with four gates), kept from
+ * The runners' large scratch arrays (a chunk's rows: about 12.6 MB for a chunk of 64 blocks on a
+ * route with four gates; a block's segment hours and `mixRun` values), kept from
  * one simulation to the next: memory the system hands over fresh costs about 3 ms per megabyte the
  * first time it is written, and a simulation's walk has no use for its scratch once it returns.
  * Runners take views of these; their runs never nest, and nothing in them outlives a chunk.
@@ -68,7 +69,7 @@ export class PlannedWalk {
   private readonly rowsOfParts: Int32Array;
   private readonly cellsOfParts: Int32Array;
   private readonly gateCells: Int32Array;
-  /** A row per run, in the walk's order (by world): its departure instant, then its segments' hours (written once, scattered from the block's segment-major draws, and read in sequence by the walk). */
+  /** Numbers in a run's row (its departure instant, then its segments' hours; `Walked`). */
   private readonly width: number;
   private readonly elementSums: Float64Array;
   private readonly gateSums: Float64Array;
@@ -102,6 +103,7 @@ export class PlannedWalk {
     this.rowsOfParts = Int32Array.from(partRows);
     this.cellsOfParts = Int32Array.from(partCells);
     this.gateCells = Int32Array.from(gateCells);
+    if (blockRuns % WORLDS !== 0) throw new Error(`internal: blocks of ${blockRuns} runs are not a multiple of ${WORLDS} worlds`);
     this.width = segmentCount + 1;
     this.elementSums = new Float64Array(table.count);
     this.gateSums = new Float64Array(CHUNK_BLOCKS * gates.length);
@@ -111,48 +113,45 @@ export class PlannedWalk {
     this.views = new GateViews(gates);
   }
 
-  /** Runs `fromRun` … `toRun` − 1: each run's total hours into `samples[at …]`, and each block's cell sums (sized `cellCount`), in block order. */
+  /** Runs `fromRun` … `toRun` − 1 (`fromRun` a multiple of WORLDS): each run's total hours into `samples[at …]`, and each block's cell sums (sized `cellCount`), in block order. */
   run(fromRun: number, toRun: number, samples: Float64Array, at: number, cellCount: number): Float64Array[] {
     const { table, gates, episodes, blockRuns, segmentCount, segmentRows, segmentTimes, rowsOfParts, cellsOfParts, gateCells, width, elementSums, gateSums } = this;
+    if (worldOfRun(fromRun) !== 0) throw new Error(`internal: the planned walk starts at run ${fromRun}, not at a multiple of ${WORLDS}`);
     // Each block's cell sums, in block order (made as the blocks are drawn; the gates' added after the walk).
     const out: Float64Array[] = [];
     // Views of the kept scratch, as large as this call's chunk needs (no larger: a small simulation
     // would pay for the memory).
-    const chunk = Math.min(CHUNK_BLOCKS * blockRuns, Math.ceil((toRun - fromRun) / blockRuns) * blockRuns);
+    const chunkBlocks = Math.min(CHUNK_BLOCKS, Math.ceil((toRun - fromRun) / blockRuns));
+    const chunk = chunkBlocks * blockRuns;
     const numbers = keptNumbers(segmentCount * blockRuns + width * chunk);
     const blockTotals = numbers.subarray(0, segmentCount * blockRuns);
-    const runRows = numbers.subarray(segmentCount * blockRuns, segmentCount * blockRuns + width * chunk);
-    const integers = keptIntegers(4 * chunk + WORLDS + 1);
-    const mixes = integers.subarray(0, chunk);
-    const order = integers.subarray(chunk, 2 * chunk);
-    const worlds = integers.subarray(2 * chunk, 3 * chunk);
-    const slots = integers.subarray(3 * chunk, 4 * chunk);
-    const starts = integers.subarray(4 * chunk, 4 * chunk + WORLDS + 1);
+    const rows = numbers.subarray(segmentCount * blockRuns, segmentCount * blockRuns + width * chunk);
+    const mixes = keptIntegers(blockRuns);
+    // A world's rows: its runs of the chunk's blocks, block by block (every block but a chunk's last is full).
+    const walked = new Walked(blockRuns, chunk / WORLDS, width, this.departureKey, this.from, this.span);
     for (let first = fromRun; first < toRun; first += chunk) {
       const n = Math.min(toRun, first + chunk) - first;
-      mixRuns(first, n, mixes);
-      // The chunk's runs sorted by world (runs of one world in run order); slots[r]: run r's row.
-      episodes.byWorld(mixes, n, worlds, order, slots, starts);
       const firstBlock = out.length;
-      // Each block's segments drawn element-major, as the plain planned loop does; its parts' cells summed.
+      // Each block's segments drawn element-major, as the plain planned loop does, with the block's
+      // runs in the order of their worlds; its parts' cells summed; its runs' rows written.
       for (let b = 0; b * blockRuns < n; b++) {
         const offset = b * blockRuns;
         const size = Math.min(n - offset, blockRuns);
-        const blockMixes = mixes.subarray(offset, offset + size);
+        mixRunsByWorld(first + offset, size, mixes);
         blockTotals.fill(0);
         for (let g = 0; g < segmentCount; g++) {
-          const rows = segmentRows[g]!;
+          const rowsOf = segmentRows[g]!;
           const times = segmentTimes[g]!;
-          for (let i = 0; i < rows.length; i++) elementSums[rows[i]!] = table.accumulate(rows[i]!, blockMixes, size, blockTotals, g * blockRuns, times[i]!);
+          for (let i = 0; i < rowsOf.length; i++) elementSums[rowsOf[i]!] = table.accumulate(rowsOf[i]!, mixes, size, blockTotals, g * blockRuns, times[i]!);
         }
-        scatter(blockTotals, segmentCount, blockRuns, size, blockMixes, this.departureKey, this.from, this.span, runRows, width, slots, offset);
+        writeRows(walked, blockTotals, segmentCount, size, mixes, rows, b);
         const cellSums = new Float64Array(cellCount);
         for (let k = 0; k < rowsOfParts.length; k++) cellSums[cellsOfParts[k]!]! += elementSums[rowsOfParts[k]!]!;
         out.push(cellSums);
       }
       // Then every run of the chunk walks its segments through the gates, world by world, each
       // run's total to its place among the samples.
-      walk(starts, runRows, width, order, blockRuns, gates, this.views, episodes, gateSums, samples, at + first - fromRun);
+      walk(walked, n, rows, gates, this.views, episodes, gateSums, samples, at + first - fromRun);
       for (let b = 0; firstBlock + b < out.length; b++) {
         const cellSums = out[firstBlock + b]!;
         for (let g = 0; g < gates.length; g++) cellSums[gateCells[g]!]! += gateSums[b * gates.length + g]!;
@@ -160,6 +159,21 @@ export class PlannedWalk {
     }
     return out;
   }
+}
+
+/** How a chunk's runs are laid out in rows, and how their departure instants are drawn. */
+class Walked {
+  constructor(
+    readonly blockRuns: number,
+    /** Rows per world in the chunk (world w's from row w × perWorld; block b's runs of it from b × blockRuns / WORLDS on). */
+    readonly perWorld: number,
+    /** Numbers per row: the departure instant, then each segment's hours. */
+    readonly width: number,
+    readonly departureKey: number,
+    /** The departure window's start (hours since 1970) and length (hours). */
+    readonly from: number,
+    readonly span: number,
+  ) {}
 }
 
 /**
@@ -206,40 +220,24 @@ function look(views: GateViews, gates: readonly Gate[], g: number, world: number
 /**
  * Each run walks its segments from its own departure instant, passing the gates between them: the
  * per-run loop on its own, so that the allocations around it never deoptimise it. Runs go world by
- * world (their rows were written in that order), so that consecutive runs read the same traces:
- * a world's traces are a few kilobytes, and those of 1,024 worlds do not fit in a cache, which is
- * why a chunk holds many blocks (the results do not depend on the order, and a block's sums are
- * added in the same order whatever the chunk). Gate delays are summed per block
- * (`gateSums[block × gates + g]`); each run's total goes to its place among the samples
- * (`samples[at + run]`, `run` = `order[k]` the chunk's run in the walk's place k; world w's runs
- * are places `starts[w]` … `starts[w + 1]` − 1).
+ * world (the chunk's run p walks in world p mod WORLDS: runs p, p + WORLDS, p + 2·WORLDS …), so that
+ * consecutive runs read the same traces: a world's traces are a few kilobytes, and those of 1,024
+ * worlds do not fit in a cache, which is why a chunk holds many blocks (the results do not depend
+ * on the order, and a block's sums are added in the same order whatever the chunk); their rows were
+ * written in that order, and are read in sequence. Gate delays are summed per block
+ * (`gateSums[block × gates + g]`); run p's total goes to `samples[at + p]`.
  */
-function walk(
-  starts: Int32Array,
-  rows: Float64Array,
-  width: number,
-  order: Int32Array,
-  blockRuns: number,
-  gates: readonly Gate[],
-  views: GateViews,
-  episodes: EpisodeTable,
-  gateSums: Float64Array,
-  samples: Float64Array,
-  at: number,
-): void {
+function walk(walked: Walked, n: number, rows: Float64Array, gates: readonly Gate[], views: GateViews, episodes: EpisodeTable, gateSums: Float64Array, samples: Float64Array, at: number): void {
   gateSums.fill(0);
+  const { blockRuns, perWorld, width } = walked;
   const io = episodes.io;
   const gateCount = gates.length;
   const { starts: starts_, free, rho, known, freeAt, frontier, segAt, count, segs } = views;
-  for (let world = 0; world < WORLDS; world++) {
-    const end = starts[world + 1]!;
-    let k = starts[world]!;
-    if (k === end) continue;
+  for (let world = 0; world < WORLDS && world < n; world++) {
     for (let g = 0; g < gateCount; g++) look(views, gates, g, world);
-    for (; k < end; k++) {
-      const run = order[k]!;
-      const block = ((run / blockRuns) | 0) * gateCount;
-      const row = k * width;
+    let row = world * perWorld * width;
+    for (let p = world; p < n; p += WORLDS, row += width) {
+      const block = ((p / blockRuns) | 0) * gateCount;
       const t0 = rows[row]!;
       let tau = rows[row + 1]!;
       for (let g = 0; g < gateCount; g++) {
@@ -259,7 +257,7 @@ function walk(
         gateSums[block + g]! += left - tau;
         tau = left + rows[row + g + 2]!;
       }
-      samples[at + run] = tau;
+      samples[at + p] = tau;
     }
   }
 }
@@ -267,33 +265,33 @@ function walk(
 // The loops of `run` over a chunk's runs, each a small function of its own (optimised apart from
 // the allocations around them).
 
-/** `mixes[r]` = `mixRun(first + r)` for r < n. */
-function mixRuns(first: number, n: number, mixes: Int32Array): void {
-  for (let r = 0; r < n; r++) mixes[r] = mixRun(first + r);
+/**
+ * The `mixRun` values of a block's runs `first` … `first + n − 1` (`first` a multiple of WORLDS) in
+ * the order of their worlds: world by world, a world's runs in run order. With q = ⌊n / WORLDS⌋ and
+ * the rest ρ = n − q · WORLDS, world w has q runs (one more when w < ρ), from place w · q + min(w, ρ).
+ */
+function mixRunsByWorld(first: number, n: number, mixes: Int32Array): void {
+  let k = 0;
+  for (let w = 0; w < WORLDS && w < n; w++) for (let r = w; r < n; r += WORLDS) mixes[k++] = mixRun(first + r);
 }
 
 /**
- * Write `size` runs of segment-major `from` (segment g of run r at g × stride + r) into their rows
- * of `into` (run `offset + r`'s row at slots[offset + r] × `width`): the run's departure instant,
- * then its segments' hours.
+ * Write block `b`'s `size` runs (drawn in the order of their worlds: `mixes`, and each segment's
+ * hours in `totals`, segment g of place k at g × blockRuns + k) into their rows: world w's runs of
+ * block b go to its rows b × blockRuns / WORLDS on (only a chunk's last block can be short, so a
+ * world's rows of a chunk are consecutive), each its departure instant and then its segments' hours.
  */
-function scatter(
-  from: Float64Array,
-  segments: number,
-  stride: number,
-  size: number,
-  blockMixes: Int32Array,
-  departureKey: number,
-  start: number,
-  span: number,
-  into: Float64Array,
-  width: number,
-  slots: Int32Array,
-  offset: number,
-): void {
-  for (let r = 0; r < size; r++) {
-    const row = slots[offset + r]! * width;
-    into[row] = start + unitOf(departureKey, blockMixes[r]!) * span;
-    for (let g = 0; g < segments; g++) into[row + 1 + g] = from[g * stride + r]!;
+function writeRows(walked: Walked, totals: Float64Array, segments: number, size: number, mixes: Int32Array, rows: Float64Array, b: number): void {
+  const { blockRuns, perWorld, width, departureKey, from, span } = walked;
+  const rounds = (size / WORLDS) | 0;
+  const rest = size - rounds * WORLDS;
+  const blockRows = b * (blockRuns / WORLDS);
+  let k = 0;
+  for (let w = 0; w < WORLDS && w < size; w++) {
+    let row = (w * perWorld + blockRows) * width;
+    for (let end = k + (w < rest ? rounds + 1 : rounds); k < end; k++, row += width) {
+      rows[row] = from + unit(departureKey, mixes[k]!) * span;
+      for (let g = 0; g < segments; g++) rows[row + 1 + g] = totals[g * blockRuns + k]!;
+    }
   }
 }
