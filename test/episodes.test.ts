@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyMeasures, closeLink, middleCorridor, parseNetwork, simulate, validateNetwork, type EpisodeSpec, type NetworkSpec } from '../src/index.js';
 import { departureInstants, resolveDeparture } from '../src/simulate/calendar.js';
-import { EpisodeTable, holdingSegment, WORLDS } from '../src/simulate/episodes.js';
+import { EpisodeTable, holdingSegment, Processes, WORLDS } from '../src/simulate/episodes.js';
 import { prepareSimulation } from '../src/simulate/montecarlo.js';
 import { ElementStream } from '../src/simulate/random.js';
-import { drawPart } from '../src/simulate/sample.js';
+import { drawPart, quantileFn } from '../src/simulate/sample.js';
 import { resolveTrip } from '../src/route/trip.js';
 import { shortestArcPath } from '../src/route/search.js';
 import { networkArb } from './arbitraries.js';
@@ -262,6 +262,27 @@ describe('episode processes', () => {
       const want = 1 - Math.exp((-lambda * 24) / (31 * 24));
       expect(Math.abs(held - want)).toBeLessThan(4 * Math.sqrt((want * (1 - want)) / r.runs) + 0.003);
     }
+  });
+
+  it('draw their durations inline as quantileFn draws them, bit for bit (fixed, triangular, flat triangular, lognormal)', () => {
+    const distribution = fc.oneof(
+      fc.double({ min: 0, max: 1000, noNaN: true }).map((value) => ({ type: 'fixed' as const, value })),
+      fc.tuple(fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true })).map(([min, at, width]) => ({ type: 'triangular' as const, min, mode: min + at * width, max: min + width })),
+      fc.double({ min: 1, max: 100, noNaN: true }).map((min) => ({ type: 'triangular' as const, min, mode: min, max: min })),
+      fc.double({ min: 1, max: 100, noNaN: true }).map((median) => ({ type: 'lognormal' as const, median, p90: 2 * median })),
+    );
+    fc.assert(
+      fc.property(fc.array(distribution, { minLength: 1, maxLength: 4 }), fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 20 }), (durations, hashes) => {
+        const episodes: EpisodeSpec[] = durations.map((durationHours, i) => ({ id: `p${i}`, name: 'P', at: { node: 'b' }, effect: { type: 'closure' }, occurrence: { type: 'process', startsPerMonth: Array(12).fill(1), durationHours } }));
+        const processes = new Processes(episodes, 1, { seasons: true, independent: true });
+        durations.forEach((d, p) => {
+          const q = quantileFn(d);
+          // uniforms as the streams give them: (h + 0.5) / 2^32
+          for (const h of hashes) expect(Object.is(processes.durationOf(p, (h + 0.5) / 4294967296), q((h + 0.5) / 4294967296))).toBe(true);
+        });
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('follow the month: a process with starts only in June holds nobody departing in March', () => {

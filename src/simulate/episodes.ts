@@ -60,6 +60,13 @@ export function runsByWorld(firstRun: number, n: number, order: Int32Array, worl
   }
 }
 
+/**
+ * `mixRun(w)` of each world w (as int32: the same bits wherever it is combined by `^`): the tracer's
+ * draws of world w mix it in. Read from a typed array, never returned from a call: a call's result
+ * of 2^31 or more is a heap number, one per draw.
+ */
+const WORLD_MIXES = Int32Array.from({ length: WORLDS }, (_, w) => mixRun(w));
+
 /** A place's queue is traced from empty this many days before the departure window opens (longer when one episode and its backlog last longer). */
 export const TRACE_LEAD_DAYS = 90;
 /** The golden-ratio constant that spreads draw numbers over the key's bits (as in random.ts). */
@@ -256,25 +263,31 @@ export class Gate {
 
   /** Add an episode ending at `end` with capacity share `share` to those under way in `world`, unless it has ended by `t`. */
   addActive(world: number, end: number, share: number, t: number): void {
+    // (small, so that the tracer inlines it: its numbers are never boxed)
     if (end <= t) return;
-    let k = this.active[world]!;
-    if (k === this.activeRoom) {
-      // Every world's room doubles (rare: episodes of one place seldom overlap).
-      const room = 2 * k;
-      const ends = new Float64Array(WORLDS * room);
-      const shares = new Float64Array(WORLDS * room);
-      for (let w = 0; w < WORLDS; w++) {
-        ends.set(this.activeEnds.subarray(w * k, w * k + this.active[w]!), w * room);
-        shares.set(this.activeShares.subarray(w * k, w * k + this.active[w]!), w * room);
-      }
-      this.activeEnds = ends;
-      this.activeShares = shares;
-      this.activeRoom = room;
-    }
+    const k = this.active[world]!;
+    if (k === this.activeRoom) this.growActive();
     const at = world * this.activeRoom + k;
     this.activeEnds[at] = end;
     this.activeShares[at] = share;
-    this.active[world] = ++k;
+    this.active[world] = k + 1;
+  }
+
+  /** Double every world's room for episodes under way (rare: episodes of one place seldom overlap). */
+  private growActive(): void {
+    const k = this.activeRoom;
+    const room = 2 * k;
+    const ends = new Float64Array(WORLDS * room);
+    const shares = new Float64Array(WORLDS * room);
+    for (let w = 0; w < WORLDS; w++) {
+      for (let j = 0; j < this.active[w]!; j++) {
+        ends[w * room + j] = this.activeEnds[w * k + j]!;
+        shares[w * room + j] = this.activeShares[w * k + j]!;
+      }
+    }
+    this.activeEnds = ends;
+    this.activeShares = shares;
+    this.activeRoom = room;
   }
 }
 
@@ -330,7 +343,7 @@ function lowerBound(values: Float64Array, x: number): number {
 }
 
 /** The process table of a simulation's episodes, shared by the simulations that have the same episodes and settings. */
-class Processes {
+export class Processes {
   readonly episodes: readonly EpisodeSpec[];
   readonly isWindows: Uint8Array;
   /** Capacity share while an episode lasts (0 for a closure). */
@@ -342,6 +355,13 @@ class Processes {
   /** Whether a process has any start at all. */
   readonly active: Uint8Array;
   readonly duration: ((u: number) => number)[];
+  /**
+   * How `durationOf` draws each process's duration: 1 triangular, from `durationFigures[5p …]` (min,
+   * width, mode's share of it, the rest of it, max), as `quantileFn` does; 2 fixed (min); 0 by
+   * `duration[p]`. The common kinds are drawn inline, with no call whose number would be boxed.
+   */
+  readonly durationKind: Uint8Array;
+  readonly durationFigures: Float64Array;
   /** Per process: the key of its stream, draw numbers mixed into it (one hash per draw). */
   readonly keys: Int32Array;
   /** Per process: its longest episode (hours). */
@@ -358,6 +378,8 @@ class Processes {
     this.rate = new Float64Array(12 * n);
     this.active = new Uint8Array(n);
     this.duration = [];
+    this.durationKind = new Uint8Array(n);
+    this.durationFigures = new Float64Array(5 * n);
     this.keys = new Int32Array(n);
     this.longest = new Float64Array(n);
     this.windowStarts = [];
@@ -373,6 +395,16 @@ class Processes {
         this.active[p] = o.startsPerMonth.some((r) => r > 0) ? 1 : 0;
         const q = quantileFn(o.durationHours);
         this.duration.push(q);
+        const d = o.durationHours;
+        if (d.type === 'fixed' || (d.type === 'triangular' && d.max === d.min)) {
+          this.durationKind[p] = 2;
+          this.durationFigures[5 * p] = d.type === 'fixed' ? d.value : d.min;
+        } else if (d.type === 'triangular') {
+          const w = d.max - d.min;
+          const fc = (d.mode - d.min) / w;
+          this.durationKind[p] = 1;
+          this.durationFigures.set([d.min, w, fc, 1 - fc, d.max], 5 * p);
+        }
         this.longest[p] = q(U_MAX);
         this.windowStarts.push(new Float64Array(0));
         this.windowEnds.push(new Float64Array(0));
@@ -388,6 +420,16 @@ class Processes {
         this.longest[p] = longest;
       }
     });
+  }
+
+  /** Process p's duration (hours) for the uniform u: `duration[p](u)`, the same number. */
+  durationOf(p: number, u: number): number {
+    const kind = this.durationKind[p]!;
+    const f = this.durationFigures;
+    const at = 5 * p;
+    if (kind === 1) return u < f[at + 2]! ? f[at]! + f[at + 1]! * Math.sqrt(u * f[at + 2]!) : f[at + 4]! - f[at + 1]! * Math.sqrt((1 - u) * f[at + 3]!);
+    if (kind === 2) return f[at]!;
+    return this.duration[p]!(u);
   }
 }
 
@@ -444,6 +486,12 @@ export class EpisodeTable {
   private readonly network: Network;
   /** `queued`'s arrival and departure instant, and its result (hours after departing). */
   readonly io = new Float64Array(2);
+  /**
+   * The tracer's fractional arguments: `startEpisodes`' instant (0), `seek`'s start and cumulative
+   * rate (1, 2). A number with a fraction handed to a call that is not inlined is a new heap object,
+   * one per step of a trace (about 10 MB a simulation of 400,000 runs before they went this way).
+   */
+  private readonly args = new Float64Array(3);
   /**
    * How many times `episodeTable` handed this table out, less the `release`s, and whether the shared
    * tables dropped it: a table dropped and no longer leased is unreachable, so its chunks go to the
@@ -571,16 +619,21 @@ export class EpisodeTable {
   private factor(world: number, month: number): number {
     if (this.independent) return 1;
     const i = month - this.factorBase;
-    if (i < 0 || i >= this.factorMonths) return this.state.factor(mixRun(world), month);
+    if (i < 0 || i >= this.factorMonths) return this.state.factor(WORLD_MIXES[world]!, month);
     const at = world * this.factorMonths + i;
-    let f = this.factors[at]!;
-    if (f !== f) this.factors[at] = f = this.state.factor(mixRun(world), month);
-    return f;
+    // (drawn apart and kept: this stays small enough to be inlined, so its result is never boxed)
+    if (this.factors[at] !== this.factors[at]) this.drawFactor(at, world, month);
+    return this.factors[at]!;
+  }
+
+  /** Draw and keep the factor of `world` in absolute month `month` at `factors[at]`. */
+  private drawFactor(at: number, world: number, month: number): void {
+    this.factors[at] = this.state.factor(WORLD_MIXES[world]!, month);
   }
 
   /** The cumulative rate between process p's episodes number `i` − 1 and `i` in `world`: an exponential draw (number 2i). */
   private gap(p: number, i: number, world: number): number {
-    return -ln(unit(this.processes.keys[p]! ^ Math.imul(2 * i + 1, GOLDEN), mixRun(world)));
+    return -ln(unit(this.processes.keys[p]! ^ Math.imul(2 * i + 1, GOLDEN), WORLD_MIXES[world]!));
   }
 
   /**
@@ -592,10 +645,13 @@ export class EpisodeTable {
    * same number however far the trace had gone. A search from before `walkHorizon` pauses there
    * (`walked[i]` = that month boundary, `needed[i]` what is left): the trace steps there like at a
    * start, and `extend` goes on with it when the trace steps past (the same arithmetic as if it had
-   * not paused: it resumes at a month boundary).
+   * not paused: it resumes at a month boundary). `from` and `need` come in `args[1]` and `args[2]`
+   * (fractional numbers handed to a call that is not inlined would be heap numbers: see `args`).
    */
-  private seek(gate: Gate, i: number, p: number, from: number, need: number, world: number): void {
+  private seek(gate: Gate, i: number, p: number, world: number): void {
     const { rate, correlated } = this.processes;
+    const from = this.args[1]!;
+    let need = this.args[2]!;
     const horizon = from < this.walkHorizon ? this.walkHorizon : Infinity;
     let t = from;
     for (let m = monthOf(t); m < MONTHS; m++) {
@@ -638,20 +694,26 @@ export class EpisodeTable {
         const k = lowerBound(windowStarts[p]!, origin);
         gate.drawn[i] = k;
         gate.walked[i] = k < windowStarts[p]!.length ? windowStarts[p]![k]! : Infinity;
-      } else if (active[p] === 1) this.seek(gate, i, p, origin, this.gap(p, 0, world), world);
-      else {
+      } else if (active[p] === 1) {
+        this.args[1] = origin;
+        this.args[2] = this.gap(p, 0, world);
+        this.seek(gate, i, p, world);
+      } else {
         gate.walked[i] = Infinity;
         gate.needed[i] = 0;
       }
     }
     // Episodes begun before the trace starts: under way at its start, or gone.
-    this.startEpisodes(gate, start, world);
+    this.args[0] = start;
+    this.startEpisodes(gate, world);
   }
 
-  /** Add to the episodes under way in `world` those of the gate's processes that start at or before `t` (and have not ended by then). */
-  private startEpisodes(gate: Gate, t: number, world: number): void {
+  /** Add to the episodes under way in `world` those of the gate's processes that start at or before `t` = `args[0]` (and have not ended by then). */
+  private startEpisodes(gate: Gate, world: number): void {
+    const t = this.args[0]!;
     const procs = gate.processes;
-    const { isWindows, windowStarts, windowEnds, share, duration, keys } = this.processes;
+    const mix = WORLD_MIXES[world]!;
+    const { isWindows, windowStarts, windowEnds, share, keys } = this.processes;
     for (let q = 0; q < procs.length; q++) {
       const i = world * procs.length + q;
       let s = gate.walked[i]!;
@@ -672,13 +734,18 @@ export class EpisodeTable {
       if (gate.needed[i]! > 0) continue;
       let e = gate.drawn[i]!;
       do {
-        const d = duration[p]!(unit(keys[p]! ^ Math.imul(2 * e + 2, GOLDEN), mixRun(world)));
+        const d = this.processes.durationOf(p, unit(keys[p]! ^ Math.imul(2 * e + 2, GOLDEN), mix));
         gate.addActive(world, s + d, share[p]!, t);
         e++;
-        this.seek(gate, i, p, s, this.gap(p, e, world), world);
+        this.args[1] = s;
+        // (`gap(p, e, world)`, written out: a call here was not inlined, and its number was boxed)
+        this.args[2] = -ln(unit(keys[p]! ^ Math.imul(2 * e + 1, GOLDEN), mix));
+        this.seek(gate, i, p, world);
         s = gate.walked[i]!;
         if (gate.needed[i]! > 0 && s <= t) {
-          this.seek(gate, i, p, s, gate.needed[i]!, world);
+          this.args[1] = s;
+          this.args[2] = gate.needed[i]!;
+          this.seek(gate, i, p, world);
           s = gate.walked[i]!;
         }
       } while (s <= t);
@@ -711,11 +778,16 @@ export class EpisodeTable {
       let resumed = false;
       for (let q = 0; q < P; q++) {
         if (gate.needed[base + q]! > 0 && walked[base + q]! <= t) {
-          this.seek(gate, base + q, procs[q]!, walked[base + q]!, gate.needed[base + q]!, world);
+          this.args[1] = walked[base + q]!;
+          this.args[2] = gate.needed[base + q]!;
+          this.seek(gate, base + q, procs[q]!, world);
           resumed = true;
         }
       }
-      if (resumed) this.startEpisodes(gate, t, world);
+      if (resumed) {
+        this.args[0] = t;
+        this.startEpisodes(gate, world);
+      }
       // The next change of capacity: an episode's end or a process's next start (with none ahead, a
       // step of EXTEND_HOURS: the queue only drains, and no segment is recorded).
       let next = Infinity;
@@ -728,7 +800,9 @@ export class EpisodeTable {
         if (ends[j]! < next) next = ends[j]!;
         if (shares[j]! < cap) cap = shares[j]!;
       }
-      for (let q = 0; q < P; q++) if (walked[base + q]! < next) next = walked[base + q]!;
+      let nextStart = Infinity;
+      for (let q = 0; q < P; q++) if (walked[base + q]! < nextStart) nextStart = walked[base + q]!;
+      if (nextStart < next) next = nextStart;
       if (next === Infinity) next = t + EXTEND_HOURS;
       // Record the segment [t, next) (or lengthen the last one, of the same capacity: the queue's slope
       // is the same, so its value anywhere follows from the first) and step the queue over it.
@@ -748,10 +822,10 @@ export class EpisodeTable {
       }
       // Free-day bookkeeping: open with an empty queue from max(t, when the backlog clears) to next.
       if (cap < 1) {
-        if (freeSince === freeSince) this.markFree(gate, world, freeSince, t);
+        if (freeSince === freeSince) this.markFree(gate, world, Math.ceil((freeSince - gate.start) / HOURS_PER_DAY), Math.min(Math.floor((t - gate.start) / HOURS_PER_DAY), gate.bytes * 8));
         freeSince = NaN;
       } else if (queue > 0) {
-        if (freeSince === freeSince) this.markFree(gate, world, freeSince, t);
+        if (freeSince === freeSince) this.markFree(gate, world, Math.ceil((freeSince - gate.start) / HOURS_PER_DAY), Math.min(Math.floor((t - gate.start) / HOURS_PER_DAY), gate.bytes * 8));
         const clear = t + queue / (1 - rho);
         freeSince = clear < next ? clear : NaN;
       } else if (freeSince !== freeSince) freeSince = t;
@@ -768,24 +842,30 @@ export class EpisodeTable {
         } else j++;
       }
       gate.active[world] = left;
-      this.startEpisodes(gate, next, world);
+      // (no process starts before its next start: at an episode's end alone there is none to add)
+      if (nextStart <= next) {
+        this.args[0] = next;
+        this.startEpisodes(gate, world);
+      }
     }
     gate.frontier[world] = t;
     gate.q[world] = queue;
     gate.freeSince[world] = freeSince;
     gate.count[world] = count;
     // Days that end by the frontier are final.
-    if (freeSince === freeSince) this.markFree(gate, world, freeSince, t);
+    if (freeSince === freeSince) this.markFree(gate, world, Math.ceil((freeSince - gate.start) / HOURS_PER_DAY), Math.min(Math.floor((t - gate.start) / HOURS_PER_DAY), gate.bytes * 8));
     gate.known[world] = Math.min(Math.floor((t - gate.start) / HOURS_PER_DAY), gate.bytes * 8);
   }
 
-  /** Set the free bits of the days wholly inside [from, to) (instants since 1970) for `gate` in `world`. */
-  private markFree(gate: Gate, world: number, from: number, to: number): void {
-    const start = gate.start;
+  /**
+   * Set the free bits of the days wholly inside [from, to) (instants since 1970) for `gate` in
+   * `world`: days `first` = ⌈(from − start) / 24⌉ to `last` = min(⌊(to − start) / 24⌋, the bitmap's
+   * days), exclusive, worked out by the caller (whole numbers are handed to a call as they are;
+   * instants would be boxed).
+   */
+  private markFree(gate: Gate, world: number, first: number, last: number): void {
     const bits = gate.free;
     const bytes = gate.bytes;
-    const first = Math.ceil((from - start) / HOURS_PER_DAY);
-    const last = Math.min(Math.floor((to - start) / HOURS_PER_DAY), bytes * 8);
     const base = world * bytes;
     // Bit by bit up to a byte boundary, whole bytes, then bit by bit (a free stretch is often weeks long).
     let d = first;
