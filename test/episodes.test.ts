@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyMeasures, closeLink, middleCorridor, parseNetwork, simulate, validateNetwork, type EpisodeSpec, type NetworkSpec } from '../src/index.js';
 import { departureInstants, resolveDeparture } from '../src/simulate/calendar.js';
-import { EpisodeTable, holdingSegment, Processes, WORLDS } from '../src/simulate/episodes.js';
+import { EpisodeTable, holdingSegment, Processes, runsByWorld, worldOfRun, WORLDS } from '../src/simulate/episodes.js';
 import { prepareSimulation } from '../src/simulate/montecarlo.js';
 import { ElementStream } from '../src/simulate/random.js';
 import { drawPart, quantileFn } from '../src/simulate/sample.js';
@@ -143,6 +143,23 @@ function twoGatesAtB(p: { rate: number; hours: number; share: number; rho: numbe
   const tables = [0, 1].map(() => new EpisodeTable(network, network.spec.episodes!, p.seed, 0, { seasons: true, independent: true }, t0, t0 + 365 * 24));
   return { t0, tables, gates: tables.map((t) => t.gatesOf(stop).post[0]!) };
 }
+
+describe('worlds', () => {
+  it('run r walks in world r mod 1,024; runsByWorld lists a range of runs world by world, each world\'s in run order (oracle: a stable sort by world)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 3 * WORLDS + 7 }), (firstRun, n) => {
+        const order = new Int32Array(n);
+        const worlds = new Int32Array(n);
+        runsByWorld(firstRun, n, order, worlds);
+        const want = Array.from({ length: n }, (_, r) => r).sort((a, b) => worldOfRun(firstRun + a) - worldOfRun(firstRun + b) || a - b);
+        expect([...order]).toEqual(want);
+        expect([...worlds]).toEqual(want.map((r) => (firstRun + r) % WORLDS));
+      }),
+      { numRuns: 60 },
+    );
+    expect([worldOfRun(0), worldOfRun(1023), worldOfRun(1024), worldOfRun(5000)]).toEqual([0, 1023, 0, 5000 - 4 * 1024]);
+  });
+});
 
 describe('a gate\'s records (typed arrays per world)', () => {
   // A busy process at b (many segments per world: rooms in the segment store move), queried in two
