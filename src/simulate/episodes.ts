@@ -489,7 +489,8 @@ export class EpisodeTable {
   /**
    * The tracer's fractional arguments: `startEpisodes`' instant (0), `seek`'s start and cumulative
    * rate (1, 2). A number with a fraction handed to a call that is not inlined is a new heap object,
-   * one per step of a trace (about 10 MB a simulation of 400,000 runs before they went this way).
+   * several per step of a trace (with the inline durations and the world mixes' table, the garbage of
+   * a 400,000-run simulation on the shipped corridor fell from 12.9 to 5.9 MB).
    */
   private readonly args = new Float64Array(3);
   /**
