@@ -5,12 +5,17 @@
 // a large share of their time.
 const partials = new Float64Array(32);
 
-/** The exactly rounded sum of `hours(i)` for i in [0, count), equal to d3-array's `fsum` of the same values. */
-export function exactSum(count: number, hours: (i: number) => number): number {
+/**
+ * The exactly rounded sum of `values[from … to)` (all of them by default), equal to d3-array's `fsum`
+ * of the same values. Values, not a function of the index: callers summed through a closure made per
+ * call, whose optimised code the collector dropped with it, so a process running many simulations
+ * compiled those closures again and again.
+ */
+export function exactSum(values: ArrayLike<number>, from = 0, to = values.length): number {
   const p = partials;
   let n = 0;
-  for (let k = 0; k < count; k++) {
-    let x = +hours(k);
+  for (let k = from; k < to; k++) {
+    let x = +values[k]!;
     if (!x) continue;
     let i = 0;
     for (let j = 0; j < n && j < 32; j++) {

@@ -82,30 +82,37 @@ function toRoutePart(p: Part, hours: number): RoutePart {
 export function pathHours(trip: ResolvedTrip, arcs: ArrayLike<number>): number {
   const hours: number[] = [];
   for (let i = 0; i < arcs.length; i++) for (const p of trip.graph.arcs[arcs[i]!]!.parts) hours.push(p.expectedHours);
-  return exactSum(hours.length, (i) => hours[i]!);
+  return exactSum(hours);
 }
 
 /**
  * Build a route from a path of arc indices. `partHours(arc, k)` gives the hours of the k-th part of
  * an arc (default: its expected hours); Monte Carlo passes sampled hours.
  */
-export function routeFromArcs(
-  trip: ResolvedTrip,
-  arcs: readonly number[],
-  partHours: (arc: number, k: number) => number = (arc, k) => trip.graph.arcs[arc]!.parts[k]!.expectedHours,
-): Route {
+export function routeFromArcs(trip: ResolvedTrip, arcs: readonly number[], partHours?: (arc: number, k: number) => number): Route {
   const g = trip.graph;
   const nodes: string[] = [trip.originId];
   const links: string[] = [];
   const legs: RouteLeg[] = [];
   const stops: RouteStop[] = [];
   const parts: RoutePart[] = [];
+  // Every part's hours in route order, summed per arc and in all (plain loops: no closure per arc,
+  // whose optimised code would go with it).
+  const hoursOfParts: number[] = [];
   let distanceKm = 0;
   for (const i of arcs) {
     const arc = g.arcs[i]!;
-    const ps = arc.parts.map((p, k) => toRoutePart(p, partHours(i, k)));
-    parts.push(...ps);
-    const hours = exactSum(ps.length, (k) => ps[k]!.hours);
+    const ps: RoutePart[] = [];
+    const first = hoursOfParts.length;
+    for (let k = 0; k < arc.parts.length; k++) {
+      const p = arc.parts[k]!;
+      const h = partHours === undefined ? p.expectedHours : partHours(i, k);
+      const part = toRoutePart(p, h);
+      ps.push(part);
+      parts.push(part);
+      hoursOfParts.push(part.hours);
+    }
+    const hours = exactSum(hoursOfParts, first);
     if (arc.type === 'link') {
       const l = arc.link!;
       nodes.push(l.to);
@@ -117,7 +124,7 @@ export function routeFromArcs(
       stops.push({ nodeId: n.id, name: n.name, country: n.country, arrivalMode: arc.arrivalMode!, departureMode: arc.departureMode!, hours, parts: ps });
     }
   }
-  const totalHours = exactSum(parts.length, (k) => parts[k]!.hours);
+  const totalHours = exactSum(hoursOfParts);
   return {
     origin: trip.originId,
     destination: trip.destinationId,

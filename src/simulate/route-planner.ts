@@ -92,7 +92,7 @@ function routeHours(s: TripState, arcs: Int32Array, scratch: number[]): number {
     const hours = s.changed.get(a) ?? s.partHours[a]!;
     for (let k = 0; k < hours.length; k++) scratch[count++] = hours[k]!;
   }
-  return exactSum(count, (i) => scratch[i]!);
+  return exactSum(scratch, 0, count);
 }
 
 /** A trip's state, or `null` when it has no start or end vertex (no route, whatever the measures). */
