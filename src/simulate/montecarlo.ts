@@ -164,8 +164,68 @@ class CellIndex {
   }
   /** Rows of `sums` for the countries in `order` (country numbers), in that order. */
   rows(sums: Float64Array, order: readonly number[]): [string, Float64Array][] {
+    // (a loop, not `order.map` with a closure made per block: see `sumBlocks`)
     const k = CATEGORIES.length;
-    return order.map((c) => [this.countries[c]!, sums.slice(c * k, (c + 1) * k)]);
+    const out: [string, Float64Array][] = [];
+    for (const c of order) out.push([this.countries[c]!, sums.slice(c * k, (c + 1) * k)]);
+    return out;
+  }
+}
+
+/**
+ * The planned route with no gate (no episodes, or none on it): each block's elements drawn
+ * element-major straight into the runs' totals. A class, not a closure made per simulation: a
+ * closure's optimised code goes with it at the next full collection, and a process running
+ * simulations in turn compiled this loop again (and entered it by on-stack replacement) every few
+ * simulations, 10–25 ms of compiler time each (`--trace-opt`); a method's code stays.
+ */
+class PlannedLoop {
+  private readonly table: ElementTable;
+  private readonly ids: Int32Array;
+  private readonly elementCount: number;
+  private readonly routeKey: string;
+  private readonly cellIndex = new CellIndex();
+  private readonly partCell: Int32Array;
+  private readonly cellCount: number;
+  private readonly countryOrder: number[];
+  /** How many parts each element stands for (an element met by several parts, a stage shared by two stops, counts once per part). */
+  private readonly times: Float64Array;
+  private readonly mixes = new Int32Array(BLOCK_RUNS);
+  private readonly totals = new Float64Array(BLOCK_RUNS);
+  private readonly elementSums: Float64Array;
+
+  constructor(graph: ExpandedGraph, plannedArcs: readonly number[], seed: number) {
+    const table = new ElementTable(seed);
+    this.table = table;
+    const parts = plannedArcs.flatMap((a) => graph.arcs[a]!.parts);
+    this.ids = Int32Array.from(parts.map((p) => table.row(p.key, p.model)));
+    this.elementCount = table.count;
+    this.routeKey = plannedArcs.join(',');
+    this.partCell = Int32Array.from(parts.map((p) => this.cellIndex.index(p.country, p.category)));
+    this.cellCount = this.cellIndex.countries.length * CATEGORIES.length;
+    // Countries were numbered along the route, so their numbers are their order of appearance.
+    this.countryOrder = this.cellIndex.countries.map((_, c) => c);
+    this.times = new Float64Array(this.elementCount);
+    for (const e of this.ids) this.times[e]!++;
+    this.elementSums = new Float64Array(this.elementCount);
+  }
+
+  /** `Prepared.runBlocks`. */
+  runBlocks(fromRun: number, toRun: number, samples: Float64Array, offset: number): BlockResult[] {
+    const { table, ids, elementCount, partCell, cellCount, times, mixes, totals, elementSums } = this;
+    const out: BlockResult[] = [];
+    for (let start = fromRun; start < toRun; start += BLOCK_RUNS) {
+      const n = Math.min(toRun, start + BLOCK_RUNS) - start;
+      for (let r = 0; r < n; r++) mixes[r] = mixRun(start + r);
+      // Element-major: each element draws its whole block straight into the run totals.
+      totals.fill(0, 0, n);
+      for (let e = 0; e < elementCount; e++) elementSums[e] = table.accumulate(e, mixes, n, totals, 0, times[e]!);
+      const sums = new Float64Array(cellCount);
+      for (let k = 0; k < ids.length; k++) sums[partCell[k]!]! += elementSums[ids[k]!]!;
+      samples.set(totals.subarray(0, n), offset + start - fromRun);
+      out.push({ cells: this.cellIndex.rows(sums, this.countryOrder), routes: [[this.routeKey, n]] });
+    }
+    return out;
   }
 }
 
@@ -240,50 +300,20 @@ export function prepareSimulation(network: Network, options: SimulateOptions, pr
       return {
         ...base,
         runBlocks(fromRun, toRun, samples, offset) {
-          return walk.run(fromRun, toRun, samples, offset, cellCount).map((sums, b) => ({
-            cells: cellIndex.rows(sums, countryOrder),
-            routes: [[routeKey, Math.min(toRun, fromRun + (b + 1) * BLOCK_RUNS) - (fromRun + b * BLOCK_RUNS)]],
-          }));
+          const sums = walk.run(fromRun, toRun, samples, offset, cellCount);
+          const out: BlockResult[] = [];
+          for (let b = 0; b < sums.length; b++) {
+            out.push({ cells: cellIndex.rows(sums[b]!, countryOrder), routes: [[routeKey, Math.min(toRun, fromRun + (b + 1) * BLOCK_RUNS) - (fromRun + b * BLOCK_RUNS)]] });
+          }
+          return out;
         },
       };
     }
   }
 
   if (policy === 'planned') {
-    const table = new ElementTable(seed);
-    const parts = plannedArcs.flatMap((a) => graph.arcs[a]!.parts);
-    const ids = Int32Array.from(parts.map((p) => table.row(p.key, p.model)));
-    const elementCount = table.count;
-    const routeKey = plannedArcs.join(',');
-    const cellIndex = new CellIndex();
-    const partCell = Int32Array.from(parts.map((p) => cellIndex.index(p.country, p.category)));
-    const cellCount = cellIndex.countries.length * CATEGORIES.length;
-    // Countries were numbered along the route, so their numbers are their order of appearance.
-    const countryOrder = cellIndex.countries.map((_, c) => c);
-    // An element met by several parts (a stage shared by two stops) counts once per part.
-    const times = new Float64Array(elementCount);
-    for (const e of ids) times[e]!++;
-    const mixes = new Int32Array(BLOCK_RUNS);
-    const totals = new Float64Array(BLOCK_RUNS);
-    const elementSums = new Float64Array(elementCount);
-    return {
-      ...base,
-      runBlocks(fromRun, toRun, samples, offset) {
-        const out: BlockResult[] = [];
-        for (let start = fromRun; start < toRun; start += BLOCK_RUNS) {
-          const n = Math.min(toRun, start + BLOCK_RUNS) - start;
-          for (let r = 0; r < n; r++) mixes[r] = mixRun(start + r);
-          // Element-major: each element draws its whole block straight into the run totals.
-          totals.fill(0, 0, n);
-          for (let e = 0; e < elementCount; e++) elementSums[e] = table.accumulate(e, mixes, n, totals, 0, times[e]!);
-          const sums = new Float64Array(cellCount);
-          for (let k = 0; k < ids.length; k++) sums[partCell[k]!]! += elementSums[ids[k]!]!;
-          samples.set(totals.subarray(0, n), offset + start - fromRun);
-          out.push({ cells: cellIndex.rows(sums, countryOrder), routes: [[routeKey, n]] });
-        }
-        return out;
-      },
-    };
+    const loop = new PlannedLoop(graph, plannedArcs, seed);
+    return { ...base, runBlocks: (fromRun, toRun, samples, offset) => loop.runBlocks(fromRun, toRun, samples, offset) };
   }
 
   // Adaptive: draw every arc that can lie on a route, re-route on the realised times (adaptive.ts).
@@ -351,34 +381,26 @@ export function assembleFrom(
   blocks: readonly BlockResult[],
   routeOf: (key: string) => { readonly links: readonly string[]; readonly nodes: readonly string[] },
 ): SimulationResult {
-  const totals = new Map<string, Float64Array>();
-  const routeRuns = new Map<string, number>();
-  for (const b of blocks) {
-    for (const [country, sums] of b.cells) {
-      let row = totals.get(country);
-      if (row === undefined) totals.set(country, (row = new Float64Array(CATEGORIES.length)));
-      for (let k = 0; k < sums.length; k++) row[k]! += sums[k]!;
-    }
-    for (const [key, n] of b.routes) routeRuns.set(key, (routeRuns.get(key) ?? 0) + n);
-  }
+  const { totals, routeRuns } = sumBlocks(blocks);
   const byCategory = zeroCategories();
   const byCountry: CountryHours[] = [];
+  // (loops and a module-level comparator rather than closures made per call: see `sumBlocks`)
   for (const [country, row] of totals) {
     const cats = zeroCategories();
     let hours = 0;
-    CATEGORIES.forEach((c, k) => {
+    for (let k = 0; k < CATEGORIES.length; k++) {
+      const c = CATEGORIES[k]!;
       cats[c] = row[k]! / runs;
       byCategory[c] += cats[c];
       hours += cats[c];
-    });
+    }
     byCountry.push({ country, hours, byCategory: cats });
   }
-  const routes = [...routeRuns]
-    .sort((a, b) => b[1] - a[1])
-    .map(([key, n]) => {
-      const route = routeOf(key);
-      return { links: route.links, nodes: route.nodes, runs: n, share: n / runs };
-    });
+  const routes: RouteShare[] = [];
+  for (const [key, n] of [...routeRuns].sort(byRunsDescending)) {
+    const route = routeOf(key);
+    routes.push({ links: route.links, nodes: route.nodes, runs: n, share: n / runs });
+  }
   const maxHours = header.maxHours;
   const calendar = header.calendar;
   // Departure instants depend only on (seed, run): recomputed here rather than carried back from workers (or shards).
@@ -408,6 +430,35 @@ export function assembleFrom(
   };
   if (calendar !== undefined) lazyDepartures(result, calendar.departure, header.seed, runs);
   return result;
+}
+
+/** Routes by their runs, most first (a stable sort: ties keep their order of first appearance). */
+function byRunsDescending(a: readonly [string, number], b: readonly [string, number]): number {
+  return b[1] - a[1];
+}
+
+/**
+ * The blocks' cell sums added up per country (in order of first appearance) and their runs per route.
+ * A function of its own, apart from `assembleFrom`: a simulation calls that once, and with this loop
+ * in it the compiler optimised the whole of it (summaries inlined) some simulations into a process,
+ * 30–40 ms of compiler time, twice when its result objects changed shape.
+ */
+function sumBlocks(blocks: readonly BlockResult[]): { totals: Map<string, Float64Array>; routeRuns: Map<string, number> } {
+  // The same holds for closures a simulation makes (a callback per block, per country, per arc):
+  // their optimised code goes when they go, at the next full collection, and running simulations in
+  // turn compiled them again every few simulations, 10–30 ms each (`--trace-opt`). Code that runs
+  // once per simulation or block is written with loops and module-level functions.
+  const totals = new Map<string, Float64Array>();
+  const routeRuns = new Map<string, number>();
+  for (const b of blocks) {
+    for (const [country, sums] of b.cells) {
+      let row = totals.get(country);
+      if (row === undefined) totals.set(country, (row = new Float64Array(CATEGORIES.length)));
+      for (let k = 0; k < sums.length; k++) row[k]! += sums[k]!;
+    }
+    for (const [key, n] of b.routes) routeRuns.set(key, (routeRuns.get(key) ?? 0) + n);
+  }
+  return { totals, routeRuns };
 }
 
 /**
