@@ -69,9 +69,7 @@ export function sortedWithMonths(samples: Float64Array, months: Uint8Array): { s
   const tags = scratchTags.subarray(0, n);
   tags.set(months);
   // Month m's values go to places starts[m − 1] … starts[m] − 1 of the scratch, in ascending order.
-  const starts = new Int32Array(13);
-  for (let r = 0; r < n; r++) starts[months[r]!]!++;
-  for (let m = 1; m <= 12; m++) starts[m]! += starts[m - 1]!;
+  const starts = monthStarts(months);
   const firsts = new Int32Array(16);
   for (let m = 1; m <= 12; m++) firsts[m] = starts[m - 1]!;
   if (scratch.length < n) scratch = new Float64Array(n);
@@ -83,4 +81,17 @@ export function sortedWithMonths(samples: Float64Array, months: Uint8Array): { s
     byMonth.push(v.length === 0 ? null : { month: m + 1, runs: v.length, summary: summarize(v, v) });
   }
   return { sorted, byMonth };
+}
+
+/**
+ * Where each month's runs start once the runs are laid out month by month: `starts[m]` is the number
+ * of runs departed in months 1 … m (`starts[0]` = 0). Its own function: `sortedWithMonths` runs once
+ * a simulation, and a long loop in it was compiled mid-loop (on-stack replacement) with no feedback
+ * for the code after the loop, which then deoptimised it in the first simulations of a process.
+ */
+function monthStarts(months: Uint8Array): Int32Array {
+  const starts = new Int32Array(13);
+  for (let r = 0; r < months.length; r++) starts[months[r]!]!++;
+  for (let m = 1; m <= 12; m++) starts[m]! += starts[m - 1]!;
+  return starts;
 }

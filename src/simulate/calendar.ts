@@ -156,12 +156,10 @@ export function departureMonthsOf(window: ResolvedDeparture, seed: number, runs:
     for (let r = 0; r < runs; r++) out[r] = calendarMonthOf(monthIndexOf(from + unitOf(key, mixRun(r)) * span));
     return out;
   }
-  // The instant of hash z is from + ((z + 0.5) · 2^-32) · span, unitOf's arithmetic: non-decreasing in z.
-  const monthOfHash = (z: number): number => monthIndexOf(from + (z + 0.5) * INV_TWO32 * span);
   const table = new Uint8Array(BUCKETS);
   for (let b = 0; b < BUCKETS; b++) {
-    const first = monthOfHash(b * BUCKET_HASHES);
-    table[b] = first === monthOfHash((b + 1) * BUCKET_HASHES - 1) ? calendarMonthOf(first) : 0;
+    const first = monthOfHash(from, span, b * BUCKET_HASHES);
+    table[b] = first === monthOfHash(from, span, (b + 1) * BUCKET_HASHES - 1) ? calendarMonthOf(first) : 0;
   }
   for (let r = 0; r < runs; r++) {
     const m = mixRun(r);
@@ -169,6 +167,11 @@ export function departureMonthsOf(window: ResolvedDeparture, seed: number, runs:
     out[r] = month !== 0 ? month : calendarMonthOf(monthIndexOf(from + unitOf(key, m) * span));
   }
   return out;
+}
+
+/** The month of the instant of hash z (`from + ((z + 0.5) · 2^-32) · span`, unitOf's arithmetic: non-decreasing in z) in a window from `from` of `span` hours. */
+function monthOfHash(from: number, span: number, z: number): number {
+  return monthIndexOf(from + (z + 0.5) * INV_TWO32 * span);
 }
 
 /** `departureMonthsOf`'s table: the top 12 bits of a draw's hash pick one of 4,096 buckets of 2^20 hashes each. */

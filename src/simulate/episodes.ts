@@ -114,7 +114,10 @@ const CHUNK_NUMBERS = 1 << 16;
  * world's count); a simulation's traces fill 7–13 MB of chunks. At most
  * SPARE_CHUNKS are kept (16 MB).
  */
-const spareChunks: Float64Array[] = [];
+const spareChunks: Float64Array[] = [new Float64Array(0)];
+// (emptied at once: an empty array literal starts as an array of small integers and changes its map
+// when the first chunk comes back, some simulations into a process, which deoptimised the tracer)
+spareChunks.length = 0;
 const SPARE_CHUNKS = 32;
 /** The same for the stores of a gate's per-world arrays (about 250 kB each) and a table's corridor-state factors (500 kB): at most SPARE_BUFFERS. */
 const spareBuffers: ArrayBuffer[] = [];
@@ -232,7 +235,7 @@ export class Gate {
     return this.segChunks[this.segChunk[world]!]!;
   }
 
-  /** Make room for one more segment in `world`'s trace: when its room is full, it moves to a new room twice as large (the first: `firstRoom`). */
+  /** Make room for one more segment in `world`'s trace: when its room is full, it moves to a new room twice as large (the first, made when the trace starts: `firstRoom`). */
   roomFor(world: number): void {
     const count = this.count[world]!;
     if (count < this.segRoom[world]!) return;
@@ -300,8 +303,22 @@ export function episodeUtilisation(episode: EpisodeSpec, settings: Pick<EpisodeS
   return factor === 1 ? base : Math.min(base * factor, UTILISATION_CAP);
 }
 
-/** The windows of a `windows` occurrence as sorted [start, end) instants, recurring ones for every year of the calendar. */
-function windowInstants(episode: EpisodeSpec): { starts: Float64Array; ends: Float64Array } {
+/** `windowInstants` of each episode met so far (the instants depend on the episode alone; never written to). */
+const instantsOf = new WeakMap<EpisodeSpec, { readonly starts: Float64Array; readonly ends: Float64Array }>();
+
+/**
+ * The windows of a `windows` occurrence as sorted [start, end) instants, recurring ones for every
+ * year of the calendar: worked out once per episode (every simulation's table asked for them again,
+ * and after a few simulations the compiler spent about 30 ms optimising the loop that makes them).
+ */
+function windowInstants(episode: EpisodeSpec): { readonly starts: Float64Array; readonly ends: Float64Array } {
+  let w = instantsOf.get(episode);
+  if (w === undefined) instantsOf.set(episode, (w = windowInstantsOf(episode)));
+  return w;
+}
+
+/** `windowInstants`, worked out. */
+function windowInstantsOf(episode: EpisodeSpec): { readonly starts: Float64Array; readonly ends: Float64Array } {
   const o = episode.occurrence;
   const spans: [number, number][] = [];
   if (o.type === 'windows') {
@@ -384,7 +401,9 @@ export class Processes {
     this.longest = new Float64Array(n);
     this.windowStarts = [];
     this.windowEnds = [];
-    episodes.forEach((e, p) => {
+    // (a loop, not `forEach` with a closure made per table, whose optimised code goes with it)
+    for (let p = 0; p < n; p++) {
+      const e = episodes[p]!;
       this.share[p] = e.effect.type === 'throttle' ? e.effect.capacityShare : 0;
       this.rho[p] = episodeUtilisation(e, settings);
       this.keys[p] = new ElementStream(seed, elementKey('episode', e.id)).drawKey(0);
@@ -419,7 +438,7 @@ export class Processes {
         for (let i = 0; i < w.starts.length; i++) longest = Math.max(longest, w.ends[i]! - w.starts[i]!);
         this.longest[p] = longest;
       }
-    });
+    }
   }
 
   /** Process p's duration (hours) for the uniform u: `duration[p](u)`, the same number. */
@@ -560,7 +579,9 @@ export class EpisodeTable {
     const episodes = this.processes.episodes;
     if (episodes.length === 0) return NO_GATES;
     const groups = new Map<string, number[]>();
-    episodes.forEach((e, p) => {
+    // (loops, not closures made per arc: their optimised code would go with them)
+    for (let p = 0; p < episodes.length; p++) {
+      const e = episodes[p]!;
       if (arc.type === 'link' && 'link' in e.at) {
         // `x` names both directions, whether one bidirectional link or two one-way links `x` and `x:reverse`.
         const l = arc.link!;
@@ -569,9 +590,10 @@ export class EpisodeTable {
         const modes = e.modes;
         if (modes === undefined || modes.includes(arc.arrivalMode!) || modes.includes(arc.departureMode!)) push(groups, [...(modes ?? [])].sort().join(','), p);
       }
-    });
+    }
     if (groups.size === 0) return NO_GATES;
-    const gates = [...groups.values()].map((processes) => this.gate(processes, arc));
+    const gates: Gate[] = [];
+    for (const processes of groups.values()) gates.push(this.gate(processes, arc));
     return arc.type === 'link' ? { pre: gates, post: [] } : { pre: [], post: gates };
   }
 
@@ -686,6 +708,10 @@ export class EpisodeTable {
     gate.traced[world] = 1;
     gate.frontier[world] = start;
     gate.freeSince[world] = start;
+    // The world's first room here, so that `extend` calls `roomFor` only to move a room that is full
+    // (rare): a call made that seldom is not inlined, and the paths of `roomFor` met only now and then
+    // (a new chunk, a spare one, a move) no longer deoptimise the tracer when they first come up.
+    gate.roomFor(world);
     const { isWindows, windowStarts, longest, active } = this.processes;
     for (let q = 0; q < procs.length; q++) {
       const p = procs[q]!;
