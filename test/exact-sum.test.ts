@@ -14,6 +14,8 @@ describe('exactSum', () => {
         const from = xs.length >> 2;
         const to = xs.length - (xs.length >> 3);
         expect(Object.is(exactSum(xs, from, to), fsum(xs.slice(from, to)))).toBe(true);
+        // An empty range sums to 0.
+        expect(exactSum(xs, from, from)).toBe(0);
       }),
       { numRuns: 2000 },
     );

@@ -85,11 +85,8 @@ export function pathHours(trip: ResolvedTrip, arcs: ArrayLike<number>): number {
   return exactSum(hours);
 }
 
-/**
- * Build a route from a path of arc indices. `partHours(arc, k)` gives the hours of the k-th part of
- * an arc (default: its expected hours); Monte Carlo passes sampled hours.
- */
-export function routeFromArcs(trip: ResolvedTrip, arcs: readonly number[], partHours?: (arc: number, k: number) => number): Route {
+/** Build a route from a path of arc indices, each part at its expected hours. */
+export function routeFromArcs(trip: ResolvedTrip, arcs: readonly number[]): Route {
   const g = trip.graph;
   const nodes: string[] = [trip.originId];
   const links: string[] = [];
@@ -106,8 +103,7 @@ export function routeFromArcs(trip: ResolvedTrip, arcs: readonly number[], partH
     const first = hoursOfParts.length;
     for (let k = 0; k < arc.parts.length; k++) {
       const p = arc.parts[k]!;
-      const h = partHours === undefined ? p.expectedHours : partHours(i, k);
-      const part = toRoutePart(p, h);
+      const part = toRoutePart(p, p.expectedHours);
       ps.push(part);
       parts.push(part);
       hoursOfParts.push(part.hours);

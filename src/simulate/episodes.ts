@@ -383,6 +383,7 @@ export class Processes {
   readonly keys: Int32Array;
   /** Per process: its longest episode (hours). */
   readonly longest: Float64Array;
+  /** Per process: its windows' starts and ends (instants; empty for a `process` occurrence). Shared by every table of the episode (`windowInstants`): never written to. */
   readonly windowStarts: Float64Array[];
   readonly windowEnds: Float64Array[];
   constructor(episodes: readonly EpisodeSpec[], seed: number, settings: EpisodeSettings) {

@@ -442,12 +442,13 @@ function byRunsDescending(a: readonly [string, number], b: readonly [string, num
  * A function of its own, apart from `assembleFrom`: a simulation calls that once, and with this loop
  * in it the compiler optimised the whole of it (summaries inlined) some simulations into a process,
  * 30–40 ms of compiler time, twice when its result objects changed shape.
+ *
+ * Closures a simulation makes for loops that run long enough to be optimised (a callback per block,
+ * per country, per arc) lose their optimised code when they go, at the next full collection, and a
+ * process running simulations in turn compiled them again every few simulations, 10–30 ms each
+ * (`--trace-opt`): such loops here are written with plain loops, classes and module-level functions.
  */
 function sumBlocks(blocks: readonly BlockResult[]): { totals: Map<string, Float64Array>; routeRuns: Map<string, number> } {
-  // The same holds for closures a simulation makes (a callback per block, per country, per arc):
-  // their optimised code goes when they go, at the next full collection, and running simulations in
-  // turn compiled them again every few simulations, 10–30 ms each (`--trace-opt`). Code that runs
-  // once per simulation or block is written with loops and module-level functions.
   const totals = new Map<string, Float64Array>();
   const routeRuns = new Map<string, number>();
   for (const b of blocks) {
